@@ -1,0 +1,1 @@
+"""fazhi (法治): composition root — settings and the command line."""

@@ -1,0 +1,178 @@
+"""The `fazhi` command line."""
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from fazhi import settings
+from fazhi.composition import build_index, open_searcher
+from kb.importers.files import import_files
+from kb.models import Law
+from search import learning
+from search.query import Hit, IndexMissing, QueryError, SearchOptions
+from search.snippets import segments
+
+SAMPLES = Path(__file__).resolve().parents[1] / "kb" / "samples"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,
+              help="数据目录（SQLite 库与索引）；默认取环境变量 FAZHI_DATA 或用户数据目录。")
+@click.pass_context
+def main(ctx: click.Context, data: str | None) -> None:
+    """法治：法规、裁量基准与典型案例知识库，法制审核文书生成。"""
+    ctx.ensure_object(dict)
+    ctx.obj["data"] = data
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--samples", is_flag=True, help="导入随软件附带的示例内容（法规节选、示例裁量基准与案例）。")
+@click.pass_context
+def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool) -> None:
+    """导入法规文件或文件夹（LawRefBook Markdown、纯文本 .txt、Word .docx），然后重建索引。"""
+    if not paths and not samples:
+        raise click.UsageError("请指定要导入的文件或文件夹，或使用 --samples 导入示例内容")
+    store = settings.open_store(ctx)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.ClickException("找不到以下路径：" + "、".join(missing))
+    if samples:
+        from kb.samples import load_samples
+        load_samples(store)
+        click.echo("已导入示例内容（法规节选、示例裁量基准、示例案例）。")
+    if paths:
+        summary = import_files(store, list(paths))
+        for path, reason in summary.skipped:
+            click.echo(f"跳过 {path}：{reason}", err=True)
+        for path, reason in summary.failed:
+            click.echo(f"失败 {path}：{reason}", err=True)
+        click.echo(f"导入 {len(summary.imported)} 部（{summary.articles} 条），"
+                   f"跳过 {len(summary.skipped)} 个，失败 {len(summary.failed)} 个。")
+    figures = build_index(store, settings.data_dir(ctx.obj["data"]))
+    click.echo(f"索引已更新：{figures['documents']} 个检索单元，用时 {figures['seconds']:.1f} 秒。")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--limit", "-n", default=10, show_default=True, help="返回条数。")
+@click.option("--category", "-c", multiple=True, help="效力级别，如 法律、行政法规、地方性法规（可多次）。")
+@click.option("--law", help="只在这部法规中检索，如 安全生产法。")
+@click.option("--status", type=click.Choice(["current", "all"]), default="current", show_default=True,
+              help="current 仅现行有效版本；all 包括已被修订的旧版本。")
+@click.option("--kind", "-k", multiple=True, type=click.Choice(["条文", "裁量基准", "案例"]),
+              help="知识类型（可多次）。")
+@click.option("--region", multiple=True, help="地方性法规的地区，如 广东。")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="版本日期不早于（YYYY-MM-DD）。")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="版本日期不晚于（YYYY-MM-DD）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@click.option("--batch", type=click.File(encoding="utf-8"), help="每行一个问题，每个问题输出一行 JSON。")
+@click.pass_context
+def search(ctx, query, limit, category, law, status, kind, region, date_from, date_to, as_json, batch):
+    """检索法规条文：自然语言问题、关键词、“引号短语”或条文引用（安全生产法第九十七条）。"""
+    if not query and not batch:
+        raise click.UsageError("请输入检索内容，或用 --batch 指定问题文件")
+    options = SearchOptions(limit=limit, categories=category, law=law, status=status, kinds=kind,
+                            regions=region, date_from=date_from and date_from.date(),
+                            date_to=date_to and date_to.date())
+    searcher = _searcher(ctx)
+    if batch:
+        for line in batch:
+            if line.strip():
+                result = _run(searcher, line.strip(), options)
+                click.echo(json.dumps({"query": line.strip(),
+                                       "hits": [h.to_json() for h in result.hits]}, ensure_ascii=False))
+        return
+    result = _run(searcher, query, options)
+    if as_json:
+        click.echo(json.dumps([h.to_json() for h in result.hits], ensure_ascii=False, indent=2))
+        return
+    if not result.hits:
+        click.echo("没有找到结果。可以减少关键词、去掉筛选条件，或用 --status all 检索旧版本。")
+    for number, hit in enumerate(result.hits, 1):
+        _print_hit(number, hit)
+
+
+@main.command()
+@click.argument("citation")
+@click.option("--version", "version", type=click.DateTime(["%Y-%m-%d"]), help="指定日期施行的版本。")
+@click.option("--for", "question", help="记录：这条是为哪个问题查看的（用于学习排序）。")
+@click.pass_context
+def show(ctx, citation, version, question):
+    """显示一条法规条文及其法规名称、版本与章节，如：fazhi show "安全生产法第九十七条"。"""
+    searcher = _searcher(ctx)
+    try:
+        law, article = searcher.show(citation, version.date() if version else None)
+    except QueryError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{law.display_title}（{_version(law)}，{law.status}）")
+    if article.chapter:
+        click.echo(article.chapter)
+    click.echo("")
+    click.echo(f"{article.label}　" + "\n".join(article.paragraphs))
+    if question:
+        learning.record(searcher.store, question, law.key, article.label, source="show")
+
+
+@main.command()
+@click.argument("log", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
+@click.pass_context
+def learn(ctx, log):
+    """从使用日志学习：把问题与被查看/引用的条文关联，扩充检索词并调整排序（LOG 为 JSON Lines）。"""
+    store = settings.open_store(ctx)
+    if log:
+        try:
+            rows = learning.read_log(store, log)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+        added = learning.learn(store, rows, source=log.name)
+        click.echo(f"读入 {added} 条“问题—条文”记录。")
+    figures = build_index(store, settings.data_dir(ctx.obj["data"]))
+    click.echo(f"索引已按使用记录重建：{figures['documents']} 个检索单元。")
+
+
+@main.command()
+@click.pass_context
+def status(ctx):
+    """显示数据目录与知识库统计。"""
+    store = settings.open_store(ctx)
+    counts = store.counts()
+    click.echo(f"数据目录：{settings.data_dir(ctx.obj['data'])}")
+    click.echo(f"法规 {counts['laws']} 部（现行有效 {counts['current']} 部），条文 {counts['articles']} 条。")
+
+
+def _searcher(ctx):
+    try:
+        return open_searcher(settings.open_store(ctx), settings.data_dir(ctx.obj["data"]))
+    except IndexMissing as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _run(searcher, query, options):
+    try:
+        return searcher.search(query, options)
+    except QueryError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _version(law: Law) -> str:
+    return f"{law.version.isoformat()} 版" if law.version else "版本日期不详"
+
+
+def _print_hit(number: int, hit: Hit) -> None:
+    where = " / ".join(x for x in (hit.part, hit.chapter) if x)
+    version = f"{hit.version} 版" if hit.version else "版本日期不详"
+    click.echo(click.style(f"{number}. 《{hit.title}》{hit.article}", bold=True)
+               + f"  〔{hit.category}·{version}·{hit.status}〕")
+    if where:
+        click.echo(f"   {where}")
+    marked = "".join(click.style(p, fg="red", bold=True) if hit_ else p
+                     for p, hit_ in segments(hit.snippet, hit.terms))
+    click.echo(f"   {marked}\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+"""Wire the layers together: which engine, which document providers, which learned terms."""
+
+from pathlib import Path
+
+from kb.store import Store
+from search import index, learning
+from search.query import Searcher
+
+
+def build_index(store: Store, data: Path) -> dict:
+    """Rebuild the search index of the data directory from the store (build beside, then swap)."""
+    return index.build_index(store, data, learned=learning.learned_terms(store))
+
+
+def open_searcher(store: Store, data: Path) -> Searcher:
+    """Return a searcher over the live index of the data directory."""
+    return Searcher(store, data)

@@ -1,0 +1,1 @@
+"""Knowledge base: statutes (article level, every version), discretion standards and typical cases."""

@@ -1,0 +1,1 @@
+"""Importers turn statute files (LawRefBook Markdown, plain text, .docx) into `kb.models.Law`."""

@@ -1,0 +1,81 @@
+"""Import statute files and folders into the store, one law per transaction, with a summary."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from kb.importers import lawrefbook
+from kb.importers.errors import ImportFailure, SkipFile
+from kb.models import Law
+from kb.store import Store
+
+SUFFIXES = (".md", ".txt", ".docx")
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: counts and, for every file not imported, the reason."""
+
+    imported: list[Law] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        """How many articles the imported laws hold."""
+        return sum(len(law.articles) for law in self.imported)
+
+
+def find_files(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    """Expand folders into (file, root folder) pairs for every importable file, sorted."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += [(p, path) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES]
+        else:
+            found.append((path, None))
+    return found
+
+
+def parse_file(path: Path, root: Path | None = None) -> Law:
+    """Parse one statute file of any supported format; raise SkipFile or ImportFailure."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".md":
+            return lawrefbook.parse(path.read_text(encoding="utf-8-sig"), path, root)
+        if suffix == ".txt":
+            from kb.importers import plaintext
+            return plaintext.parse(path.read_text(encoding="utf-8-sig"), path)
+        if suffix == ".docx":
+            from kb.importers import docx
+            return docx.parse(path)
+    except (SkipFile, ImportFailure):
+        raise
+    except FileNotFoundError:
+        raise ImportFailure("文件不存在") from None
+    except UnicodeDecodeError as error:
+        raise ImportFailure(f"不是 UTF-8 编码的文本（第 {error.start} 字节）") from None
+    except OSError as error:
+        raise ImportFailure(f"无法读取：{error.strerror or error}") from None
+    except ValueError as error:
+        raise ImportFailure(f"格式错误：{error}") from None
+    raise SkipFile(f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 .md .txt .docx")
+
+
+def import_files(store: Store, paths: list[Path],
+                 progress: Callable[[Path], None] | None = None) -> ImportSummary:
+    """Import every statute file under `paths`; a bad file is reported and the rest goes on."""
+    summary = ImportSummary()
+    for path, root in find_files(paths):
+        if progress:
+            progress(path)
+        try:
+            law = parse_file(path, root)
+        except SkipFile as reason:
+            summary.skipped.append((str(path), str(reason)))
+            continue
+        except ImportFailure as reason:
+            summary.failed.append((str(path), str(reason)))
+            continue
+        summary.imported.append(store.put_law(law))
+    return summary

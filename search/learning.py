@@ -1,0 +1,122 @@
+"""Learning from usage: which articles people opened or cited for which question.
+
+Every such event is a row of `usage` (question, law key, article label). `learned_terms` turns
+the rows into extra index terms for the article (the words of the questions that led to it) and
+`priors` into how often each article was chosen.
+"""
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kb.store import Store
+from search import segment
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS usage (
+    id INTEGER PRIMARY KEY,
+    question TEXT NOT NULL,
+    law_key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE INDEX IF NOT EXISTS usage_article ON usage(law_key, label);
+"""
+MAX_TERM_REPEAT = 3
+
+
+def ensure_schema(store: Store) -> None:
+    """Create the usage table if it is missing."""
+    store.db.executescript(SCHEMA)
+
+
+def record(store: Store, question: str, law_key: str, label: str, source: str = "") -> None:
+    """Record that a user opened or cited an article for a question."""
+    ensure_schema(store)
+    with store.transaction() as db:
+        db.execute("INSERT INTO usage (question, law_key, label, source) VALUES (?,?,?,?)",
+                   (question, law_key, label, source))
+
+
+def _article_ids(store: Store) -> dict[tuple[str, str], list[int]]:
+    ids = defaultdict(list)
+    for law_key, label, article_id in store.db.execute(
+            "SELECT l.key, a.label, a.id FROM articles a JOIN laws l ON l.id = a.law_id"):
+        ids[(law_key, label)].append(article_id)
+    return ids
+
+
+def learned_terms(store: Store) -> dict[int, str]:
+    """Return article id → space-joined question tokens, each token repeated at most a few times."""
+    ensure_schema(store)
+    ids = _article_ids(store)
+    counters: dict[int, Counter] = defaultdict(Counter)
+    for question, law_key, label in store.db.execute("SELECT question, law_key, label FROM usage"):
+        for article_id in ids.get((law_key, label), ()):
+            counters[article_id].update(set(segment.tokens(question)))
+    return {article_id: " ".join(t for t, n in counter.items() for _ in range(min(n, MAX_TERM_REPEAT)))
+            for article_id, counter in counters.items()}
+
+
+def priors(store: Store) -> dict[int, int]:
+    """Return article id → how many recorded questions led to it."""
+    ensure_schema(store)
+    ids = _article_ids(store)
+    counts: Counter = Counter()
+    for law_key, label, n in store.db.execute(
+            "SELECT law_key, label, count(*) FROM usage GROUP BY law_key, label"):
+        for article_id in ids.get((law_key, label), ()):
+            counts[article_id] += n
+    return dict(counts)
+
+
+def read_log(store: Store, path: Path) -> list[tuple[str, str, str]]:
+    """Read a usage log (JSON lines) into (question, law key, label) rows.
+
+    Two line shapes are accepted: our own `{"question": ..., "law": ..., "article": "第九十七条"}`
+    and STARD's `{"question": ..., "relevant": [{"matches": [{"file": ..., "article": ...}]}]}`,
+    whose files are matched against the imported source paths.
+    """
+    by_file = _keys_by_file(store)
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            question = entry["question"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise ValueError(f"{path} 第 {number} 行：不是含 question 字段的 JSON") from None
+        if "relevant" in entry:
+            for relevant in entry["relevant"]:
+                for match in relevant.get("matches", []):
+                    key = _key_for_file(by_file, match["file"])
+                    if key:
+                        rows.append((question, key, match["article"]))
+        elif "law" in entry and "article" in entry:
+            laws = store.find_laws(entry["law"])
+            if not laws:
+                raise ValueError(f"{path} 第 {number} 行：知识库中没有《{entry['law']}》")
+            rows.append((question, laws[0].key, entry["article"]))
+        else:
+            raise ValueError(f"{path} 第 {number} 行：缺少 relevant 或 law/article 字段")
+    return rows
+
+
+def _keys_by_file(store: Store) -> dict[str, str]:
+    return {Path(file).as_posix(): key for file, key in store.db.execute("SELECT file, key FROM laws")}
+
+
+def _key_for_file(by_file: dict[str, str], relative: str) -> str | None:
+    suffix = "/" + relative
+    return next((key for file, key in by_file.items() if file.endswith(suffix) or file == relative), None)
+
+
+def learn(store: Store, rows: list[tuple[str, str, str]], source: str) -> int:
+    """Add usage rows (from a log file) in one transaction; return how many were added."""
+    ensure_schema(store)
+    with store.transaction() as db:
+        db.executemany("INSERT INTO usage (question, law_key, label, source) VALUES (?,?,?,?)",
+                       [(q, k, label, source) for q, k, label in rows])
+    return len(rows)

@@ -1,0 +1,263 @@
+"""Query understanding and the search API the CLI and the web layer call.
+
+A query goes through: quoted phrases (must appear literally) → citations (jump straight to the
+article) → law names mentioned (prefer that law) → lay-to-legal synonyms → weighted BM25 over
+title, chapter, body and learned terms → re-ranking by level of authority, version status and
+what users opened for similar questions.
+"""
+
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kb.citations import Citation, parse_citations, resolve_law_name
+from kb.models import CURRENT, Article, Law
+from kb.store import Store
+from search import learning, lexicon, segment, snippets
+from search.engine import EngineQuery
+from search.index import current_index_dir
+from search.tantivy_engine import TantivyEngine
+
+FIELD_WEIGHTS = {"body": 1.0, "title": 1.6, "chapter": 0.6, "learned": 1.2}
+SYNONYM_WEIGHT = 0.5
+LAW_MENTION_BOOST = 4.0
+CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.9, "司法解释": 0.85, "部门规章": 0.8,
+                    "地方性法规": 0.55, "地方政府规章": 0.5, "案例": 0.4, "其他": 0.4}
+SUPERSEDED_WEIGHT = 0.7
+PRIOR_WEIGHT = 0.25
+CANDIDATES = 200
+QUOTE_RE = re.compile(r"[\"“”「『]([^\"“”「」『』]+)[\"“”」』]")
+STATUSES = {"current": (CURRENT,), "all": ()}
+
+
+class QueryError(ValueError):
+    """The query cannot be run; the message tells the user how to fix it."""
+
+
+class IndexMissing(RuntimeError):
+    """No index was built yet in this data directory."""
+
+
+@dataclass
+class SearchOptions:
+    """Filters and size of one search."""
+
+    limit: int = 10
+    categories: tuple[str, ...] = ()
+    law: str | None = None
+    status: str = "current"         # current | all
+    date_from: date | None = None
+    date_to: date | None = None
+    kinds: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+
+
+@dataclass
+class Hit:
+    """One result as shown to the user and printed by --json."""
+
+    kind: str
+    title: str
+    file: str
+    version: str | None
+    article: str
+    number: int | None
+    category: str
+    status: str
+    score: float
+    text: str
+    chapter: str = ""
+    part: str = ""
+    region: str = ""
+    snippet: str = ""
+    terms: list[str] = field(default_factory=list)
+    doc_id: int = 0
+    law_id: int = 0
+
+    def to_json(self) -> dict:
+        """Return the hit as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    """Hits of a query; `jumped` is true when a citation led straight to its article."""
+
+    query: str
+    hits: list[Hit]
+    jumped: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+class Searcher:
+    """Answer queries from the live index of one data directory."""
+
+    def __init__(self, store: Store, data: Path, engine=None):
+        directory = current_index_dir(data)
+        if directory is None:
+            raise IndexMissing("该数据目录还没有索引：请先运行 fazhi import 导入法规")
+        self.store = store
+        self.engine = (engine or TantivyEngine()).open(directory)
+        self.laws = {law.id: law for law in store.laws()}
+        self.names = _law_names(self.laws.values())
+        self.priors = learning.priors(store)
+
+    # -- public API --------------------------------------------------------------------------
+
+    def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
+        """Run a query: a citation jumps to its article, anything else is ranked full-text search."""
+        options = options or SearchOptions()
+        text = segment.normalize(query).strip()
+        if not text:
+            raise QueryError("查询为空：请输入问题、关键词或条文引用（如“安全生产法第九十七条”）")
+        citations = self._resolved_citations(text)
+        if citations:
+            hits = self._citation_hits(citations, options)
+            if hits:
+                return SearchResult(query, hits[:options.limit], jumped=True)
+        return self._full_text(query, text, options)
+
+    def show(self, citation: str, version: date | None = None) -> tuple[Law, Article]:
+        """Return the law version and article a citation names; raise QueryError if there is none."""
+        resolved = self._resolved_citations(segment.normalize(citation))
+        if not resolved:
+            raise QueryError(f"无法识别条文引用“{citation}”：请写成“安全生产法第九十七条”或“《行政处罚法》第五十八条”")
+        name, cited = resolved[0]
+        found = self.store.find_article(name, cited.number, cited.suffix, version)
+        if not found:
+            raise QueryError(f"《{name}》中没有{_label(cited)}")
+        return found
+
+    def law(self, law_id: int) -> Law:
+        """Return a law version known to this searcher."""
+        return self.laws[law_id]
+
+    # -- citations ---------------------------------------------------------------------------
+
+    def _resolved_citations(self, text: str) -> list[tuple[str, Citation]]:
+        found, last_law = [], None
+        for citation in parse_citations(text):
+            name = resolve_law_name(citation.law, self.names.__contains__) if citation.law else None
+            name = name or (last_law if citation.refers_to_context else None)
+            if name:
+                found.append((name, citation))
+                last_law = name
+        return found
+
+    def _citation_hits(self, citations, options: SearchOptions) -> list[Hit]:
+        hits = []
+        for name, citation in citations:
+            for law in self._versions(self.names[name], options):
+                row = self.store.db.execute(
+                    "SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
+                    (law.id, citation.number, citation.suffix)).fetchone()
+                if row:
+                    hits.append(self._article_hit(self.store.article(row[0]), 1.0, []))
+        return hits
+
+    def _versions(self, key: str, options: SearchOptions) -> list[Law]:
+        laws = [law for law in self.laws.values() if law.key == key]
+        wanted = STATUSES.get(options.status, ())
+        chosen = [law for law in laws if not wanted or law.status in wanted]
+        return sorted(chosen, key=lambda law: law.version or date.min, reverse=True)
+
+    # -- full text ---------------------------------------------------------------------------
+
+    def _full_text(self, query: str, text: str, options: SearchOptions) -> SearchResult:
+        phrases = [segment.normalize(p) for p in QUOTE_RE.findall(text)]
+        free = QUOTE_RE.sub(" ", text)
+        tokens = segment.tokens(free)
+        expansions = [t for term in lexicon.expand(free) for t in segment.tokens(term)]
+        required = [t for phrase in phrases for t in segment.tokens(phrase)]
+        if not tokens and not expansions and not required:
+            raise QueryError(f"“{query}”中没有可检索的词：请换用具体的词语，或用引号检索短语")
+        engine_query = EngineQuery(terms=self._weighted_terms(tokens + required, expansions, free),
+                                   phrases=[[t] for t in required],
+                                   must=self._filters(options),
+                                   version_from=_yyyymmdd(options.date_from),
+                                   version_to=_yyyymmdd(options.date_to))
+        want = max(CANDIDATES, options.limit * 3) * (5 if phrases else 1)
+        engine_hits = self.engine.search(engine_query, want)
+        terms = list(dict.fromkeys(segment.words(free) + phrases + lexicon.expand(free)))
+        hits = []
+        for engine_hit in engine_hits:
+            hit = self._load(engine_hit.kind, engine_hit.doc_id, engine_hit.score, terms)
+            if hit and all(p in segment.normalize(hit.text) for p in phrases):
+                hits.append(hit)
+        hits.sort(key=lambda h: h.score, reverse=True)
+        return SearchResult(query, hits[:options.limit])
+
+    def _weighted_terms(self, tokens: list[str], expansions: list[str], text: str) -> dict:
+        terms: dict[str, dict[str, float]] = {name: {} for name in FIELD_WEIGHTS}
+        for weight, group in ((1.0, tokens), (SYNONYM_WEIGHT, expansions)):
+            for token in group:
+                for name, field_weight in FIELD_WEIGHTS.items():
+                    current = terms[name].get(token, 0.0)
+                    terms[name][token] = max(current, weight * field_weight)
+        mentioned = self._mentioned_law(text)
+        if mentioned:
+            terms["law_key"] = {mentioned: LAW_MENTION_BOOST}
+        return terms
+
+    def _mentioned_law(self, text: str) -> str | None:
+        best = max((name for name in self.names if len(name) >= 3 and name in text), key=len, default=None)
+        return self.names[best] if best else None
+
+    def _filters(self, options: SearchOptions) -> dict[str, list[str]]:
+        must = {}
+        if options.kinds:
+            must["kind"] = list(options.kinds)
+        if options.categories:
+            must["category"] = list(options.categories)
+        if options.regions:
+            must["region"] = list(options.regions)
+        if STATUSES.get(options.status):
+            must["status"] = list(STATUSES[options.status])
+        elif options.status not in STATUSES:
+            raise QueryError(f"状态只能是 current（现行有效）或 all（全部版本），而不是“{options.status}”")
+        if options.law:
+            key = self.names.get(segment.normalize(options.law).strip("《》 "))
+            if not key:
+                raise QueryError(f"知识库中没有名为《{options.law}》的法规")
+            must["law_key"] = [key]
+        return must
+
+    # -- hits --------------------------------------------------------------------------------
+
+    def _load(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
+        if kind != "条文":
+            return None
+        article = self.store.article(doc_id)
+        return self._article_hit(article, score, terms) if article else None
+
+    def _article_hit(self, article: Article, score: float, terms: list[str]) -> Hit:
+        law = self.laws[article.law_id]
+        weight = CATEGORY_WEIGHTS.get(law.category, 0.5) * (1 if law.status == CURRENT else SUPERSEDED_WEIGHT)
+        weight *= 1 + PRIOR_WEIGHT * math.log1p(self.priors.get(article.id, 0))
+        return Hit(kind="条文", title=law.title, file=law.file,
+                   version=law.version.isoformat() if law.version else None,
+                   article=article.label, number=article.number, category=law.category,
+                   status=law.status, score=round(score * weight, 4), text=article.text,
+                   chapter=article.chapter, part=law.part, region=law.region,
+                   snippet=snippets.best_window(article.text, terms), terms=terms,
+                   doc_id=article.id, law_id=law.id)
+
+
+def _law_names(laws) -> dict[str, str]:
+    """Every name a law may be cited by → its key; national laws win over same-named others."""
+    names: dict[str, str] = {}
+    for law in sorted(laws, key=lambda law: not law.is_national):
+        for name in {law.title, law.short_title, law.title + law.part, law.short_title + law.part}:
+            names.setdefault(segment.normalize(name), law.key)
+    return names
+
+
+def _label(citation: Citation) -> str:
+    from kb.numerals import article_label
+    return article_label(citation.number, citation.suffix)
+
+
+def _yyyymmdd(value: date | None) -> int:
+    return int(value.strftime("%Y%m%d")) if value else 0

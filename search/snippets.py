@@ -1,0 +1,43 @@
+"""Pick the part of a text that best shows why it matched, and mark the matched terms."""
+
+import re
+
+WINDOW = 120
+
+
+def best_window(text: str, terms: list[str], width: int = WINDOW) -> str:
+    """Return the `width`-character window of `text` holding the most term occurrences."""
+    if len(text) <= width:
+        return text
+    positions = sorted(m.start() for term in terms if term for m in re.finditer(re.escape(term), text))
+    if not positions:
+        return text[:width] + "…"
+    best, best_count = positions[0], 0
+    for start in positions:
+        count = sum(1 for p in positions if start <= p < start + width)
+        if count > best_count:
+            best, best_count = start, count
+    begin = max(0, min(best - 20, len(text) - width))
+    return ("…" if begin else "") + text[begin:begin + width] + ("…" if begin + width < len(text) else "")
+
+
+def segments(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """Split text into (piece, matched) pairs, longest terms first, for any renderer to mark."""
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not terms:
+        return [(text, False)]
+    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def marked(text: str, terms: list[str], open_mark: str = "【", close_mark: str = "】") -> str:
+    """Return text with every matched term wrapped in the given marks."""
+    return "".join(f"{open_mark}{p}{close_mark}" if hit else p for p, hit in segments(text, terms))

@@ -1,0 +1,80 @@
+"""The tantivy engine: BM25 over pre-segmented text (whitespace tokenizer, positions kept)."""
+
+from pathlib import Path
+from typing import Iterable
+
+import tantivy
+from tantivy import Occur, Query
+
+from search.engine import KEYWORD_FIELDS, TEXT_FIELDS, EngineHit, EngineQuery, IndexDoc
+
+WRITER_HEAP = 256_000_000
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="whitespace", index_option="position")
+    for name in KEYWORD_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name="raw")
+    builder.add_integer_field("doc_id", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("version", stored=False, indexed=True, fast=True)
+    return builder.build()
+
+
+class TantivyEngine:
+    """Build and query a tantivy index in one directory."""
+
+    def __init__(self, index: tantivy.Index | None = None):
+        self.schema = _schema()
+        self.index = index
+        self.searcher = index.searcher() if index else None
+
+    def build(self, directory: Path, docs: Iterable[IndexDoc]) -> int:
+        """Write a new index of `docs` into `directory`; return the document count."""
+        index = tantivy.Index(self.schema, path=str(directory))
+        writer = index.writer(heap_size=WRITER_HEAP, num_threads=2)
+        count = 0
+        for doc in docs:
+            writer.add_document(tantivy.Document(
+                doc_id=doc.doc_id, kind=doc.kind, title=doc.title, chapter=doc.chapter,
+                body=doc.body, learned=doc.learned, category=doc.category, status=doc.status,
+                region=doc.region, law_key=doc.law_key, version=doc.version))
+            count += 1
+        writer.commit()
+        writer.wait_merging_threads()
+        return count
+
+    def open(self, directory: Path) -> "TantivyEngine":
+        """Return a reader for the index in `directory`."""
+        return TantivyEngine(tantivy.Index.open(str(directory)))
+
+    def search(self, query: EngineQuery, limit: int) -> list[EngineHit]:
+        """Return up to `limit` hits for `query`, best first."""
+        result = self.searcher.search(self._query(query), limit)
+        hits = []
+        for score, address in result.hits:
+            stored = self.searcher.doc(address)
+            hits.append(EngineHit(kind=stored["kind"][0], doc_id=stored["doc_id"][0], score=score))
+        return hits
+
+    def _query(self, query: EngineQuery) -> Query:
+        should = [(Occur.Should, Query.boost_query(Query.term_query(self.schema, name, term), boost))
+                  for name, terms in query.terms.items() for term, boost in terms.items()]
+        clauses = [(Occur.Must, Query.boolean_query(should))] if should else []
+        for phrase in query.phrases:
+            clauses.append((Occur.Must, self._phrase(phrase)))
+        for name, values in query.must.items():
+            clauses.append((Occur.Must, Query.term_set_query(self.schema, name, values)))
+        if query.version_from or query.version_to:
+            clauses.append((Occur.Must, Query.range_query(
+                self.schema, "version", tantivy.FieldType.Integer,
+                query.version_from or 0, query.version_to or 99991231)))
+        if not should and not query.phrases:
+            clauses.append((Occur.Must, Query.all_query()))
+        return Query.boolean_query(clauses)
+
+    def _phrase(self, tokens: list[str]) -> Query:
+        if len(tokens) == 1:
+            return Query.term_query(self.schema, "body", tokens[0])
+        return Query.phrase_query(self.schema, "body", tokens)
