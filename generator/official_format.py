@@ -132,7 +132,10 @@ STYLE_SPECS: dict[str, StyleSpec] = {
 
 def as_document(doc: Document | DocxTemplate) -> Document:
     """Return the python-docx Document behind ``doc`` (a Document or a DocxTemplate)."""
-    return doc.get_docx() if isinstance(doc, DocxTemplate) else doc
+    if isinstance(doc, DocxTemplate):
+        doc.init_docx(reload=False)  # reload=True would drop a finished rendering
+        return doc.docx
+    return doc
 
 
 def setup_document(doc: Document | DocxTemplate) -> Document:
