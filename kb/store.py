@@ -76,10 +76,12 @@ class Store:
 
     def put_law(self, law: Law) -> Law:
         """Insert a law version with its articles, replacing an earlier import of the same file
-        or of the same law and version; then re-link the versions of that law."""
+        or of the same law and version; then re-link the versions of that law (and of the law
+        the file held before, when its title changed)."""
+        replaced, params = "file = ? OR (key = ? AND version IS ?)", (law.file, law.key, _iso(law.version))
         with self.transaction() as db:
-            db.execute("DELETE FROM laws WHERE file = ? OR (key = ? AND version IS ?)",
-                       (law.file, law.key, _iso(law.version)))
+            keys = {row["key"] for row in db.execute(f"SELECT key FROM laws WHERE {replaced}", params)}
+            db.execute(f"DELETE FROM laws WHERE {replaced}", params)
             cursor = db.execute(
                 "INSERT INTO laws (key, title, part, category, branch, region, version, status,"
                 " file, history, preamble) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -92,7 +94,8 @@ class Store:
                 [(law.id, a.position, a.label, a.number, a.suffix, a.chapter,
                   json.dumps(a.paragraphs, ensure_ascii=False), json.dumps(a.items, ensure_ascii=False))
                  for a in law.articles])
-            self._link_versions(db, law.key)
+            for key in keys | {law.key}:
+                self._link_versions(db, key)
         law.status = self.law(law.id).status
         return law
 

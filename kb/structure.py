@@ -14,6 +14,9 @@ ARTICLE_RE = re.compile(
 HEADING_LEVELS = {"编": 1, "分编": 2, "章": 3, "节": 4}
 HEADING_RE = re.compile(rf"^第({CHINESE_NUMBER}|\d+)(分编|编|章|节)(?:{SPACE}*)(.*)$")
 ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+CJK_GAP_RE = re.compile(rf"(?<=[\u4e00-\u9fff]){SPACE}+(?=[\u4e00-\u9fff])")
+# 附则 without a number (民法典, 刑法) closes the last 编/章 like a top-level heading.
+BARE_HEADINGS = {"附则": 1}
 
 
 def normalize_line(line: str) -> str:
@@ -22,11 +25,22 @@ def normalize_line(line: str) -> str:
 
 
 def heading_level(line: str) -> int | None:
-    """Return 1–4 for a 编/分编/章/节 heading line, None for anything else."""
+    """Return 1–4 for a 编/分编/章/节 heading line (or a bare 附则), None for anything else."""
+    bare = BARE_HEADINGS.get(CJK_GAP_RE.sub("", line))
+    if bare:
+        return bare
     match = HEADING_RE.match(line)
     if not match or len(line) > 60 or ARTICLE_RE.match(line):
         return None
     return HEADING_LEVELS[match.group(2)]
+
+
+def heading_text(line: str) -> str:
+    """Return a heading line without the spaces inside its name: 第一章　总　　则 → 第一章 总则."""
+    match = HEADING_RE.match(line)
+    if not match:
+        return CJK_GAP_RE.sub("", line)
+    return f"第{match.group(1)}{match.group(2)} {CJK_GAP_RE.sub('', match.group(3))}".rstrip()
 
 
 def _split_items(paragraph_index: int, text: str) -> tuple[int, int, str] | None:
@@ -77,7 +91,7 @@ def parse_body(lines: list[str]) -> tuple[list[Article], str]:
             continue
         level = heading_level(line)
         if level:
-            builder.heading(level, line)
+            builder.heading(level, heading_text(line))
             continue
         match = ARTICLE_RE.match(line)
         if match:

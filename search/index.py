@@ -8,6 +8,7 @@ build leaves the old index in use.
 
 import os
 import shutil
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -102,9 +103,8 @@ def build_index(store: Store, data: Path, engine: Engine | None = None,
     started = time.perf_counter()
     engine = engine or TantivyEngine()
     segmented = ensure_tokens(store)
-    name = f"index-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
-    target = data / name
-    target.mkdir()
+    target = Path(tempfile.mkdtemp(prefix=f"index-{time.strftime('%Y%m%d%H%M%S')}-", dir=data))
+    name = target.name
     try:
         docs = list(article_docs(store, learned))
         for provider in providers:

@@ -35,14 +35,19 @@ class TantivyEngine:
         index = tantivy.Index(self.schema, path=str(directory))
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=2)
         count = 0
-        for doc in docs:
-            writer.add_document(tantivy.Document(
-                doc_id=doc.doc_id, kind=doc.kind, title=doc.title, chapter=doc.chapter,
-                body=doc.body, learned=doc.learned, category=doc.category, status=doc.status,
-                region=doc.region, law_key=doc.law_key, version=doc.version))
-            count += 1
-        writer.commit()
-        writer.wait_merging_threads()
+        try:
+            for doc in docs:
+                writer.add_document(tantivy.Document(
+                    doc_id=doc.doc_id, kind=doc.kind, title=doc.title, chapter=doc.chapter,
+                    body=doc.body, learned=doc.learned, category=doc.category, status=doc.status,
+                    region=doc.region, law_key=doc.law_key, version=doc.version))
+                count += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
         return count
 
     def open(self, directory: Path) -> "TantivyEngine":

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.importers import lawrefbook
+from kb.importers import docx, lawrefbook, plaintext
 from kb.importers.errors import ImportFailure, SkipFile
 from kb.models import Law
 from kb.store import Store
@@ -44,22 +44,29 @@ def parse_file(path: Path, root: Path | None = None) -> Law:
         if suffix == ".md":
             return lawrefbook.parse(path.read_text(encoding="utf-8-sig"), path, root)
         if suffix == ".txt":
-            from kb.importers import plaintext
-            return plaintext.parse(path.read_text(encoding="utf-8-sig"), path)
+            return plaintext.parse(_read_text(path), path)
         if suffix == ".docx":
-            from kb.importers import docx
             return docx.parse(path)
     except (SkipFile, ImportFailure):
         raise
     except FileNotFoundError:
         raise ImportFailure("文件不存在") from None
     except UnicodeDecodeError as error:
-        raise ImportFailure(f"不是 UTF-8 编码的文本（第 {error.start} 字节）") from None
+        raise ImportFailure(f"既不是 UTF-8 也不是 GB18030 编码的文本（第 {error.start} 字节）") from None
     except OSError as error:
         raise ImportFailure(f"无法读取：{error.strerror or error}") from None
     except ValueError as error:
         raise ImportFailure(f"格式错误：{error}") from None
     raise SkipFile(f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 .md .txt .docx")
+
+
+def _read_text(path: Path) -> str:
+    """Read a text file saved as UTF-8 or, as Windows Notepad does, as GBK/GB18030."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
 
 
 def import_files(store: Store, paths: list[Path],

@@ -12,6 +12,8 @@ from kb.structure import parse_body, parse_sections
 INFO_END = "<!-- INFO END -->"
 FILE_DATE_RE = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)$")
 TEXT_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# "自2007年6月1日起施行" names when a version takes effect, not when it was adopted or amended.
+EFFECTIVE_RE = re.compile(r"自?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?\s*施行")
 
 
 def version_from_name(stem: str) -> date | None:
@@ -20,8 +22,14 @@ def version_from_name(stem: str) -> date | None:
     return date(*map(int, match.groups())) if match else None
 
 
+def version_from_history(history: str) -> date | None:
+    """Return the version date a history names: its latest adoption or amendment date, or the
+    latest effective date when it names no other."""
+    return latest_date(EFFECTIVE_RE.sub("", history)) or latest_date(history)
+
+
 def latest_date(text: str) -> date | None:
-    """Return the latest 'YYYY年M月D日' date mentioned in a text (the last amendment), or None."""
+    """Return the latest 'YYYY年M月D日' date mentioned in a text, or None."""
     found = []
     for match in TEXT_DATE_RE.finditer(text):
         try:
@@ -53,7 +61,7 @@ def parse(text: str, path: Path, root: Path | None = None) -> Law:
         articles, preamble = parse_sections(body), ""
     if not articles:
         raise SkipFile("正文为空：没有条文也没有段落")
-    version = version_from_name(path.stem) or latest_date(history)
+    version = version_from_name(path.stem) or version_from_history(history)
     return Law(title=title, part=part, category=category, branch=branch, region=region,
                version=version, file=str(path), history=history, preamble=preamble,
                articles=articles)
