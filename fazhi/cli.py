@@ -9,6 +9,7 @@ import click
 
 from fazhi import settings
 from fazhi.composition import build_index, open_searcher
+from fazhi.errors import ChineseErrorsGroup
 from kb.importers.files import import_files
 from kb.models import Law
 from search import learning
@@ -18,7 +19,7 @@ from search.snippets import segments
 SAMPLES = Path(__file__).resolve().parents[1] / "kb" / "samples"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ChineseErrorsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,
               help="数据目录（SQLite 库与索引）；默认取环境变量 FAZHI_DATA 或用户数据目录。")
 @click.pass_context
