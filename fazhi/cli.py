@@ -7,17 +7,15 @@ from pathlib import Path
 
 import click
 
-from fazhi import settings
+from fazhi import cli_knowledge, cli_review, settings
 from fazhi.composition import build_index, open_searcher
 from fazhi.errors import ChineseErrorsGroup
+from kb.cases.crossref import citing_article
 from kb.importers.files import import_files
 from kb.models import Law
 from search import learning
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
-
-SAMPLES = Path(__file__).resolve().parents[1] / "kb" / "samples"
-
 
 @click.group(cls=ChineseErrorsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,
@@ -114,6 +112,7 @@ def show(ctx, citation, version, question):
         click.echo(article.chapter)
     click.echo("")
     click.echo(f"{article.label}　" + "\n".join(article.paragraphs))
+    _print_citing(citing_article(searcher.store, law, article))
     if question:
         learning.record(searcher.store, question, law.key, article.label, source="show")
 
@@ -163,6 +162,18 @@ def _version(law: Law) -> str:
     return f"{law.version.isoformat()} 版" if law.version else "版本日期不详"
 
 
+def _print_citing(refs) -> None:
+    """List the standard items and cases that cite the article shown."""
+    if refs.items:
+        click.echo("\n引用本条的裁量基准事项：")
+        for standard, item, role in refs.items:
+            click.echo(f"  {item.code} {item.title}（{role}，{standard.display_title}）")
+    if refs.cases:
+        click.echo("\n引用本条的典型案例：")
+        for case, role in refs.cases:
+            click.echo(f"  {case.code} {case.title}（{role}）")
+
+
 def _print_hit(number: int, hit: Hit) -> None:
     where = " / ".join(x for x in (hit.part, hit.chapter) if x)
     version = f"{hit.version} 版" if hit.version else "版本日期不详"
@@ -174,6 +185,9 @@ def _print_hit(number: int, hit: Hit) -> None:
                      for p, hit_ in segments(hit.snippet, hit.terms))
     click.echo(f"   {marked}\n")
 
+
+for command in cli_knowledge.COMMANDS + cli_review.COMMANDS:
+    main.add_command(command)
 
 if __name__ == "__main__":
     sys.exit(main())

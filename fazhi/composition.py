@@ -4,12 +4,14 @@ from pathlib import Path
 
 from kb.store import Store
 from search import index, learning
+from search.knowledge import knowledge_docs
 from search.query import Searcher
 
 
 def build_index(store: Store, data: Path) -> dict:
-    """Rebuild the search index of the data directory from the store (build beside, then swap)."""
-    return index.build_index(store, data, learned=learning.learned_terms(store))
+    """Rebuild the search index of the data directory from the store (build beside, then swap):
+    articles with their learned terms, standard items and cases."""
+    return index.build_index(store, data, providers=[knowledge_docs], learned=learning.learned_terms(store))
 
 
 def open_searcher(store: Store, data: Path) -> Searcher:

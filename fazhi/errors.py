@@ -1,12 +1,33 @@
-"""Show command-line errors in Chinese instead of click's English "Error:" prefix."""
+"""Command-line chrome in Chinese: errors without click's English "Error:" prefix, help option text."""
 
 import sys
 
 import click
 
 
-class ChineseErrorsGroup(click.Group):
-    """A click group whose errors read 错误：… (and 用法错误：… with a hint for usage errors)."""
+HELP_TEXT = "显示帮助并退出。"
+
+
+class ChineseHelpCommand(click.Command):
+    """A command whose --help option is described in Chinese."""
+
+    def get_help_option(self, ctx: click.Context):
+        """Return the help option with its Chinese description."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
+class ChineseHelpGroup(ChineseHelpCommand, click.Group):
+    """A group whose subcommands and subgroups also describe --help in Chinese."""
+
+    command_class = ChineseHelpCommand
+    group_class = type
+
+
+class ChineseErrorsGroup(ChineseHelpGroup):
+    """The main group: errors read 错误：… (and 用法错误：… with a hint for usage errors)."""
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         """Run the command line; on a ClickException print it in Chinese and exit with its code."""

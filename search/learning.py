@@ -113,6 +113,13 @@ def _key_for_file(by_file: dict[str, str], relative: str) -> str | None:
     return next((key for file, key in by_file.items() if file.endswith(suffix) or file == relative), None)
 
 
+def forget(store: Store, source: str) -> int:
+    """Remove every usage row that came from `source` (a log file name); return how many."""
+    ensure_schema(store)
+    with store.transaction() as db:
+        return db.execute("DELETE FROM usage WHERE source = ?", (source,)).rowcount
+
+
 def learn(store: Store, rows: list[tuple[str, str, str]], source: str) -> int:
     """Add usage rows (from a log file) in one transaction; return how many were added."""
     ensure_schema(store)

@@ -1,9 +1,13 @@
 """Query understanding and the search API the CLI and the web layer call.
 
 A query goes through: quoted phrases (must appear literally) → citations (jump straight to the
-article) → law names mentioned (prefer that law) → lay-to-legal synonyms → weighted BM25 over
-title, chapter, body and learned terms → re-ranking by level of authority, version status and
-what users opened for similar questions.
+article) → analysis (whole words over sub-words, lay-to-legal synonyms, law names mentioned,
+whether it asks about punishment) → weighted BM25 over title, chapter, body and learned terms →
+re-ranking of the candidates by level of authority, version status, the 法律责任 chapter for
+punishment questions and what users opened for earlier questions.
+
+`SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
+no re-ranking): the baseline the benchmark compares against.
 """
 
 import math
@@ -16,13 +20,17 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.store import Store
 from search import learning, lexicon, segment, snippets
-from search.engine import EngineQuery
+from search.engine import EngineHit, EngineQuery
 from search.index import current_index_dir
 from search.tantivy_engine import TantivyEngine
 
-FIELD_WEIGHTS = {"body": 1.0, "title": 1.6, "chapter": 0.6, "learned": 1.2}
+FIELD_WEIGHTS = {"body": 1.0, "title": 0.0, "chapter": 0.3, "learned": 1.2}
+SUBWORD_WEIGHT = 0.5            # a sub-word cut_for_search adds inside a longer query word
 SYNONYM_WEIGHT = 0.5
 LAW_MENTION_BOOST = 4.0
+PENALTY_CHAPTER_BOOST = 1.0     # multiplies articles of a 法律责任/罚则 chapter for punishment questions
+PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任|追究|处理")
+PENALTY_CHAPTERS = ("法律责任", "罚则")
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.9, "司法解释": 0.85, "部门规章": 0.8,
                     "地方性法规": 0.55, "地方政府规章": 0.5, "案例": 0.4, "其他": 0.4}
 SUPERSEDED_WEIGHT = 0.7
@@ -52,6 +60,7 @@ class SearchOptions:
     date_to: date | None = None
     kinds: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    plain: bool = False             # benchmark baseline: plain BM25 on the text, no query understanding
 
 
 @dataclass
@@ -91,6 +100,16 @@ class SearchResult:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Analysis:
+    """What query understanding made of the free text of a query."""
+
+    weights: dict[str, float]       # query token → weight (words, sub-words, synonym terms)
+    terms: list[str]                # words to mark in snippets
+    law_key: str | None = None      # a law named in the query
+    penalty: bool = False           # the question asks about punishment
+
+
 class Searcher:
     """Answer queries from the live index of one data directory."""
 
@@ -112,7 +131,7 @@ class Searcher:
         text = segment.normalize(query).strip()
         if not text:
             raise QueryError("查询为空：请输入问题、关键词或条文引用（如“安全生产法第九十七条”）")
-        citations = self._resolved_citations(text)
+        citations = [] if options.plain else self._resolved_citations(text)
         if citations:
             hits = self._citation_hits(citations, options)
             if hits:
@@ -133,6 +152,21 @@ class Searcher:
     def law(self, law_id: int) -> Law:
         """Return a law version known to this searcher."""
         return self.laws[law_id]
+
+    def analyze(self, free: str, plain: bool = False) -> Analysis:
+        """Return the weighted tokens and signals of a query's free text (quoted phrases removed)."""
+        words = segment.words(free)
+        if plain:
+            return Analysis({t: 1.0 for t in segment.tokens(free)}, words)
+        weights = {t: 1.0 if t in words else SUBWORD_WEIGHT for t in segment.tokens(free)}
+        legal = lexicon.expand(free, words)
+        for term in legal:
+            whole = segment.words(term)
+            for token in segment.tokens(term):
+                weight = SYNONYM_WEIGHT * (1.0 if token in whole else SUBWORD_WEIGHT)
+                weights[token] = max(weights.get(token, 0.0), weight)
+        return Analysis(weights, list(dict.fromkeys(words + legal)), self._mentioned_law(free),
+                        bool(PENALTY_RE.search(free)))
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -168,38 +202,54 @@ class Searcher:
     def _full_text(self, query: str, text: str, options: SearchOptions) -> SearchResult:
         phrases = [segment.normalize(p) for p in QUOTE_RE.findall(text)]
         free = QUOTE_RE.sub(" ", text)
-        tokens = segment.tokens(free)
-        expansions = [t for term in lexicon.expand(free) for t in segment.tokens(term)]
+        analysis = self.analyze(free, options.plain)
         required = [t for phrase in phrases for t in segment.tokens(phrase)]
-        if not tokens and not expansions and not required:
+        if not analysis.weights and not required:
             raise QueryError(f"“{query}”中没有可检索的词：请换用具体的词语，或用引号检索短语")
-        engine_query = EngineQuery(terms=self._weighted_terms(tokens + required, expansions, free),
+        weights = analysis.weights | {t: 1.0 for t in required}
+        engine_query = EngineQuery(terms=self._engine_terms(weights, options.plain),
                                    phrases=[[t] for t in required],
                                    must=self._filters(options),
                                    version_from=_yyyymmdd(options.date_from),
                                    version_to=_yyyymmdd(options.date_to))
         want = max(CANDIDATES, options.limit * 3) * (5 if phrases else 1)
-        engine_hits = self.engine.search(engine_query, want)
-        terms = list(dict.fromkeys(segment.words(free) + phrases + lexicon.expand(free)))
+        candidates = self.engine.search(engine_query, want)
+        if not options.plain:
+            candidates = self._rerank(candidates, analysis)
+        terms = analysis.terms + phrases
         hits = []
-        for engine_hit in engine_hits:
-            hit = self._load(engine_hit.kind, engine_hit.doc_id, engine_hit.score, terms)
+        for candidate in candidates:
+            hit = self._load(candidate.kind, candidate.doc_id, candidate.score, terms)
             if hit and all(p in segment.normalize(hit.text) for p in phrases):
                 hits.append(hit)
-        hits.sort(key=lambda h: h.score, reverse=True)
-        return SearchResult(query, hits[:options.limit])
+                if len(hits) == options.limit:
+                    break
+        return SearchResult(query, hits)
 
-    def _weighted_terms(self, tokens: list[str], expansions: list[str], text: str) -> dict:
-        terms: dict[str, dict[str, float]] = {name: {} for name in FIELD_WEIGHTS}
-        for weight, group in ((1.0, tokens), (SYNONYM_WEIGHT, expansions)):
-            for token in group:
-                for name, field_weight in FIELD_WEIGHTS.items():
-                    current = terms[name].get(token, 0.0)
-                    terms[name][token] = max(current, weight * field_weight)
-        mentioned = self._mentioned_law(text)
-        if mentioned:
-            terms["law_key"] = {mentioned: LAW_MENTION_BOOST}
-        return terms
+    def _engine_terms(self, weights: dict[str, float], plain: bool) -> dict[str, dict[str, float]]:
+        if plain:
+            return {"body": dict(weights)}
+        return {name: {token: weight * field_weight for token, weight in weights.items()}
+                for name, field_weight in FIELD_WEIGHTS.items()}
+
+    def _rerank(self, candidates: list[EngineHit], analysis: Analysis) -> list[EngineHit]:
+        """Multiply engine scores by the article's authority, status, chapter and usage priors."""
+        ids = [c.doc_id for c in candidates if c.kind == "条文"]
+        rows = self.store.db.execute(
+            f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+        weights = {row[0]: self._article_weight(row[0], self.laws[row[1]], row[2], analysis) for row in rows}
+        rescored = [EngineHit(c.kind, c.doc_id, c.score * weights.get(c.doc_id, 1.0)) if c.kind == "条文"
+                    else c for c in candidates]
+        return sorted(rescored, key=lambda c: c.score, reverse=True)
+
+    def _article_weight(self, article_id: int, law: Law, chapter: str, analysis: Analysis) -> float:
+        weight = CATEGORY_WEIGHTS.get(law.category, 0.5) * (1 if law.status == CURRENT else SUPERSEDED_WEIGHT)
+        weight *= 1 + PRIOR_WEIGHT * math.log1p(self.priors.get(article_id, 0))
+        if analysis.law_key and law.key == analysis.law_key:
+            weight *= LAW_MENTION_BOOST
+        if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
+            weight *= PENALTY_CHAPTER_BOOST
+        return weight
 
     def _mentioned_law(self, text: str) -> str | None:
         best = max((name for name in self.names if len(name) >= 3 and name in text), key=len, default=None)
@@ -227,6 +277,7 @@ class Searcher:
     # -- hits --------------------------------------------------------------------------------
 
     def _load(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
+        """Turn one ranked document of any kind into a Hit (None when it no longer exists)."""
         if kind != "条文":
             return None
         article = self.store.article(doc_id)
@@ -234,12 +285,10 @@ class Searcher:
 
     def _article_hit(self, article: Article, score: float, terms: list[str]) -> Hit:
         law = self.laws[article.law_id]
-        weight = CATEGORY_WEIGHTS.get(law.category, 0.5) * (1 if law.status == CURRENT else SUPERSEDED_WEIGHT)
-        weight *= 1 + PRIOR_WEIGHT * math.log1p(self.priors.get(article.id, 0))
         return Hit(kind="条文", title=law.title, file=law.file,
                    version=law.version.isoformat() if law.version else None,
                    article=article.label, number=article.number, category=law.category,
-                   status=law.status, score=round(score * weight, 4), text=article.text,
+                   status=law.status, score=round(score, 4), text=article.text,
                    chapter=article.chapter, part=law.part, region=law.region,
                    snippet=snippets.best_window(article.text, terms), terms=terms,
                    doc_id=article.id, law_id=law.id)

@@ -112,6 +112,12 @@ class StandardItem:
         """(role, ref) for every cited article: 法律规定 then 处罚依据."""
         return [("法律规定", r) for r in self.provisions] + [("处罚依据", r) for r in self.basis]
 
+    @property
+    def full_text(self) -> str:
+        """The text to search in: code, violation, notes, tier names and conditions."""
+        return "\n".join([self.code, self.title, self.note,
+                          *(f"{t.name} {' '.join(t.conditions)} {t.note}" for t in self.tiers)])
+
 
 @dataclass
 class Standard:

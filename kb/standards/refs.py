@@ -39,9 +39,6 @@ class Ref:
         """The full citation: 《law》第X条第Y款第Z项."""
         return f"《{self.law}》{self.label}"
 
-    def __str__(self) -> str:
-        return self.text
-
 
 @dataclass
 class ResolvedRef:

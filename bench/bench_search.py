@@ -1,0 +1,269 @@
+"""Benchmark of the whole corpus: import + index time, index size, peak memory, query latency
+and search quality on STARD, for plain BM25, the product, and the product with learning.
+
+Run by hand (see bench/README.md):
+
+    python bench/bench_search.py [--corpus PATH] [--stard PATH] [--out bench/RESULTS.md]
+
+The import runs `fazhi import` in a child process (the product's own code path) into a fresh
+temporary data directory. Learning goes through search.learning and the same index build as
+`fazhi learn`. STARD has one file (train.jsonl), so:
+
+* the product (no learning) is reported on a fixed tuning part and a fixed held-out part
+  (30 % of questions, chosen by a hash of the id); the held-out part is never used for tuning;
+* learning is reported by k-fold cross-validation (learn k-1 folds, ask the held-out fold)
+  and, labelled separately, after learning every question and asking the same questions.
+"""
+
+import argparse
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from fazhi.composition import build_index, open_searcher  # noqa: E402
+from fazhi.settings import DB_NAME  # noqa: E402
+from kb.store import Store  # noqa: E402
+from search import learning  # noqa: E402
+from search.query import SearchOptions, Searcher  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "laws"
+DEFAULT_STARD = REPO.parent / "shared" / "bench" / "stard"
+DEFAULT_OUT = REPO / "bench" / "RESULTS.md"
+HELD_OUT_PERCENT = 30
+FOLDS = 5
+CUTOFFS = (1, 5, 10, 100)
+LIMIT = 100
+LOG_SOURCE = "bench-stard"
+TARGETS = {"import": 60.0, "p95": 20.0}
+
+
+@dataclass
+class Question:
+    """One STARD question: for each relevant article, the (file, label) pairs that match it."""
+
+    id: int
+    text: str
+    relevant: list[set[tuple[str, str]]]
+    line: str
+
+    @property
+    def held_out(self) -> bool:
+        """True for the fixed held-out part (never used for tuning)."""
+        return _bucket("held-out", self.id, 100) < HELD_OUT_PERCENT
+
+    @property
+    def fold(self) -> int:
+        """Cross-validation fold of this question, 0 … FOLDS-1."""
+        return _bucket("fold", self.id, FOLDS)
+
+
+def _bucket(salt: str, qid: int, buckets: int) -> int:
+    return zlib.crc32(f"{salt}-{qid}".encode()) % buckets
+
+
+def load_stard(directory: Path) -> list[Question]:
+    """Read STARD's train.jsonl from `directory`."""
+    questions = []
+    for line in (directory / "train.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            relevant = [{(m["file"], m["article"]) for m in r["matches"]} for r in entry["relevant"]]
+            questions.append(Question(entry["id"], entry["question"], relevant, line))
+    return questions
+
+
+@dataclass
+class Quality:
+    """Recall at each cutoff and MRR@10, averaged over questions, plus per-query latencies."""
+
+    recall: dict[int, float]
+    mrr: float
+    latencies: list[float]
+    count: int
+
+    def percentile(self, share: float) -> float:
+        """Latency in milliseconds below which `share` of the queries finished."""
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def evaluate(searcher: Searcher, questions: list[Question], corpus: Path, plain: bool = False) -> Quality:
+    """Ask every question (条文, current versions, 100 hits) and score the hits per STARD's README."""
+    options = SearchOptions(limit=LIMIT, kinds=("条文",), status="current", plain=plain)
+    relative = {law.id: _relative(law.file, corpus) for law in searcher.laws.values()}
+    recalls = {k: [] for k in CUTOFFS}
+    ranks, latencies = [], []
+    for question in questions:
+        started = time.perf_counter()
+        hits = searcher.search(question.text, options).hits
+        latencies.append(time.perf_counter() - started)
+        found = [(relative[h.law_id], h.article) for h in hits]
+        for k in CUTOFFS:
+            top = set(found[:k])
+            recalls[k].append(sum(1 for r in question.relevant if r & top) / len(question.relevant))
+        first = next((rank for rank, pair in enumerate(found[:10], 1)
+                      if any(pair in r for r in question.relevant)), None)
+        ranks.append(1 / first if first else 0.0)
+    return Quality({k: statistics.fmean(v) for k, v in recalls.items()}, statistics.fmean(ranks),
+                   latencies, len(questions))
+
+
+def _relative(file: str, corpus: Path) -> str:
+    path = Path(file)
+    try:
+        return path.resolve().relative_to(corpus.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def import_corpus(corpus: Path, data: Path) -> dict:
+    """Run `fazhi import CORPUS` in a child process; return wall seconds and index bytes."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "fazhi.cli", "--data", str(data), "import", str(corpus)],
+                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    index = data / (data / "index.current").read_text(encoding="utf-8").strip()
+    size = sum(f.stat().st_size for f in index.rglob("*") if f.is_file())
+    return {"seconds": seconds, "index_bytes": size, "db_bytes": (data / DB_NAME).stat().st_size}
+
+
+def learn_questions(store: Store, data: Path, questions: list[Question]) -> None:
+    """Replace the bench's usage log with `questions` and rebuild the index, as `fazhi learn` does."""
+    learning.forget(store, LOG_SOURCE)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as log:
+        log.write("\n".join(q.line for q in questions) + "\n")
+    try:
+        learning.learn(store, learning.read_log(store, Path(log.name)), source=LOG_SOURCE)
+    finally:
+        Path(log.name).unlink()
+    build_index(store, data)
+
+
+def cross_validate(store: Store, data: Path, questions: list[Question], corpus: Path) -> Quality:
+    """Learn k-1 folds, ask the remaining fold, for every fold; return the pooled figures."""
+    pooled = []
+    for fold in range(FOLDS):
+        learn_questions(store, data, [q for q in questions if q.fold != fold])
+        held = [q for q in questions if q.fold == fold]
+        pooled.append(evaluate(open_searcher(store, data), held, corpus))
+    return _pool(pooled)
+
+
+def _pool(parts: list[Quality]) -> Quality:
+    total = sum(p.count for p in parts)
+    recall = {k: sum(p.recall[k] * p.count for p in parts) / total for k in CUTOFFS}
+    mrr = sum(p.mrr * p.count for p in parts) / total
+    return Quality(recall, mrr, [t for p in parts for t in p.latencies], total)
+
+
+def peak_memory_mib() -> float:
+    """Peak resident memory of this process and of its largest child, in MiB (Linux: KiB units)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def machine() -> str:
+    """nproc, CPU model and RAM of this machine, one line."""
+    import os
+    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8") if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
+                  if line.startswith("model name")), platform.processor() or "unknown")
+    meminfo = Path("/proc/meminfo").read_text(encoding="utf-8") if Path("/proc/meminfo").exists() else ""
+    kib = next((int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} CPU ({model}), {kib / 1024 / 1024:.1f} GiB RAM, Python {platform.python_version()}"
+
+
+def _row(name: str, quality: Quality, latency: bool = True) -> str:
+    cells = [f"{quality.recall[k]:.3f}" for k in CUTOFFS] + [f"{quality.mrr:.3f}"]
+    timing = [f"{quality.percentile(0.5):.1f}", f"{quality.percentile(0.95):.1f}"] if latency else ["–", "–"]
+    return f"| {name} | {quality.count} | " + " | ".join(cells + timing) + " |"
+
+
+def report(figures: dict, rows: list[str], corpus: Path) -> str:
+    """Return the Markdown results: machine, build figures and the quality table."""
+    header = ("| configuration | questions | R@1 | R@5 | R@10 | R@100 | MRR@10 | p50 ms | p95 ms |\n"
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    return "\n".join([
+        "# Search benchmark",
+        "",
+        f"- date: {datetime.now():%Y-%m-%d %H:%M}",
+        f"- machine: {machine()}",
+        f"- corpus: `{corpus}` — {figures['laws']} law versions, {figures['articles']} articles",
+        f"- import + index (`fazhi import`, whole corpus): {figures['seconds']:.1f} s"
+        f" (target < {TARGETS['import']:.0f} s)",
+        f"- index on disk: {figures['index_bytes'] / 2**20:.1f} MiB (SQLite store {figures['db_bytes'] / 2**20:.1f} MiB)",
+        f"- peak memory (ru_maxrss, self and largest child): {figures['memory']:.0f} MiB",
+        f"- learning index rebuild (`fazhi learn`, whole STARD log): {figures['learn_seconds']:.1f} s",
+        "",
+        "Search: STARD train questions, 条文, current versions, 100 hits. Held-out = fixed 30 % of the"
+        f" questions by id hash, never used for tuning; cross-validation = {FOLDS} folds by id hash.",
+        "",
+        header,
+        *rows,
+        "",
+    ])
+
+
+def run(corpus: Path, stard: Path, out: Path) -> str:
+    """Run the whole benchmark and write the table to `out`; return it."""
+    questions = load_stard(stard)
+    tuning = [q for q in questions if not q.held_out]
+    held_out = [q for q in questions if q.held_out]
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temporary:
+        data = Path(temporary)
+        print(f"导入整个语料库 {corpus} …", flush=True)
+        figures = import_corpus(corpus, data)
+        store = Store(data / DB_NAME)
+        figures.update(store.counts() | {"laws": store.counts()["laws"]})
+        learning.forget(store, LOG_SOURCE)
+        searcher = open_searcher(store, data)
+        print("检索评测 …", flush=True)
+        rows = [
+            _row("plain jieba + BM25 (baseline), all", evaluate(searcher, questions, corpus, plain=True)),
+            _row("product, tuning part", evaluate(searcher, tuning, corpus)),
+            _row("product, held-out part", evaluate(searcher, held_out, corpus)),
+            _row("product, all", evaluate(searcher, questions, corpus)),
+        ]
+        print(f"学习：{FOLDS} 折交叉验证 …", flush=True)
+        rows.append(_row(f"product + learning, {FOLDS}-fold cross-validation", 
+                         cross_validate(store, data, questions, corpus)))
+        started = time.perf_counter()
+        learn_questions(store, data, questions)
+        figures["learn_seconds"] = time.perf_counter() - started
+        rows.append(_row("product + full log learned, same questions asked (not a generalisation figure)",
+                         evaluate(open_searcher(store, data), questions, corpus)))
+        store.close()
+    figures["memory"] = peak_memory_mib()
+    text = report(figures, rows, corpus)
+    out.write_text(text, encoding="utf-8")
+    return text
+
+
+def main() -> None:
+    """Parse the command line and run the benchmark."""
+    parser = argparse.ArgumentParser(description="法治检索基准：导入耗时、索引大小、内存、检索延迟与 STARD 检索质量。")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="法规语料库目录（默认 ../shared/corpus/laws）")
+    parser.add_argument("--stard", type=Path, default=DEFAULT_STARD, help="STARD 目录（默认 ../shared/bench/stard）")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="结果表写入的 Markdown 文件")
+    args = parser.parse_args()
+    for path in (args.corpus, args.stard / "train.jsonl"):
+        if not path.exists():
+            parser.error(f"找不到 {path}")
+    print(run(args.corpus, args.stard, args.out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Commands of the legal review: `fazhi review`, `fazhi check` and `fazhi ledger`.
+
+The lead registers `COMMANDS` on the main group.
+"""
+
+from pathlib import Path
+
+import click
+
+from fazhi import settings
+from generator.review import findings as fd
+from generator.review import ledger as review_ledger
+from generator.review.casefile import CaseFileError, load_case
+from generator.review.checks import review_case
+from generator.review.draft_check import DraftError, check_draft, render_report
+from generator.review.thresholds import ThresholdError, load_thresholds
+
+COLOURS = {fd.PASS: "green", fd.NOTE: "yellow", fd.PROBLEM: "red"}
+
+
+@click.command("review")
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--thresholds", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="听证较大数额标准配置文件（YAML）；默认使用随软件附带的配置。")
+@click.option("--region", help="选用配置中的哪一项标准（案件文件写了“听证标准”的，以案件文件为准）。")
+@click.pass_context
+def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region: str | None) -> None:
+    """机器审核案件文件（YAML/JSON）：逐项列出核对结果和建议结论。"""
+    try:
+        case = load_case(case_file)
+        limits = None
+        if hasattr(case, "hearing_region"):
+            limits = load_thresholds(thresholds).select(case.hearing_region or region)
+    except CaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    except ThresholdError as error:
+        raise click.ClickException(f"{case_file}：听证标准：{error}") from None
+    result = review_case(settings.open_store(ctx), case, limits)
+    click.echo(click.style(f"{case.doc_type}　{_heading(case)}", bold=True))
+    for finding in result.findings:
+        _print_finding(finding)
+    if result.conclusion.result:
+        _print_conclusion(result)
+
+
+@click.command("check")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把核对报告写入文本文件。")
+@click.pass_context
+def check(ctx: click.Context, draft: Path, output: Path | None) -> None:
+    """核对草稿（.docx/.txt）中的每一处条文引用：条文是否存在、是否现行版本、引文是否与原文一致。"""
+    try:
+        report = check_draft(settings.open_store(ctx), draft)
+    except DraftError as error:
+        raise click.ClickException(str(error)) from None
+    text = render_report(report)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"核对报告已写入 {output}（问题 {report.count(fd.PROBLEM)} 处，提示 {report.count(fd.NOTE)} 处）。")
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command("ledger")
+@click.option("--year", type=int, help="只列出该年度（按审核日期）的记录，并按文书类型和结论统计。")
+@click.pass_context
+def ledger(ctx: click.Context, year: int | None) -> None:
+    """列出审核台账：每份已生成的审核文书（审核人、日期、案件、结论、金额）。"""
+    store = settings.open_store(ctx)
+    entries = review_ledger.entries(store, year)
+    if not entries:
+        click.echo("审核台账中没有记录。" if year is None else f"审核台账中没有 {year} 年的记录。")
+        return
+    for entry in entries:
+        day = entry.reviewed.isoformat() if entry.reviewed else "日期不详"
+        party = f"　{entry.party}" if entry.party else ""
+        amount = f"　{entry.amount}元" if entry.amount else ""
+        click.echo(f"{day}　{entry.doc_type}　{entry.number}　{entry.cause}{party}　{entry.conclusion}{amount}"
+                   f"　审核人：{entry.reviewer}")
+    if year is not None:
+        for doc_type, counts in review_ledger.year_summary(store, year).items():
+            parts = "，".join(f"{conclusion or '未写结论'} {n} 件" for conclusion, n in counts.items())
+            click.echo(f"{year} 年{doc_type}共 {sum(counts.values())} 件：{parts}")
+
+
+def _heading(case) -> str:
+    parts = [getattr(case, name, "") for name in ("number", "title")]
+    party = getattr(case, "party", None)
+    return "　".join(p for p in parts + [party.name if party else ""] if p)
+
+
+def _print_finding(finding: fd.Finding) -> None:
+    mark = click.style(f"【{finding.outcome}】", fg=COLOURS[finding.outcome], bold=True)
+    click.echo(f"{mark}{finding.title}：{finding.message}")
+    if finding.overridden_by:
+        click.echo(f"    人工判断（原为“{finding.original_outcome}”）：{finding.overridden_by}")
+    for line in finding.details:
+        click.echo(f"    - {line}")
+    if finding.remedy and finding.standing:
+        click.echo(f"    建议：{finding.remedy}")
+    if finding.citations:
+        click.echo("    依据：" + "；".join(a.citation for a in finding.citations))
+
+
+def _print_conclusion(result) -> None:
+    conclusion = result.conclusion
+    who = "建议结论" if conclusion.proposed else "审核结论"
+    click.echo("")
+    click.echo(click.style(f"{who}：{conclusion.result}", bold=True))
+    if not conclusion.proposed and result.proposed.result != conclusion.result:
+        click.echo(f"（机器建议结论为“{result.proposed.result}”）")
+    for number, reason in enumerate(conclusion.reasons, 1):
+        click.echo(f"  {number}. {reason}")
+    if conclusion.notes:
+        click.echo("注意：")
+        for note in conclusion.notes:
+            click.echo(f"  - {note}")
+
+
+COMMANDS = [review, check, ledger]

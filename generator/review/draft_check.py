@@ -1,0 +1,278 @@
+"""The citation check of a draft decision or opinion (.docx or .txt).
+
+Every citation is found (《…》第X条第X款第X项, 安全生产法第X条, 本法第X条 and bare 第X条 resolved to
+the law named last before it) and reported: does the article exist, is the cited version the
+current one, and does wording quoted right after it (“…” or 规定：“…”) match the statute text.
+The report is data (`DraftReport`) with a plain-text rendering; the generator renders it as .docx.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.review import findings as fd
+from generator.review.citing import CitedRef, article_in, blank_versions, check_citation, ref_label, units
+from kb.citations import CONTEXT_WORDS, Citation, parse_citations, resolve_law_name
+from kb.models import Article
+from kb.standards.refs import Ref
+from kb.store import Store
+
+QUOTE_AFTER = re.compile(r"[\s\u3000]*(?:的)?(?:明确)?(?:规定)?(?:的)?[\s\u3000]*[：:，,]?[\s\u3000]*“([^“”]{2,})”")
+QUOTE_SPAN = re.compile(r"“[^“”]*”")
+ELLIPSIS = re.compile(r"…+|\.{3,}")
+PUNCTUATION = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？",
+                             ".": "。", "\"": "", "'": "", "‘": "", "’": ""})
+MAX_DIFFERENCES = 5
+
+
+class DraftError(ValueError):
+    """The draft cannot be read; the message names the file."""
+
+
+@dataclass
+class QuoteCheck:
+    """Wording quoted after a citation compared with the statute."""
+
+    quoted: str
+    matches: bool
+    statute: str = ""               # the statute passage compared (the closest one when different)
+    differences: list[str] = field(default_factory=list)
+    older_version: str = ""         # an older version whose text the quote matches
+
+
+@dataclass
+class DraftCitation:
+    """One citation of the draft and what the store says about it."""
+
+    location: str
+    written: str
+    label: str
+    law: str
+    outcome: str
+    message: str
+    quote: QuoteCheck | None = None
+    suggestion: str = ""
+
+
+@dataclass
+class DraftReport:
+    """Every citation of a draft, plus the bare article numbers no law could be found for."""
+
+    source: str
+    citations: list[DraftCitation] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        """How many citations have this outcome."""
+        return sum(1 for c in self.citations if c.outcome == outcome)
+
+
+def read_draft(path: Path | str) -> list[str]:
+    """The paragraphs of a .docx (body and tables, in order) or the lines of a .txt."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".txt":
+            return path.read_text(encoding="utf-8-sig").splitlines()
+        if suffix == ".docx":
+            import docx
+            return _docx_paragraphs(docx.Document(str(path)))
+    except FileNotFoundError:
+        raise DraftError(f"{path}：文件不存在") from None
+    except UnicodeDecodeError:
+        raise DraftError(f"{path}：不是 UTF-8 编码的文本") from None
+    except Exception as error:          # python-docx raises several types for damaged files
+        raise DraftError(f"{path}：无法读取 Word 文件（{type(error).__name__}）") from None
+    raise DraftError(f"{path}：不支持的文件类型 {suffix or '（无扩展名）'}，支持 .docx 和 .txt")
+
+
+def check_draft(store: Store, path: Path | str) -> DraftReport:
+    """Read a draft and check every citation in it."""
+    return check_paragraphs(store, read_draft(path), Path(path).name)
+
+
+def check_paragraphs(store: Store, paragraphs: list[str], source: str = "") -> DraftReport:
+    """Check the citations of some paragraphs; a bare 第X条 refers to the law named last before it."""
+    report = DraftReport(source)
+    is_law = _law_names(store).__contains__
+    context = None
+    for number, text in enumerate(paragraphs, 1):
+        blanked, marks = blank_versions(text)
+        quoted_spans: list[tuple[int, int]] = []
+        for citation in parse_citations(blanked):
+            if any(start <= citation.start < end for start, end in quoted_spans) or _own_heading(citation, text):
+                continue
+            law = _law_of(citation, is_law, context)
+            written = text[citation.start:citation.end].strip()
+            if law is None:
+                if _refers_to_context(citation):
+                    report.unresolved.append(f"第{number}段：{written}（无法确定所指法规）")
+                continue
+            context = law
+            bracket = blanked.find("》", citation.start, citation.end)
+            cited = CitedRef(ref=Ref(law, citation.number, citation.suffix, citation.paragraph, citation.item),
+                             version=marks.get(bracket), written=written)
+            quote = QUOTE_AFTER.match(blanked, citation.end)
+            if quote:
+                quoted_spans.append((quote.start(1) - 1, quote.end()))
+            quoted = quote.group(1) if quote and _single(citation) else None
+            report.citations.append(_check_one(store, cited, f"第{number}段", quoted))
+    return report
+
+
+def render_report(report: DraftReport) -> str:
+    """The report as plain text a reviewer can attach."""
+    total = len(report.citations)
+    lines = ["条文引用核对报告", f"文件：{report.source}",
+             f"共核对引用 {total} 处：通过 {report.count(fd.PASS)} 处，提示 {report.count(fd.NOTE)} 处，"
+             f"问题 {report.count(fd.PROBLEM)} 处。", ""]
+    for index, item in enumerate(report.citations, 1):
+        lines.append(f"{index}. 【{item.outcome}】{item.location} {item.written}")
+        lines.append(f"   条文：{item.message}")
+        if item.quote:
+            lines.append(f"   引文：{_quote_line(item.quote)}")
+            lines += [f"     - {d}" for d in item.quote.differences]
+            if not item.quote.matches and item.quote.statute:
+                lines.append(f"     条文原文：“{item.quote.statute}”")
+        if item.suggestion:
+            lines.append(f"   建议：{item.suggestion}")
+    if report.unresolved:
+        lines += ["", "未能确定所指法规的引用："] + [f"  - {u}" for u in report.unresolved]
+    return "\n".join(lines) + "\n"
+
+
+def compare_quote(quoted: str, article: Article) -> QuoteCheck:
+    """Whether quoted wording appears in the article (ignoring spaces and the width of punctuation;
+    “……” may stand for omitted words); otherwise the differences to its closest 款 or 项."""
+    wanted = [p for p in (normalize(part) for part in ELLIPSIS.split(quoted)) if p]
+    text, position = normalize(article.text), 0
+    for part in wanted:
+        found = text.find(part, position)
+        if found < 0:
+            break
+        position = found + len(part)
+    else:
+        return QuoteCheck(quoted, True)
+    joined = "".join(wanted)
+    passages = [normalize(unit) for _, _, unit in units(article)]
+    closest = max(passages, key=lambda p: difflib.SequenceMatcher(None, p, joined, autojunk=False).ratio())
+    window, differences = _differences(closest, joined)
+    return QuoteCheck(quoted, False, window, differences)
+
+
+def normalize(text: str) -> str:
+    """Text for comparison: no whitespace, full-width punctuation, no trailing 。；，."""
+    return re.sub(r"\s+", "", text).translate(PUNCTUATION).rstrip("。；，")
+
+
+def _check_one(store: Store, cited: CitedRef, location: str, quoted: str | None) -> DraftCitation:
+    """Check one citation; wording quoted after it also serves to suggest the right article."""
+    checked = check_citation(store, cited, probe=quoted or "")
+    law = checked.resolved.law.display_title if checked.resolved else f"《{cited.ref.law}》"
+    item = DraftCitation(location=location, written=cited.written, label=ref_label(cited.ref), law=law,
+                         outcome=checked.outcome, message=checked.message)
+    if checked.suggestion:
+        item.suggestion = f"改引{checked.suggestion.law.display_title}{ref_label(checked.suggestion.ref)}"
+    if quoted and checked.resolved:
+        item.quote = _quote(store, quoted, checked.resolved.article)
+        if not item.quote.matches:
+            item.outcome = fd.PROBLEM
+    return item
+
+
+def _quote(store: Store, quoted: str, article: Article) -> QuoteCheck:
+    """Compare with the article; when it differs, look for an older version whose text matches."""
+    result = compare_quote(quoted, article)
+    if result.matches:
+        return result
+    law = store.law(article.law_id)
+    for older in store.versions(law.key):
+        if older.id == law.id:
+            continue
+        same = article_in(store, older, article.number, article.suffix)
+        if same and compare_quote(quoted, same).matches:
+            result.older_version = older.version.isoformat() if older.version else "旧"
+            break
+    return result
+
+
+def _differences(text: str, quoted: str) -> tuple[str, list[str]]:
+    """The statute passage closest to the quote and the differences, as readable lines."""
+    matcher = difflib.SequenceMatcher(None, text, quoted, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2]
+    if not blocks:
+        return "", ["引文与条文没有相同的内容"]
+    start = max(0, blocks[0].a - blocks[0].b)
+    end = min(len(text), blocks[-1].a + blocks[-1].size + (len(quoted) - blocks[-1].b - blocks[-1].size))
+    window = text[start:end]
+    lines = []
+    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, window, quoted, autojunk=False).get_opcodes():
+        if tag == "replace":
+            lines.append(f"条文“{window[a1:a2]}”，引文写作“{quoted[b1:b2]}”")
+        elif tag == "delete":
+            lines.append(f"引文漏写“{window[a1:a2]}”")
+        elif tag == "insert":
+            lines.append(f"引文多出“{quoted[b1:b2]}”")
+    return window, lines[:MAX_DIFFERENCES]
+
+
+def _quote_line(quote: QuoteCheck) -> str:
+    if quote.matches:
+        return f"“{quote.quoted}”与条文一致"
+    older = f"（与已被修订的{quote.older_version}版本一致，可能引用了旧版本）" if quote.older_version else ""
+    return f"“{quote.quoted}”与现行条文不一致{older}"
+
+
+def _law_of(citation: Citation, is_law, context: str | None) -> str | None:
+    """The law a citation refers to: its own name when known, the context law for 本法 and bare
+    第X条, the written name for an unknown 《…》 (reported as not in the store)."""
+    if _refers_to_context(citation):
+        return context
+    if citation.law is None:
+        return None
+    written = citation.law.strip()
+    known = resolve_law_name(written, is_law)
+    if known:
+        return known
+    return written if citation.text.startswith("《") else None
+
+
+def _own_heading(citation: Citation, text: str) -> bool:
+    """True for 第X条 opening a paragraph as the draft's own article heading (第三条　本决定…)."""
+    return citation.law is None and citation.start == len(text) - len(text.lstrip()) and \
+        text[citation.end:citation.end + 1] in (" ", "\u3000")
+
+
+def _refers_to_context(citation: Citation) -> bool:
+    """本法第X条 (also inside 依据本法…) and bare 第X条 — not a number like 3条 without 第."""
+    if citation.law is None:
+        return citation.text.startswith("第")
+    return citation.law.strip().endswith(CONTEXT_WORDS)
+
+
+def _single(citation: Citation) -> bool:
+    """True unless the citation is one article of an expanded range (第二十五条至第二十七条)."""
+    return not re.search(r"[至到]第?[零〇一二两三四五六七八九十百千\d]+条", citation.text)
+
+
+def _law_names(store: Store) -> set[str]:
+    names = set()
+    for law in store.laws():
+        names |= {law.title, law.short_title, law.title + law.part, law.short_title + law.part}
+    return names
+
+
+def _docx_paragraphs(document) -> list[str]:
+    """Body paragraphs and table cell paragraphs in reading order (a merged cell once)."""
+    paragraphs = []
+    for block in document.iter_inner_content():
+        if not hasattr(block, "rows"):
+            paragraphs.append(block.text)
+            continue
+        seen = set()
+        for cell in (cell for row in block.rows for cell in row.cells):
+            if cell._tc not in seen:
+                seen.add(cell._tc)
+                paragraphs += [p.text for p in cell.paragraphs]
+    return paragraphs

@@ -1,0 +1,100 @@
+"""The vocabulary of a review: outcomes, check ids, review aspects, conclusions, and the Finding
+every check returns."""
+
+from dataclasses import dataclass, field
+
+from kb.standards.refs import Ref, ResolvedRef
+
+PASS, NOTE, PROBLEM = "通过", "提示", "问题"
+OUTCOMES = (PASS, NOTE, PROBLEM)
+
+# Check ids of the legal-review opinion (法制审核意见书), as written in a case file's 人工判断.
+LEGAL_BASIS = "法律依据"
+DISCRETION = "处罚裁量"
+HEARING = "听证告知"
+REVIEW_SCOPE = "法制审核范围"
+COLLECTIVE = "集体讨论"
+TIME_LIMIT = "办案期限"
+LIMITATION = "追责时效"
+DOUBLE_FINE = "一事不再罚"
+OPINION_CHECKS = (LEGAL_BASIS, DISCRETION, HEARING, REVIEW_SCOPE, COLLECTIVE, TIME_LIMIT,
+                  LIMITATION, DOUBLE_FINE)
+
+# Check ids of the legality review of a major administrative decision.
+AUTHORITY = "法定权限"
+PROCEDURE = "法定程序"
+LEGALITY_CHECKS = (AUTHORITY, PROCEDURE)
+
+# Check id of a case commentary: its citations.
+COMMENTARY_CHECKS = (LEGAL_BASIS,)
+
+# What the opinion reviews, in the order of the document.
+ASPECTS = ("执法主体与权限", "管辖", "程序", "事实与证据", "法律适用", "裁量", "文书")
+LEGALITY_ASPECTS = ("法定权限", "法定程序", "内容合法性")
+
+# Conclusions, mildest first: the proposed one is the most severe any finding calls for.
+AGREE, AGREE_IF_AMENDED, DISAGREE, INVESTIGATE = "同意", "修改后同意", "不同意", "补充调查"
+OPINION_CONCLUSIONS = (AGREE, AGREE_IF_AMENDED, INVESTIGATE, DISAGREE)
+LAWFUL, LAWFUL_IF_AMENDED, UNLAWFUL = "合法", "修改后合法", "不合法"
+LEGALITY_CONCLUSIONS = (LAWFUL, LAWFUL_IF_AMENDED, UNLAWFUL)
+
+
+@dataclass
+class Authority:
+    """An article a finding relies on, with its text when the statute store holds it."""
+
+    ref: Ref
+    resolved: ResolvedRef | None = None
+
+    @property
+    def citation(self) -> str:
+        """《全称》第X条第Y款第Z项（版本） or, when not in the store, the citation as written."""
+        if not self.resolved:
+            return f"{self.ref.text}（法规库未收录）"
+        law = self.resolved.law
+        version = f"（{law.version.isoformat()}版）" if law.version else ""
+        return f"{law.display_title}{self.ref.label}{version}"
+
+
+@dataclass
+class Finding:
+    """The result of one check.
+
+    `implies` is the conclusion the finding calls for while it stands (None: no effect);
+    `remedy` says what the submitting office should do. An override from the case file keeps the
+    machine's outcome in `original_outcome`, sets `outcome` to 通过 and records the reason.
+    """
+
+    check_id: str
+    title: str
+    aspect: str
+    outcome: str
+    message: str
+    details: list[str] = field(default_factory=list)
+    citations: list[Authority] = field(default_factory=list)
+    implies: str | None = None
+    remedy: str = ""
+    overridden_by: str | None = None
+    original_outcome: str | None = None
+
+    @property
+    def standing(self) -> bool:
+        """True when the finding still calls for something (not passed, not overridden)."""
+        return self.outcome != PASS and not self.overridden_by
+
+    def override(self, reason: str) -> None:
+        """Accept the reviewer's judgement: the finding passes, the reason and the machine's
+        outcome are kept."""
+        self.original_outcome = self.outcome
+        self.outcome = PASS
+        self.overridden_by = reason
+
+
+@dataclass
+class Conclusion:
+    """A conclusion with the concrete reasons for it and the points to heed when carrying it out."""
+
+    result: str
+    reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    proposed: bool = True               # False when the reviewer wrote it in the case file
