@@ -17,6 +17,7 @@ temporary data directory. Learning goes through search.learning and the same ind
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -177,7 +178,6 @@ def peak_memory_mib() -> float:
 
 def machine() -> str:
     """nproc, CPU model and RAM of this machine, one line."""
-    import os
     cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8") if Path("/proc/cpuinfo").exists() else ""
     model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
                   if line.startswith("model name")), platform.processor() or "unknown")
@@ -227,7 +227,7 @@ def run(corpus: Path, stard: Path, out: Path) -> str:
         print(f"导入整个语料库 {corpus} …", flush=True)
         figures = import_corpus(corpus, data)
         store = Store(data / DB_NAME)
-        figures.update(store.counts() | {"laws": store.counts()["laws"]})
+        figures.update(store.counts())
         learning.forget(store, LOG_SOURCE)
         searcher = open_searcher(store, data)
         print("检索评测 …", flush=True)
@@ -238,7 +238,7 @@ def run(corpus: Path, stard: Path, out: Path) -> str:
             _row("product, all", evaluate(searcher, questions, corpus)),
         ]
         print(f"学习：{FOLDS} 折交叉验证 …", flush=True)
-        rows.append(_row(f"product + learning, {FOLDS}-fold cross-validation", 
+        rows.append(_row(f"product + learning, {FOLDS}-fold cross-validation",
                          cross_validate(store, data, questions, corpus)))
         started = time.perf_counter()
         learn_questions(store, data, questions)

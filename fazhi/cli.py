@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fazhi import cli_knowledge, cli_review, settings
+from fazhi import cli_generate, cli_knowledge, cli_review, settings
 from fazhi.composition import build_index, open_searcher
 from fazhi.errors import ChineseErrorsGroup
 from kb.cases.crossref import citing_article
@@ -186,7 +186,7 @@ def _print_hit(number: int, hit: Hit) -> None:
     click.echo(f"   {marked}\n")
 
 
-for command in cli_knowledge.COMMANDS + cli_review.COMMANDS:
+for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS:
     main.add_command(command)
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from fazhi import settings
+from generator.draft_report import write_draft_report
 from generator.review import findings as fd
 from generator.review import ledger as review_ledger
-from generator.review.casefile import CaseFileError, load_case
+from generator.review.casefile import CaseFileError, OpinionCase, load_case
 from generator.review.checks import review_case
 from generator.review.draft_check import DraftError, check_draft, render_report
 from generator.review.thresholds import ThresholdError, load_thresholds
@@ -29,7 +30,7 @@ def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region:
     try:
         case = load_case(case_file)
         limits = None
-        if hasattr(case, "hearing_region"):
+        if isinstance(case, OpinionCase):
             limits = load_thresholds(thresholds).select(case.hearing_region or region)
     except CaseFileError as error:
         raise click.ClickException(str(error)) from None
@@ -45,7 +46,7 @@ def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region:
 
 @click.command("check")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把核对报告写入文本文件。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把核对报告写入文件：.docx 为可附卷的 Word 报告，其他扩展名为文本。")
 @click.pass_context
 def check(ctx: click.Context, draft: Path, output: Path | None) -> None:
     """核对草稿（.docx/.txt）中的每一处条文引用：条文是否存在、是否现行版本、引文是否与原文一致。"""
@@ -55,7 +56,10 @@ def check(ctx: click.Context, draft: Path, output: Path | None) -> None:
         raise click.ClickException(str(error)) from None
     text = render_report(report)
     if output:
-        output.write_text(text, encoding="utf-8")
+        if output.suffix.lower() == ".docx":
+            write_draft_report(report, output)
+        else:
+            output.write_text(text, encoding="utf-8")
         click.echo(f"核对报告已写入 {output}（问题 {report.count(fd.PROBLEM)} 处，提示 {report.count(fd.NOTE)} 处）。")
     else:
         click.echo(text, nl=False)

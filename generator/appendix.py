@@ -53,14 +53,16 @@ def resolve_cited(store: Store, cited: CitedRef) -> tuple[Law, Article] | None:
     """The law version and article a case-file citation points at, or None when the store lacks it.
 
     A citation naming a version (（2014年修正）) is looked up in that version
-    when the store has it; otherwise in the current one.
+    only: when the store lacks it, the article of the same number in another
+    version may say something else entirely, so nothing is returned.
     """
     laws = store.find_laws(cited.ref.law)
+    if cited.version:
+        laws = [law for law in laws if cited.version.matches(law.version)]
     if not laws:
         return None
-    law = next((law for law in laws if cited.version and cited.version.matches(law.version)), laws[0])
-    article = article_in(store, law, cited.ref.number, cited.ref.suffix)
-    return (law, article) if article else None
+    article = article_in(store, laws[0], cited.ref.number, cited.ref.suffix)
+    return (laws[0], article) if article else None
 
 
 def appendix_articles(

@@ -10,6 +10,7 @@ them with the ``yuan`` and ``capital`` filters.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -21,12 +22,16 @@ from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase,
 from generator.review.checks import Review, Section
 from generator.review.citing import CitedRef, ref_label
 from generator.review.findings import NOTE, PASS, PROBLEM, Authority, Conclusion, Finding
+from kb.cases.store import CaseStore
 from kb.standards.models import UNIT
 from kb.store import Store
 
 OUTCOME_WORDS = {PASS: "符合规定", NOTE: "需要注意", PROBLEM: "存在问题"}
 NO_NOTE = "审核人员未填写本项意见"
 _CLOSING = "。！？；：…"
+_ARTICLE_RE = re.compile(r"第[^条]+条(?:之[一二三四五六七八九十]+)?")
+_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
+_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
 
 COMMON = frozenset({"agency", "number", "reviewer", "reviewed", "sections", "conclusion", "appendix"})
 VARIABLES = {
@@ -34,7 +39,8 @@ VARIABLES = {
     | {"department", "cause", "party", "submitted", "facts", "evidence", "violated", "basis", "penalties"},
     "legality": COMMON | {"matter", "drafter", "submitted", "content"},
     "commentary": frozenset(
-        {"title", "case", "facts", "issues", "analysis", "rule", "citations", "author", "written", "appendix"}
+        {"title", "subtitle", "case", "facts", "issues", "analysis", "rule", "citations", "author", "written",
+         "appendix"}
     ),
 }
 
@@ -68,12 +74,14 @@ def legality_context(store: Store, case: LegalityCase, review: Review) -> dict[s
 
 def commentary_context(store: Store, case: CommentaryCase, review: Review) -> dict[str, Any]:
     """The variables of 案例评析; the analysis is Markdown placed under the level-1 heading 三、评析."""
+    title, _, subtitle = case.title.partition("——")
     return {
-        "title": case.title,
-        "case": case.case,
+        "title": title.strip(),
+        "subtitle": f"——{subtitle.strip()}" if subtitle.strip() else "",
+        "case": case_reference(store, case.case),
         "facts": paragraphs(case.facts),
         "issues": numbered(case.issues),
-        "analysis": Markdown(case.analysis, heading_offset=1),
+        "analysis": analysis_markdown(case.analysis),
         "rule": paragraphs(case.rule),
         "citations": numbered([citation_text(store, cited) for cited in case.citations], end="；"),
         "author": case.author,
@@ -153,6 +161,12 @@ def party_description(party: Party) -> str:
     return "，".join([party.name, *(f"{label}：{value}" for label, value in parts if value)])
 
 
+def case_reference(store: Store, code: str) -> str:
+    """The typical case a commentary is about, as readers know it: its 案号 when the case store has one."""
+    found = CaseStore(store).get(code) if code else None
+    return found.number if found and found.number else code
+
+
 def citation_text(store: Store, cited: CitedRef) -> str:
     """《全称》第X条第Y款（version） for a resolvable citation, else the citation as written."""
     found = resolve_cited(store, cited)
@@ -165,20 +179,41 @@ def citation_text(store: Store, cited: CitedRef) -> str:
 def citation_list(authorities: Iterable[Authority]) -> str:
     """A finding's articles as one citation: 《中华人民共和国行政处罚法》第三十六条第一款、第二款 …
 
-    Each law's full title is written once, before its first article; a
-    repeated article number is written once.
+    Each law's full title is written once, before its first article; the
+    article number is not repeated for further 款/项 of the same article.
     """
-    by_law: dict[str, list[str]] = {}
+    by_law: dict[str, list[tuple[str, str]]] = {}
     for authority in authorities:
         title = authority.resolved.law.display_title if authority.resolved else f"《{authority.ref.law}》"
-        labels = by_law.setdefault(title, [])
         label = ref_label(authority.ref)
-        article = label[: label.index("条") + 1]
-        if labels and labels[-1].startswith(article) and label != article:
-            label = label[len(article):]
-        if label not in labels:
-            labels.append(label)
-    return "、".join(title + "、".join(labels) for title, labels in by_law.items())
+        article = _ARTICLE_RE.match(label).group(0)
+        parts = by_law.setdefault(title, [])
+        if (article, label[len(article):]) not in parts:
+            parts.append((article, label[len(article):]))
+    return "、".join(title + _join_labels(parts) for title, parts in by_law.items())
+
+
+def _join_labels(parts: list[tuple[str, str]]) -> str:
+    written, previous = [], None
+    for article, rest in parts:
+        written.append(rest if article == previous and rest else article + rest)
+        previous = article
+    return "、".join(written)
+
+
+def analysis_markdown(text: str, under_level: int = 1) -> Markdown:
+    """The commentary's Markdown analysis, placed under a heading of ``under_level``.
+
+    Authors start wherever they like (``#`` or ``###``) and often number
+    their headings themselves (### 一、…): the top level used becomes the
+    level below ``under_level`` and written labels are dropped, so the
+    headings get the labels of their real level (（一） under 三、).
+    """
+    top = min((len(match.group(1)) for match in _MD_HEADING_RE.finditer(text)), default=1)
+    shifted = _MD_HEADING_RE.sub(
+        lambda match: "#" * (len(match.group(1)) - top + 1) + " " + _LABEL_RE.sub("", match.group(2)), text
+    )
+    return Markdown(shifted, heading_offset=under_level)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -53,21 +53,7 @@ def define_signature_style(document: Document) -> None:
     fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     fmt.first_line_indent = Pt(0)
     fmt.keep_with_next = True
-    _no_auto_spacing(style.element.get_or_add_pPr())
-
-
-def _no_auto_spacing(ppr) -> None:
-    """Turn off the extra space Word and LibreOffice put between Chinese and Latin/digits.
-
-    The indents are computed from character widths; automatic spacing would
-    widen “2026年3月23日” by more than a character and spoil the alignment.
-    """
-    for index, tag in enumerate(_AUTO_SPACE_TAGS):
-        element = ppr.find(qn(tag))
-        if element is None:
-            element = OxmlElement(tag)
-            ppr.insert_element_before(element, *_AUTO_SPACE_TAGS[index + 1 :], *_PPR_AFTER_AUTO_SPACE)
-        element.set(qn("w:val"), "0")
+    style.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), "0")
 
 
 def text_width(text: str) -> float:
@@ -92,38 +78,73 @@ def signature_indents(name_width: float, date_width: float) -> tuple[float, floa
 
 
 def layout_signatures(document: Document) -> None:
-    """Set the right indents of every block of consecutive “落款” paragraphs in ``document``.
+    """Lay out every block of consecutive “落款” paragraphs in ``document``.
 
     The last paragraph of a block is the date, the others are names; blank
-    paragraphs of the style are ignored.  Documents without the style are
-    left unchanged.
+    paragraphs of the style are ignored.  Besides the indents, the last
+    paragraph of text before the block (and before the paragraphs the
+    template already keeps with it) is kept on the signature's page, so the
+    signature never stands on a page with no text.  Documents without the
+    style are left unchanged.
     """
-    for block in _signature_blocks(document):
+    if STYLE_SIGNATURE not in document.styles:
+        return
+    paragraphs = document.paragraphs
+    for start, block in _signature_blocks(paragraphs, document.styles[STYLE_SIGNATURE].style_id):
         *names, date_line = block
-        if not names:
-            _set_right_indent(date_line, MARGIN_CHARS)
-            continue
-        name_indent, date_indent = signature_indents(
-            max(text_width(name.text) for name in names), text_width(date_line.text)
+        name_indent, date_indent = (
+            signature_indents(max(text_width(name.text) for name in names), text_width(date_line.text))
+            if names
+            else (MARGIN_CHARS, MARGIN_CHARS)
         )
         for name in names:
             _set_right_indent(name, name_indent)
         _set_right_indent(date_line, date_indent)
+        _keep_text_before(paragraphs, start)
 
 
-def _signature_blocks(document: Document) -> list[list[Paragraph]]:
-    blocks: list[list[Paragraph]] = []
+def _signature_blocks(paragraphs: list[Paragraph], style_id: str) -> list[tuple[int, list[Paragraph]]]:
+    """(index of the first paragraph, non-blank paragraphs) of each run of paragraphs in style ``style_id``.
+
+    The style is read from the paragraph's XML: ``Paragraph.style`` looks
+    the style up among all styles, which is slow on long documents.
+    """
+    blocks: list[tuple[int, list[Paragraph]]] = []
     previous_was_signature = False
-    for paragraph in document.paragraphs:
-        is_signature = paragraph.style is not None and paragraph.style.name == STYLE_SIGNATURE
+    for index, paragraph in enumerate(paragraphs):
+        is_signature = paragraph._p.style == style_id
         if is_signature and paragraph.text.strip():
             if not previous_was_signature:
-                blocks.append([])
-            blocks[-1].append(paragraph)
+                blocks.append((index, []))
+            blocks[-1][1].append(paragraph)
         if not is_signature or paragraph.text.strip():
             previous_was_signature = is_signature
     return blocks
 
 
+def _keep_text_before(paragraphs: list[Paragraph], start: int) -> None:
+    """Keep the first paragraph before ``start`` not already kept with its next one on the next page."""
+    index = start - 1
+    while index >= 0 and paragraphs[index].paragraph_format.keep_with_next:
+        index -= 1
+    if index >= 0:
+        paragraphs[index].paragraph_format.keep_with_next = True
+
+
 def _set_right_indent(paragraph: Paragraph, chars: float) -> None:
     paragraph.paragraph_format.right_indent = Pt(chars * SIZE_SANHAO_PT)
+    _no_auto_spacing(paragraph._p.get_or_add_pPr())
+
+
+def _no_auto_spacing(ppr) -> None:
+    """Turn off the extra space Word puts between Chinese characters and Latin letters or digits.
+
+    The indents are computed from character widths; automatic spacing would
+    widen “2026年3月23日” by more than a character and spoil the alignment.
+    """
+    for index, tag in enumerate(_AUTO_SPACE_TAGS):
+        element = ppr.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            ppr.insert_element_before(element, *_AUTO_SPACE_TAGS[index + 1 :], *_PPR_AFTER_AUTO_SPACE)
+        element.set(qn("w:val"), "0")

@@ -66,6 +66,13 @@ class Law:
         return f"《{self.title}》" + (f"（{self.part}）" if self.part else "")
 
     @property
+    def version_text(self) -> str:
+        """The version as documents write it: 2021年6月10日版, or 版本日期不详."""
+        if not self.version:
+            return "版本日期不详"
+        return f"{self.version.year}年{self.version.month}月{self.version.day}日版"
+
+    @property
     def is_national(self) -> bool:
         """True for laws, administrative regulations, judicial interpretations and rules."""
         return self.category in NATIONAL_LEVELS

@@ -7,6 +7,7 @@ the rows into extra index terms for the article (the words of the questions that
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.store import Store
@@ -59,16 +60,27 @@ def learned_terms(store: Store) -> dict[int, str]:
             for article_id, counter in counters.items()}
 
 
-def priors(store: Store) -> dict[int, int]:
-    """Return article id → how many recorded questions led to it."""
+@dataclass
+class Priors:
+    """How many recorded questions led to each article, to each chapter and to each law."""
+
+    articles: Counter = field(default_factory=Counter)     # article id → count
+    chapters: Counter = field(default_factory=Counter)     # (law key, chapter) → count
+    laws: Counter = field(default_factory=Counter)         # law key → count
+
+
+def priors(store: Store) -> Priors:
+    """Return how often recorded questions led to each article, chapter and law."""
     ensure_schema(store)
-    ids = _article_ids(store)
-    counts: Counter = Counter()
-    for law_key, label, n in store.db.execute(
-            "SELECT law_key, label, count(*) FROM usage GROUP BY law_key, label"):
-        for article_id in ids.get((law_key, label), ()):
-            counts[article_id] += n
-    return dict(counts)
+    found = Priors()
+    joined = (" FROM usage u JOIN laws l ON l.key = u.law_key"
+              " JOIN articles a ON a.law_id = l.id AND a.label = u.label")
+    found.laws.update(dict(store.db.execute("SELECT law_key, count(*) FROM usage GROUP BY law_key")))
+    found.articles.update(dict(store.db.execute(f"SELECT a.id, count(*){joined} GROUP BY a.id")))
+    for law_key, chapter, n in store.db.execute(
+            f"SELECT u.law_key, a.chapter, count(DISTINCT u.id){joined} GROUP BY u.law_key, a.chapter"):
+        found.chapters[(law_key, chapter)] = n
+    return found
 
 
 def read_log(store: Store, path: Path) -> list[tuple[str, str, str]]:

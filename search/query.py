@@ -24,17 +24,21 @@ from search.engine import EngineHit, EngineQuery
 from search.index import current_index_dir
 from search.tantivy_engine import TantivyEngine
 
-FIELD_WEIGHTS = {"body": 1.0, "title": 0.0, "chapter": 0.3, "learned": 1.2}
+# Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
+FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3, "learned": 1.2}   # title BM25 hurt: whole laws float up
 SUBWORD_WEIGHT = 0.5            # a sub-word cut_for_search adds inside a longer query word
-SYNONYM_WEIGHT = 0.5
-LAW_MENTION_BOOST = 4.0
-PENALTY_CHAPTER_BOOST = 1.0     # multiplies articles of a 法律责任/罚则 chapter for punishment questions
+SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
+LAW_MENTION_BOOST = 4.0         # articles of a law the query names
+PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任|追究|处理")
 PENALTY_CHAPTERS = ("法律责任", "罚则")
-CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.9, "司法解释": 0.85, "部门规章": 0.8,
-                    "地方性法规": 0.55, "地方政府规章": 0.5, "案例": 0.4, "其他": 0.4}
+CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
+                    "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
 SUPERSEDED_WEIGHT = 0.7
-PRIOR_WEIGHT = 0.25
+PRIOR_WEIGHT = 0.25             # per log1p of the recorded questions that led to the article
+CHAPTER_PRIOR_WEIGHT = 0.2      # … to its chapter
+LAW_PRIOR_WEIGHT = 0.1          # … to its law
+CONSULTED_LAWS = 10             # the laws most often consulted are also searched on their own
 CANDIDATES = 200
 QUOTE_RE = re.compile(r"[\"“”「『]([^\"“”「」『』]+)[\"“”」』]")
 STATUSES = {"current": (CURRENT,), "all": ()}
@@ -122,6 +126,8 @@ class Searcher:
         self.laws = {law.id: law for law in store.laws()}
         self.names = _law_names(self.laws.values())
         self.priors = learning.priors(store)
+        self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
+        self.names_by_start = _names_by_start(self.names)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -215,6 +221,7 @@ class Searcher:
         want = max(CANDIDATES, options.limit * 3) * (5 if phrases else 1)
         candidates = self.engine.search(engine_query, want)
         if not options.plain:
+            candidates = self._with_consulted_laws(candidates, engine_query, want)
             candidates = self._rerank(candidates, analysis)
         terms = analysis.terms + phrases
         hits = []
@@ -225,6 +232,20 @@ class Searcher:
                 if len(hits) == options.limit:
                     break
         return SearchResult(query, hits)
+
+    def _with_consulted_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
+                             want: int) -> list[EngineHit]:
+        """Add the best matches inside the laws users consulted most (from the usage log), so
+        re-ranking by usage can reach articles the first pass ranked too low."""
+        consulted = [key for key, _ in self.priors.laws.most_common(CONSULTED_LAWS)]
+        if not consulted or "law_key" in engine_query.must:
+            return candidates
+        inside = EngineQuery(engine_query.terms, engine_query.phrases,
+                             engine_query.must | {"law_key": consulted},
+                             engine_query.version_from, engine_query.version_to)
+        merged = {(c.kind, c.doc_id): c for c in self.engine.search(inside, min(want, CANDIDATES))}
+        merged.update({(c.kind, c.doc_id): c for c in candidates})
+        return list(merged.values())
 
     def _engine_terms(self, weights: dict[str, float], plain: bool) -> dict[str, dict[str, float]]:
         if plain:
@@ -242,9 +263,16 @@ class Searcher:
                     else c for c in candidates]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
 
-    def _article_weight(self, article_id: int, law: Law, chapter: str, analysis: Analysis) -> float:
+    def _law_weight(self, law: Law) -> float:
+        """The part of an article's weight its law decides: authority, status and usage."""
         weight = CATEGORY_WEIGHTS.get(law.category, 0.5) * (1 if law.status == CURRENT else SUPERSEDED_WEIGHT)
-        weight *= 1 + PRIOR_WEIGHT * math.log1p(self.priors.get(article_id, 0))
+        return weight * (1 + LAW_PRIOR_WEIGHT * math.log1p(self.priors.laws.get(law.key, 0)))
+
+    def _article_weight(self, article_id: int, law: Law, chapter: str, analysis: Analysis) -> float:
+        weight = self.law_weights[law.id]
+        if self.priors.chapters:
+            weight *= (1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0))
+                       + CHAPTER_PRIOR_WEIGHT * math.log1p(self.priors.chapters.get((law.key, chapter), 0)))
         if analysis.law_key and law.key == analysis.law_key:
             weight *= LAW_MENTION_BOOST
         if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
@@ -252,7 +280,12 @@ class Searcher:
         return weight
 
     def _mentioned_law(self, text: str) -> str | None:
-        best = max((name for name in self.names if len(name) >= 3 and name in text), key=len, default=None)
+        """The key of the law whose name (3+ characters) the text mentions; the longest name wins."""
+        best = ""
+        for start, char in enumerate(text):
+            for name in self.names_by_start.get(char, ()):
+                if len(name) > len(best) and text.startswith(name, start):
+                    best = name
         return self.names[best] if best else None
 
     def _filters(self, options: SearchOptions) -> dict[str, list[str]]:
@@ -301,6 +334,15 @@ def _law_names(laws) -> dict[str, str]:
         for name in {law.title, law.short_title, law.title + law.part, law.short_title + law.part}:
             names.setdefault(segment.normalize(name), law.key)
     return names
+
+
+def _names_by_start(names: dict[str, str]) -> dict[str, list[str]]:
+    """Law names of 3+ characters grouped by their first character, to find mentions quickly."""
+    grouped: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) >= 3:
+            grouped.setdefault(name[0], []).append(name)
+    return grouped
 
 
 def _label(citation: Citation) -> str:

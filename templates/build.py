@@ -62,6 +62,13 @@ class TemplateWriter:
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return paragraph
 
+    def centred(self, text: str, font: str) -> Paragraph:
+        """A centred line in ``font`` (三号), such as a subtitle under the title."""
+        paragraph = self.plain()
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        of.set_run_font(of.add_run(paragraph, text), font)
+        return paragraph
+
     def heading(self, level: int, text: str) -> Paragraph:
         """A heading; level 1 gets the next label (一、 二、 …) written before ``text``."""
         label = self._numberer.next_label(level) if level == 1 else ""
@@ -240,10 +247,13 @@ def build_commentary() -> TemplateWriter:
     """案例评析: facts, issues in dispute, analysis (Markdown), the rule learned, citations."""
     writer = TemplateWriter()
     writer.title("{{ title }}")
-    writer.tag("{%p if case %}")
-    centred = writer.plain("（{{ case }}）")
-    centred.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    writer.tag("{%p if subtitle %}")
+    writer.centred("{{ subtitle }}", of.FONT_KAITI)
     writer.tag("{%p endif %}")
+    writer.tag("{%p if case %}")
+    writer.centred("（案号：{{ case }}）", of.FONT_KAITI)
+    writer.tag("{%p endif %}")
+    writer.plain()
     writer.heading(1, "基本案情")
     writer.paragraphs("facts")
     writer.heading(1, "争议焦点")

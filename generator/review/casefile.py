@@ -173,7 +173,8 @@ class DiscretionInput:
     factors: list[str] = spec("情节", factory=list)
     gains: Decimal | None = spec("违法所得")
     income: Decimal | None = spec("上一年年收入")
-    reasons: str = spec("说明", "")
+    explanation: str = spec("说明", "")
+    deviation: str = spec("偏离理由", "")
 
 
 @dataclass
@@ -316,6 +317,8 @@ def read_data(path: Path) -> dict:
         mark = getattr(error, "problem_mark", None)
         where = f"（第 {mark.line + 1} 行）" if mark else ""
         raise CaseFileError(str(path), [f"YAML 格式错误{where}：{getattr(error, 'problem', error)}"]) from None
+    except ValueError as error:
+        raise CaseFileError(str(path), [f"含有不存在的日期或数值：{error}"]) from None
     if not isinstance(data, dict):
         raise CaseFileError(str(path), ["顶层应为“字段: 值”的映射"])
     return data

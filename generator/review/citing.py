@@ -68,6 +68,8 @@ class CitationCheck:
     cited: CitedRef
     outcome: str
     message: str
+    exists: bool | None = None          # None: the law (or the version named) is not in the store
+    current: bool | None = None         # the version cited is the current one
     resolved: ResolvedRef | None = None
     suggestion: ResolvedRef | None = None
 
@@ -109,7 +111,7 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
     """Check one citation against the store: the law is known, the named version (if any) is the
     current one, and the article (款, 项) exists in the current version.
 
-    `probe` is text describing what the citation should cover (the case facts, the sentence of a
+    `probe` is text describing what the citation should cover (the case facts, wording quoted in a
     draft); when the cited article is wrong and no old text is available to compare, the current
     article most similar to the probe is suggested. `penalty` narrows suggestions to the
     法律责任 chapter (True), or away from it (False).
@@ -118,8 +120,9 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
     laws = store.find_laws(ref.law)
     if not laws:
         return CitationCheck(cited, NOTE, f"法规库未收录《{ref.law}》，无法核对，请人工核实")
-    current, older = laws[0], laws[1:]
-    where = f"现行{current.display_title}（{_version(current)}）"
+    current = laws[0]
+    older = [law for law in laws[1:] if law.key == current.key]
+    where = f"现行{current.display_title}（{current.version_text}）"
     if cited.version and not cited.version.matches(current.version):
         named = next((law for law in older if cited.version.matches(law.version)), None)
         old_article = article_in(store, named, ref.number, ref.suffix) if named else None
@@ -128,6 +131,7 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
         message = f"所引为{cited.version.label}版本，不是{where}" + (
             "" if named else "（法规库未收录所引版本，无法比对原条文）")
         return CitationCheck(cited, PROBLEM, message + _advice(suggestion, bool(old_text)),
+                             exists=(old_article is not None) if named else None, current=False,
                              resolved=_resolved(ref, named, old_article), suggestion=suggestion)
     article = article_in(store, current, ref.number, ref.suffix)
     if article is None:
@@ -135,15 +139,18 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
         old_text = _excerpt(found_in[1], ref) if found_in else None
         suggestion = _suggest(store, current, old_text or probe, penalty)
         message = f"{where}没有{article_label(ref.number, ref.suffix)}" + (
-            f"（该条见于已被修订的{_version(found_in[0])}）" if found_in else "")
-        return CitationCheck(cited, PROBLEM, message + _advice(suggestion, bool(old_text)), suggestion=suggestion)
+            f"（该条见于已被修订的{found_in[0].version_text}）" if found_in else "")
+        return CitationCheck(cited, PROBLEM, message + _advice(suggestion, bool(old_text)), exists=False,
+                             current=True, suggestion=suggestion)
     try:
         excerpt = locate(article, ref.paragraph, ref.item)
     except ValueError as error:
         suggestion = _suggest(store, current, probe, penalty)
-        return CitationCheck(cited, PROBLEM, f"{where}{error}" + _advice(suggestion, False), suggestion=suggestion)
+        return CitationCheck(cited, PROBLEM, f"{where}{error}" + _advice(suggestion, False), exists=False,
+                             current=True, suggestion=suggestion)
     resolved = ResolvedRef(ref=ref, law=current, article=article, excerpt=excerpt)
-    return CitationCheck(cited, PASS, f"现行有效（{_version(current)}），条文存在", resolved=resolved)
+    return CitationCheck(cited, PASS, f"现行有效（{current.version_text}），条文存在", exists=True, current=True,
+                         resolved=resolved)
 
 
 def similarity(probe: str, text: str) -> float:
@@ -165,6 +172,11 @@ def units(article: Article) -> list[tuple[int | None, int | None, str]]:
     if paragraph == 1:
         found = [(None, item, text) for _, item, text in found]
     return found
+
+
+def article_key(ref: Ref) -> str:
+    """A comparable label of the cited article: 安全生产法第二十八条 (no 《》, 中华人民共和国, 款 or 项)."""
+    return ref.law.strip("《》").removeprefix("中华人民共和国") + article_label(ref.number, ref.suffix)
 
 
 def ref_label(ref: Ref) -> str:
@@ -214,10 +226,6 @@ def _resolved(ref: Ref, law: Law | None, article: Article | None) -> ResolvedRef
         return ResolvedRef(ref=ref, law=law, article=article, excerpt=locate(article, ref.paragraph, ref.item))
     except ValueError:
         return ResolvedRef(ref=ref, law=law, article=article, excerpt=article.text)
-
-
-def _version(law: Law) -> str:
-    return f"{law.version.isoformat()}版" if law.version else "版本日期不详"
 
 
 def _bigrams(text: str) -> set[str]:

@@ -19,11 +19,11 @@ from kb.standards.refs import Ref
 from kb.store import Store
 
 QUOTE_AFTER = re.compile(r"[\s\u3000]*(?:的)?(?:明确)?(?:规定)?(?:的)?[\s\u3000]*[：:，,]?[\s\u3000]*“([^“”]{2,})”")
-QUOTE_SPAN = re.compile(r"“[^“”]*”")
 ELLIPSIS = re.compile(r"…+|\.{3,}")
 PUNCTUATION = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？",
                              ".": "。", "\"": "", "'": "", "‘": "", "’": ""})
 MAX_DIFFERENCES = 5
+MIN_RATIO = 0.5                    # below it, listing differences does not help
 
 
 class DraftError(ValueError):
@@ -39,6 +39,7 @@ class QuoteCheck:
     statute: str = ""               # the statute passage compared (the closest one when different)
     differences: list[str] = field(default_factory=list)
     older_version: str = ""         # an older version whose text the quote matches
+    found_in: str = ""              # the article of the current version that does contain it
 
 
 @dataclass
@@ -51,6 +52,8 @@ class DraftCitation:
     law: str
     outcome: str
     message: str
+    exists: bool | None = None          # None: the law is not in the store
+    current: bool | None = None         # the version cited (or whose wording is quoted) is current
     quote: QuoteCheck | None = None
     suggestion: str = ""
 
@@ -72,14 +75,14 @@ def read_draft(path: Path | str) -> list[str]:
     """The paragraphs of a .docx (body and tables, in order) or the lines of a .txt."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():
+        raise DraftError(f"{path}：文件不存在")
     try:
         if suffix == ".txt":
             return path.read_text(encoding="utf-8-sig").splitlines()
         if suffix == ".docx":
             import docx
             return _docx_paragraphs(docx.Document(str(path)))
-    except FileNotFoundError:
-        raise DraftError(f"{path}：文件不存在") from None
     except UnicodeDecodeError:
         raise DraftError(f"{path}：不是 UTF-8 编码的文本") from None
     except Exception as error:          # python-docx raises several types for damaged files
@@ -104,7 +107,7 @@ def check_paragraphs(store: Store, paragraphs: list[str], source: str = "") -> D
             if any(start <= citation.start < end for start, end in quoted_spans) or _own_heading(citation, text):
                 continue
             law = _law_of(citation, is_law, context)
-            written = text[citation.start:citation.end].strip()
+            written = _written(text[citation.start:citation.end], citation, law)
             if law is None:
                 if _refers_to_context(citation):
                     report.unresolved.append(f"第{number}段：{written}（无法确定所指法规）")
@@ -142,19 +145,23 @@ def render_report(report: DraftReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compare_quote(quoted: str, article: Article) -> QuoteCheck:
-    """Whether quoted wording appears in the article (ignoring spaces and the width of punctuation;
-    “……” may stand for omitted words); otherwise the differences to its closest 款 or 项."""
-    wanted = [p for p in (normalize(part) for part in ELLIPSIS.split(quoted)) if p]
-    text, position = normalize(article.text), 0
-    for part in wanted:
+def quote_in(quoted: str, text: str) -> bool:
+    """Whether quoted wording appears in a text, ignoring spaces and the width of punctuation;
+    “……” may stand for omitted words."""
+    text, position = normalize(text), 0
+    for part in _parts(quoted):
         found = text.find(part, position)
         if found < 0:
-            break
+            return False
         position = found + len(part)
-    else:
+    return True
+
+
+def compare_quote(quoted: str, article: Article) -> QuoteCheck:
+    """Whether quoted wording appears in the article; otherwise the differences to its closest 款 or 项."""
+    if quote_in(quoted, article.text):
         return QuoteCheck(quoted, True)
-    joined = "".join(wanted)
+    joined = "".join(_parts(quoted))
     passages = [normalize(unit) for _, _, unit in units(article)]
     closest = max(passages, key=lambda p: difflib.SequenceMatcher(None, p, joined, autojunk=False).ratio())
     window, differences = _differences(closest, joined)
@@ -171,29 +178,36 @@ def _check_one(store: Store, cited: CitedRef, location: str, quoted: str | None)
     checked = check_citation(store, cited, probe=quoted or "")
     law = checked.resolved.law.display_title if checked.resolved else f"《{cited.ref.law}》"
     item = DraftCitation(location=location, written=cited.written, label=ref_label(cited.ref), law=law,
-                         outcome=checked.outcome, message=checked.message)
+                         outcome=checked.outcome, message=checked.message, exists=checked.exists,
+                         current=checked.current)
     if checked.suggestion:
         item.suggestion = f"改引{checked.suggestion.law.display_title}{ref_label(checked.suggestion.ref)}"
     if quoted and checked.resolved:
         item.quote = _quote(store, quoted, checked.resolved.article)
         if not item.quote.matches:
             item.outcome = fd.PROBLEM
+        if item.quote.older_version:
+            item.current = False
+        if item.quote.found_in and not item.suggestion:
+            item.suggestion = f"引文见于{item.quote.found_in}，请核对是否引错了条文"
     return item
 
 
 def _quote(store: Store, quoted: str, article: Article) -> QuoteCheck:
-    """Compare with the article; when it differs, look for an older version whose text matches."""
+    """Compare with the article; when it differs, look for an older version of it, or another
+    article of the same version, whose text contains the quote."""
     result = compare_quote(quoted, article)
     if result.matches:
         return result
     law = store.law(article.law_id)
     for older in store.versions(law.key):
-        if older.id == law.id:
-            continue
-        same = article_in(store, older, article.number, article.suffix)
-        if same and compare_quote(quoted, same).matches:
+        same = article_in(store, older, article.number, article.suffix) if older.id != law.id else None
+        if same and quote_in(quoted, same.text):
             result.older_version = older.version.isoformat() if older.version else "旧"
-            break
+            return result
+    elsewhere = next((a for a in store.articles(law.id) if a.id != article.id and quote_in(quoted, a.text)), None)
+    if elsewhere:
+        result.found_in = f"{law.display_title}{elsewhere.label}"
     return result
 
 
@@ -206,6 +220,8 @@ def _differences(text: str, quoted: str) -> tuple[str, list[str]]:
     start = max(0, blocks[0].a - blocks[0].b)
     end = min(len(text), blocks[-1].a + blocks[-1].size + (len(quoted) - blocks[-1].b - blocks[-1].size))
     window = text[start:end]
+    if difflib.SequenceMatcher(None, window, quoted, autojunk=False).ratio() < MIN_RATIO:
+        return "", ["引文与该条内容差异较大，请核对所引条文"]
     lines = []
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, window, quoted, autojunk=False).get_opcodes():
         if tag == "replace":
@@ -215,6 +231,10 @@ def _differences(text: str, quoted: str) -> tuple[str, list[str]]:
         elif tag == "insert":
             lines.append(f"引文多出“{quoted[b1:b2]}”")
     return window, lines[:MAX_DIFFERENCES]
+
+
+def _parts(quoted: str) -> list[str]:
+    return [p for p in (normalize(part) for part in ELLIPSIS.split(quoted)) if p]
 
 
 def _quote_line(quote: QuoteCheck) -> str:
@@ -236,6 +256,15 @@ def _law_of(citation: Citation, is_law, context: str | None) -> str | None:
     if known:
         return known
     return written if citation.text.startswith("《") else None
+
+
+def _written(raw: str, citation: Citation, law: str | None) -> str:
+    """The citation as written, without words before a plain law name (依据安全生产法… -> 安全生产法…)."""
+    if citation.law and not raw.lstrip().startswith("《"):
+        word = next((w for w in CONTEXT_WORDS if citation.law.endswith(w)), law)
+        cut = raw.find(word) if word else -1
+        raw = raw[cut:] if cut >= 0 else raw
+    return raw.strip()
 
 
 def _own_heading(citation: Citation, text: str) -> bool:

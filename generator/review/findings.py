@@ -52,7 +52,7 @@ class Authority:
         if not self.resolved:
             return f"{self.ref.text}（法规库未收录）"
         law = self.resolved.law
-        version = f"（{law.version.isoformat()}版）" if law.version else ""
+        version = f"（{law.version_text}）" if law.version else ""
         return f"{law.display_title}{self.ref.label}{version}"
 
 

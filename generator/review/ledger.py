@@ -10,8 +10,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase
+from generator.review.citing import article_key
 from generator.review.findings import DISAGREE
-from kb.numerals import article_label
 from kb.store import Store
 
 SCHEMA = """
@@ -82,7 +82,7 @@ def entry_for(case, conclusion: str, recorded_at: datetime | None = None) -> Led
 
 def violated_articles(case: OpinionCase) -> list[str]:
     """The violated articles of a case as comparable labels (安全生产法第二十八条)."""
-    return sorted({article_key(c.ref.law, c.ref.number, c.ref.suffix) for c in case.violated})
+    return sorted({article_key(c.ref) for c in case.violated})
 
 
 def record(store: Store, entry: LedgerEntry) -> LedgerEntry:
@@ -133,11 +133,6 @@ def earlier_fines(store: Store, case: OpinionCase) -> list[LedgerEntry]:
     found = [_entry(row) for row in rows]
     code = case.party.identifier
     return [e for e in found if not (code and e.party_code) or e.party_code == code]
-
-
-def article_key(law: str, number: int, suffix: int = 0) -> str:
-    """A comparable label of an article: 安全生产法第二十八条 (without 《》 and 中华人民共和国)."""
-    return law.strip("《》").removeprefix("中华人民共和国") + article_label(number, suffix)
 
 
 def _iso(value: date | None) -> str | None:

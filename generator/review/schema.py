@@ -23,11 +23,10 @@ TRUE, FALSE = ("是", "有", "已", "true", "yes"), ("否", "无", "未", "false
 INVALID = object()
 
 
-def spec(name: str, default: Any = None, *, factory=None, required: bool = False,
-         choices: tuple[str, ...] = (), aliases: tuple[str, ...] = ()):
+def spec(name: str, default: Any = None, *, factory=None, required: bool = False, choices: tuple[str, ...] = ()):
     """A dataclass field read from key `name`: its default (or default factory), whether it must
-    be given, the allowed values (for a mapping: the allowed keys) and other spellings of the key."""
-    metadata = {"key": name, "required": required, "choices": choices, "aliases": aliases}
+    be given, and the allowed values (for a mapping: the allowed keys)."""
+    metadata = {"key": name, "required": required, "choices": choices}
     if factory is not None:
         return field(default_factory=factory, metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -62,17 +61,13 @@ def build(cls, data: Any, path: str, problems: Problems):
         problems.add(path, f"应为“字段: 值”的映射，实为“{_show(data)}”")
         return cls()
     specs = {f.metadata["key"]: f for f in fields(cls) if "key" in f.metadata}
-    spellings = {alias for name, f in specs.items() for alias in (name, *f.metadata["aliases"])}
     for written in data:
-        if str(written) not in spellings:
+        if str(written) not in specs:
             problems.add(join(path, str(written)), f"未知字段，可用字段：{'、'.join(specs)}")
     hints = typing.get_type_hints(cls)
     values = {}
     for name, declared in specs.items():
-        meta = declared.metadata
-        written = next((w for w in (name, *meta["aliases"]) if w in data), name)
-        raw = data.get(written)
-        where = join(path, written)
+        meta, raw, where = declared.metadata, data.get(name), join(path, name)
         if _empty(raw):
             if meta["required"]:
                 problems.add(where, "缺少必填字段")

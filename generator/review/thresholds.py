@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from generator.review.schema import Problems, convert, spec
+from kb.standards.models import UNIT
 
 PACKAGED = Path(__file__).with_name("hearing_thresholds.yaml")
 
@@ -33,7 +34,7 @@ class Thresholds:
 
     def fine_threshold(self, party_kind: str) -> Decimal:
         """The 较大数额罚款 threshold for a 单位 or a 个人."""
-        return self.unit_fine if party_kind == "单位" else self.person_fine
+        return self.unit_fine if party_kind == UNIT else self.person_fine
 
     @property
     def caveat(self) -> str:

@@ -27,7 +27,7 @@ class BasisResult:
     outcome: str = fd.PASS
     details: list[str] = field(default_factory=list)
     authorities: list[fd.Authority] = field(default_factory=list)
-    problems: int = 0
+    problems: list[str] = field(default_factory=list)      # the detail lines of wrong citations
     notes: int = 0
 
 
@@ -46,7 +46,8 @@ def assess_citations(store: Store, groups: list[CitationGroup], probe: str = "")
             result.details.append(line)
             if chosen:
                 result.authorities.append(fd.Authority(chosen.ref, chosen))
-            result.problems += checked.outcome == fd.PROBLEM
+            if checked.outcome == fd.PROBLEM:
+                result.problems.append(line)
             result.notes += checked.outcome == fd.NOTE
             result.outcome = worst([result.outcome, checked.outcome])
     return result
@@ -56,7 +57,7 @@ def basis_finding(check_id: str, result: BasisResult, implies: str | None, extra
     """The Finding for a set of assessed citations."""
     total = len(result.details)
     if result.problems:
-        message = f"所引 {total} 处条文中有 {result.problems} 处有误（条文不存在或不是现行有效版本）"
+        message = f"所引 {total} 处条文中有 {len(result.problems)} 处有误：" + "；".join(result.problems)
     elif result.notes:
         message = f"所引 {total} 处条文中有 {result.notes} 处无法在法规库中核对，请人工核实"
     else:
@@ -75,7 +76,6 @@ def check_legal_basis(ctx) -> fd.Finding:
               CitationGroup("处罚依据", case.basis, penalty=True, expected=item.basis if item else [])]
     result = assess_citations(ctx.store, groups, probe=f"{case.cause}\n{case.facts}")
     return basis_finding(fd.LEGAL_BASIS, result, fd.AGREE_IF_AMENDED)
-
 
 
 def _first_resolved(store: Store, refs: list[Ref]) -> ResolvedRef | None:

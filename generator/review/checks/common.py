@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.review import findings as fd
-from generator.review.casefile import OpinionCase
+from generator.review.casefile import LegalityCase, OpinionCase
 from generator.review.thresholds import Thresholds
 from kb.standards.models import Standard, StandardItem
 from kb.standards.refs import Ref, resolve_ref
@@ -32,44 +32,38 @@ CHECKS = {
 
 @dataclass
 class Context:
-    """One review: the store, the case and the 较大数额 thresholds in use."""
+    """One review: the store, the case and the 较大数额 thresholds in use; resolved articles and the
+    discretion-standard item are looked up once."""
 
     store: Store
-    case: OpinionCase
+    case: OpinionCase | LegalityCase
     thresholds: Thresholds | None = None
-    _cited: dict = field(default_factory=dict)
-    _items: dict = field(default_factory=dict)
+    _cited: dict[Ref, fd.Authority] = field(default_factory=dict)
+    _item: tuple | None = None
 
     def cite(self, law: str, number: int, paragraph: int | None = None, item: int | None = None) -> fd.Authority:
         """An article a finding relies on, resolved from the store when it is there."""
         return self.cite_ref(Ref(law, number, paragraph=paragraph, item=item))
+
+    def cite_ref(self, ref: Ref) -> fd.Authority:
+        """An authority for a parsed reference: resolved in the current version, or unresolved when
+        the store lacks it."""
+        if ref not in self._cited:
+            try:
+                self._cited[ref] = fd.Authority(ref, resolve_ref(self.store, ref))
+            except ValueError:
+                self._cited[ref] = fd.Authority(ref)
+        return self._cited[ref]
 
     def standard_item(self) -> tuple[Standard, StandardItem] | None:
         """The discretion-standard item the case names (裁量.事项编号), in force on the decision date."""
         given = getattr(self.case, "discretion", None)
         if given is None:
             return None
-        if "found" not in self._items:
-            self._items["found"] = StandardStore(self.store).find_item(
-                given.code, given.standard or None, self.case.decision_date)
-        return self._items["found"]
-
-    def cite_ref(self, ref: Ref) -> fd.Authority:
-        """An authority for a parsed reference."""
-        return authority(self.store, ref, self._cited)
-
-
-def authority(store: Store, ref: Ref, cache: dict | None = None) -> fd.Authority:
-    """Resolve `ref` in the store (current version); unresolved when the store lacks it."""
-    if cache is not None and ref in cache:
-        return cache[ref]
-    try:
-        found = fd.Authority(ref, resolve_ref(store, ref))
-    except ValueError:
-        found = fd.Authority(ref)
-    if cache is not None:
-        cache[ref] = found
-    return found
+        if self._item is None:
+            self._item = (StandardStore(self.store).find_item(given.code, given.standard or None,
+                                                              self.case.decision_date),)
+        return self._item[0]
 
 
 def finding(check_id: str, outcome: str, message: str, **extra) -> fd.Finding:

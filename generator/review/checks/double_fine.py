@@ -10,6 +10,7 @@ from generator.amounts import format_yuan
 from generator.review import findings as fd
 from generator.review import ledger
 from generator.review.checks.common import PENALTY_LAW, cn_date, finding
+from generator.review.citing import article_key
 from kb.cases.store import CaseStore
 
 
@@ -75,7 +76,7 @@ def _from_cases(ctx) -> list[EarlierFine]:
         total = sum(fine.amount for fine in known.fines)
         if _bare(known.party) != name or not total or (case.case_number and known.number == case.case_number):
             continue
-        articles = {ledger.article_key(r.law, r.number, r.suffix) for r in known.violated}
+        articles = {article_key(r) for r in known.violated}
         found.append(EarlierFine("案例库", f"{known.number or known.code}（{known.title}）", known.decided, None,
                                  articles, Decimal(total)))
     return found

@@ -8,6 +8,7 @@ from generator.review import findings as fd
 from generator.review.checks.common import PENALTY_LAW, cn_date, finding
 from kb.numerals import int_to_chinese
 from kb.standards.calculator import HEARING_MEASURES
+from kb.standards.models import INDIVIDUAL
 
 CONFISCATION = "没收"
 
@@ -25,7 +26,7 @@ def hearing_triggers(ctx) -> tuple[list[Trigger], list[str]]:
     case, limits = ctx.case, ctx.thresholds
     triggers, undecided = [], []
     fines = [(case.party.name, case.party.kind, case.decision.fine)] + [
-        (p.name, "个人", p.amount) for p in case.decision.person_fines]
+        (p.name, INDIVIDUAL, p.amount) for p in case.decision.person_fines]
     for name, kind, amount in fines:
         threshold = limits.fine_threshold(kind)
         if amount is not None and amount >= threshold:
@@ -38,7 +39,7 @@ def hearing_triggers(ctx) -> tuple[list[Trigger], list[str]]:
         elif measure.kind.startswith(CONFISCATION):
             if limits.confiscation is None:
                 undecided.append(f"拟{measure.text}：配置中没有没收违法所得、非法财物的较大数额标准，"
-                                 "请人工判断是否属于第六十三条第一款第（二）项")
+                                 "请人工判断是否属于《中华人民共和国行政处罚法》第六十三条第一款第（二）项")
             elif measure.amount is not None and measure.amount >= limits.confiscation:
                 triggers.append(Trigger(2, f"拟{measure.text}，达到较大数额标准（{format_yuan(limits.confiscation)}以上）"))
     return triggers, undecided
@@ -49,7 +50,8 @@ def check_hearing(ctx) -> fd.Finding:
     was held when requested."""
     procedure = ctx.case.procedure
     triggers, undecided = hearing_triggers(ctx)
-    details = [t.reason + f"（第六十三条第一款第（{int_to_chinese(t.item)}）项）" for t in triggers] + undecided
+    details = [t.reason + f"（《中华人民共和国行政处罚法》第六十三条第一款第（{int_to_chinese(t.item)}）项）"
+               for t in triggers] + undecided
     details.append(ctx.thresholds.caveat)
     items = sorted({t.item for t in triggers})
     citations = [ctx.cite(PENALTY_LAW, 63, 1, item) for item in items] or [ctx.cite(PENALTY_LAW, 63, 1)]
@@ -58,8 +60,9 @@ def check_hearing(ctx) -> fd.Finding:
         message = ("拟处罚未达到较大数额标准，也不属于责令停产停业、吊销许可证件等应当告知听证的处罚"
                    + ("；没收部分须人工判断" if undecided else ""))
         return finding(fd.HEARING, outcome, message, details=details, citations=citations)
+    why = "；".join(t.reason for t in triggers)
     if not procedure.hearing_notified:
-        return finding(fd.HEARING, fd.PROBLEM, "依法应当告知当事人有要求听证的权利，送审材料显示未告知",
+        return finding(fd.HEARING, fd.PROBLEM, f"{why}，依法应当告知当事人有要求听证的权利，送审材料显示未告知",
                        details=details, citations=citations, implies=fd.DISAGREE,
                        remedy="告知当事人有要求听证的权利；当事人要求听证的，组织听证后重新送审")
     if procedure.hearing_requested and not procedure.hearing_held:
@@ -67,6 +70,6 @@ def check_hearing(ctx) -> fd.Finding:
                        citations=citations, implies=fd.DISAGREE, remedy="依法组织听证后重新送审")
     when = f"（{cn_date(procedure.notice_date)}）" if procedure.notice_date else ""
     held = "，已举行听证" if procedure.hearing_held else ("，当事人未要求听证" if not procedure.hearing_requested else "")
-    return finding(fd.HEARING, fd.PASS, f"依法应当告知听证权利，已告知{when}{held}",
+    return finding(fd.HEARING, fd.PASS, f"{why}，依法应当告知听证权利，已告知{when}{held}",
                    details=details, citations=citations)
 

@@ -1,0 +1,166 @@
+"""Query understanding: synonyms, punishment intent, law mentions, the plain baseline and learning."""
+
+import json
+
+import pytest
+
+from fazhi.composition import build_index, open_searcher
+from kb.models import Article, Law
+from kb.store import Store
+from search import learning, lexicon, query
+from search.query import SearchOptions
+
+SAFETY = "中华人民共和国安全生产法"
+FIRE = "中华人民共和国消防法"
+SAFETY_FILE = "法律/安全生产法(2021-06-10).md"
+
+# Article texts as in the statutes (excerpts of the first paragraph).
+ARTICLES = {
+    SAFETY: [
+        ("第二十八条", 28, "第二章 生产经营单位的安全生产保障",
+         "生产经营单位应当对从业人员进行安全生产教育和培训，保证从业人员具备必要的安全生产知识，"
+         "熟悉有关的安全生产规章制度和安全操作规程。未经安全生产教育和培训合格的从业人员，不得上岗作业。"),
+        ("第四十五条", 45, "第二章 生产经营单位的安全生产保障",
+         "生产经营单位必须为从业人员提供符合国家标准或者行业标准的劳动防护用品，并监督、教育从业人员"
+         "按照使用规则佩戴、使用。"),
+        ("第九十七条", 97, "第六章 法律责任",
+         "生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款：未按照规定对从业人员进行"
+         "安全生产教育和培训的。"),
+    ],
+    FIRE: [
+        ("第十六条", 16, "第二章 火灾预防",
+         "机关、团体、企业、事业等单位应当履行下列消防安全职责：按照国家标准、行业标准配置消防设施、"
+         "器材，设置消防安全标志，并定期组织检验、维修，确保完好有效。"),
+        ("第六十条", 60, "第六章 法律责任",
+         "单位违反本法规定，有下列行为之一的，责令改正，处五千元以上五万元以下罚款：消防设施、器材"
+         "或者消防安全标志的配置、设置不符合国家标准、行业标准。"),
+    ],
+}
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A data directory holding two real laws (a few articles each) and their index."""
+    store = Store(tmp_path / "fazhi.sqlite")
+    files = {SAFETY: SAFETY_FILE, FIRE: "法律/消防法(2021-04-29).md"}
+    for title, articles in ARTICLES.items():
+        store.put_law(Law(
+            title=title, category="法律", version=None, file=str(tmp_path / "laws" / files[title]),
+            articles=[Article(label=label, number=number, chapter=chapter, paragraphs=[text], position=i)
+                      for i, (label, number, chapter, text) in enumerate(articles)]))
+    build_index(store, tmp_path)
+    yield store, tmp_path
+    store.close()
+
+
+def labels(result) -> list[str]:
+    return [f"{hit.title}{hit.article}" for hit in result.hits]
+
+
+def test_lay_words_expand_to_legal_terms():
+    terms = lexicon.expand("工厂老板不给工人发安全帽，罚多少？")
+    for legal in ("生产经营单位", "主要负责人", "劳动者", "劳动防护用品", "罚款"):
+        assert legal in terms
+
+
+def test_single_character_lay_word_only_matches_as_a_word():
+    assert "盗窃" in lexicon.expand("同事偷了我的手机")
+    assert "起诉" not in lexicon.expand("单位没有告诉我")
+
+
+def test_bad_synonym_line_names_the_line(tmp_path, monkeypatch):
+    broken = tmp_path / "synonyms.tsv"
+    broken.write_text("# 注释\n工厂\t生产经营单位\n老板 主要负责人\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "SYNONYMS_FILE", broken)
+    lexicon.synonyms.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="第 3 行"):
+            lexicon.synonyms()
+    finally:
+        lexicon.synonyms.cache_clear()
+
+
+def test_synonyms_reach_articles_that_use_only_the_legal_term(data):
+    store, directory = data
+    searcher = open_searcher(store, directory)
+    assert searcher.search("工厂", SearchOptions(plain=True)).hits == []
+    assert searcher.search("工厂", SearchOptions()).hits[0].text.startswith("生产经营单位")
+
+
+def test_whole_words_outweigh_their_sub_words(data):
+    searcher = open_searcher(*data)
+    weights = searcher.analyze("劳动防护用品").weights
+    assert weights["劳动防护用品"] == 1.0
+    assert weights["防护"] == query.SUBWORD_WEIGHT
+
+
+def test_punishment_questions_prefer_the_legal_liability_chapter(data, monkeypatch):
+    searcher = open_searcher(*data)
+    assert searcher.analyze("没培训就上岗怎么处罚").penalty
+    assert not searcher.analyze("培训有什么要求").penalty
+
+    def scores(boost: float) -> dict[str, float]:
+        monkeypatch.setattr(query, "PENALTY_CHAPTER_BOOST", boost)
+        hits = searcher.search("从业人员未经安全生产教育和培训上岗作业怎么处罚").hits
+        return {hit.article: hit.score for hit in hits}
+
+    plain, boosted = scores(1.0), scores(2.0)
+    assert boosted["第九十七条"] == pytest.approx(2 * plain["第九十七条"], rel=1e-3)
+    assert boosted["第二十八条"] == pytest.approx(plain["第二十八条"], rel=1e-3)
+
+
+def test_named_law_comes_first(data):
+    searcher = open_searcher(*data)
+    assert searcher.analyze("安全生产法里的国家标准").law_key == SAFETY
+    assert searcher.search("消防法 国家标准 行业标准").hits[0].title == FIRE
+    assert searcher.search("安全生产法 国家标准 行业标准").hits[0].title == SAFETY
+
+
+def test_read_log_accepts_both_formats(data, tmp_path):
+    store, _ = data
+    log = tmp_path / "usage.jsonl"
+    log.write_text("\n".join([
+        json.dumps({"question": "头盔要单位发吗", "law": "安全生产法", "article": "第四十五条"}, ensure_ascii=False),
+        "",
+        json.dumps({"question": "不培训就上岗", "relevant": [{"name": "安全生产法第二十八条", "matches": [
+            {"file": SAFETY_FILE, "article": "第二十八条"}]}]}, ensure_ascii=False),
+    ]), encoding="utf-8")
+    assert learning.read_log(store, log) == [("头盔要单位发吗", SAFETY, "第四十五条"),
+                                             ("不培训就上岗", SAFETY, "第二十八条")]
+
+
+@pytest.mark.parametrize("line, message", [
+    ("不是 JSON", "第 2 行：不是含 question 字段的 JSON"),
+    ('{"question": "问", "law": "没有这部法", "article": "第一条"}', "第 2 行：知识库中没有《没有这部法》"),
+    ('{"question": "问"}', "第 2 行：缺少 relevant 或 law/article 字段"),
+])
+def test_read_log_names_the_bad_line(data, tmp_path, line, message):
+    store, _ = data
+    log = tmp_path / "usage.jsonl"
+    good = json.dumps({"question": "问", "law": "消防法", "article": "第十六条"}, ensure_ascii=False)
+    log.write_text(good + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        learning.read_log(store, log)
+
+
+def test_learned_questions_change_the_ranking(data, tmp_path):
+    store, directory = data
+    question = "灭火器坏了 国家标准 行业标准"
+    searcher = open_searcher(store, directory)
+    assert searcher.search("灭火器").hits == []
+    assert labels(searcher.search(question))[0] != f"{FIRE}第十六条"
+
+    log = tmp_path / "usage.jsonl"
+    log.write_text(json.dumps({"question": "单位的灭火器坏了没人修怎么办", "law": "消防法",
+                               "article": "第十六条"}, ensure_ascii=False), encoding="utf-8")
+    learning.learn(store, learning.read_log(store, log), source=log.name)
+    build_index(store, directory)
+
+    learned = open_searcher(store, directory)
+    assert labels(learned.search("灭火器")) == [f"{FIRE}第十六条"]
+    assert labels(learned.search(question))[0] == f"{FIRE}第十六条"
+    assert learned.priors.laws[FIRE] == 1
+
+    assert learning.forget(store, log.name) == 1
+    build_index(store, directory)
+    assert open_searcher(store, directory).search("灭火器").hits == []

@@ -1,0 +1,122 @@
+"""The shipped templates, their variables, the template check command and the Jinja filters."""
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml.ns import qn
+from jinja2 import UndefinedError
+
+from fazhi.cli_generate import template_group
+from generator import official_format as of
+from generator.documents import KINDS, check_kind_template, kind_for_template
+from generator.filters import chinese_date_text, date_text, jinja_env
+from generator.signature import STYLE_SIGNATURE, signature_indents, text_width
+from generator.template_check import template_variables
+from templates import NAMES, template_path
+from templates.build import BUILDERS
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_shipped_templates_use_only_known_variables_and_all_required_ones(kind):
+    report = check_kind_template(kind.template, kind)
+    assert report.ok, (report.unknown, report.missing)
+    assert kind_for_template(kind.template) is kind
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_templates_match_their_build_script(name, tmp_path):
+    rebuilt = tmp_path / f"{name}.docx"
+    BUILDERS[name]().save(rebuilt)
+    shipped_text = [p.text for p in Document(template_path(name)).paragraphs]
+    assert [p.text for p in Document(rebuilt).paragraphs] == shipped_text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_templates_use_the_official_styles_with_east_asian_fonts(name):
+    document = Document(template_path(name))
+    used = {p.style.name for p in document.paragraphs}
+    assert used <= {"Normal", "Title", "Heading 1", "Heading 2", "Heading 3", STYLE_SIGNATURE}
+    assert STYLE_SIGNATURE in used
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            assert run.element.rPr.rFonts.get(qn("w:eastAsia")), paragraph.text
+    section = document.sections[0]
+    assert round(section.page_width.mm) == of.PAGE_WIDTH_MM
+
+
+def write_template(path, *lines):
+    document = Document()
+    of.setup_document(document)
+    for line in lines:
+        of.add_body(document, line)
+    document.save(path)
+    return path
+
+
+def test_check_reports_unknown_and_missing_variables(tmp_path):
+    path = write_template(tmp_path / "法制审核意见书.docx", "{{ agency }}{{ party.nmae }}{{ fine_total|yuan }}")
+    report = check_kind_template(path, KINDS["opinion"])
+    assert report.unknown == ("fine_total",)
+    assert "conclusion" in report.missing and "agency" not in report.missing
+    assert not report.ok
+
+
+def test_template_check_command(tmp_path):
+    runner = CliRunner()
+    good = runner.invoke(template_group, ["check", str(template_path("案例评析"))])
+    assert good.exit_code == 0, good.output
+    assert "模板检查通过" in good.output
+    bad = write_template(tmp_path / "我的模板.docx", "{{ titel }}")
+    result = runner.invoke(template_group, ["check", str(bad), "--document", "commentary"])
+    assert result.exit_code != 0
+    assert "未知变量（生成时没有这些值）：titel" in result.output
+    assert "缺少必需变量：" in result.output and "analysis" in result.output
+    unnamed = runner.invoke(template_group, ["check", str(bad)])
+    assert unnamed.exit_code != 0 and "--document" in unnamed.output
+
+
+def test_template_with_a_syntax_error_is_reported(tmp_path):
+    bad = write_template(tmp_path / "法制审核意见书.docx", "{% for x in %}")
+    result = CliRunner().invoke(template_group, ["check", str(bad)])
+    assert result.exit_code != 0 and "语法错误" in result.output
+
+
+def test_export_copies_the_templates_without_overwriting(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(template_group, ["export", str(tmp_path)]).exit_code == 0
+    assert sorted(p.stem for p in tmp_path.glob("*.docx")) == sorted(NAMES)
+    again = runner.invoke(template_group, ["export", str(tmp_path)])
+    assert again.output.count("已存在，未覆盖") == len(NAMES)
+
+
+def test_template_path_rejects_unknown_names():
+    with pytest.raises(KeyError):
+        template_path("行政处罚决定书")
+
+
+def test_filters_write_dates_and_amounts():
+    env = jinja_env()
+    rendered = env.from_string("{{ d|date }} {{ d|cn_date }} {{ n|yuan }} {{ n|capital }} {{ s }}").render(
+        d=date(2026, 11, 26), n=30000, s='A&B<"x">'
+    )
+    assert rendered == "2026年11月26日 二〇二六年十一月二十六日 30,000元 人民币叁万元整 A&amp;B&lt;&#34;x&#34;&gt;"
+    assert date_text(None) == chinese_date_text("") == ""
+    assert chinese_date_text("2026-01-10") == "二〇二六年一月十日"
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()
+
+
+def test_signature_indents_follow_gbt_9704():
+    assert text_width("2026年3月23日") == 6.5
+    name, day = signature_indents(text_width("示例市应急管理局"), text_width("2026年3月23日"))
+    assert (name, day) == (2.5, 2)  # date longer than name minus two: date 右空二字, name moves left
+    name, day = signature_indents(text_width("示例市应急管理局法制科"), text_width("2026年3月23日"))
+    assert (name, day) == (2, 4.5)  # name 右空二字, date starts two characters right of it
+    assert name + text_width("示例市应急管理局法制科") - (day + text_width("2026年3月23日")) == 2
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_shipped_templates_use_every_variable_their_context_provides(kind):
+    assert template_variables(kind.template, jinja_env()) == kind.variables
