@@ -78,7 +78,7 @@ def test_a_misquoted_article_is_flagged_with_the_difference(store, draft_docx):
 def test_a_non_existent_article_resolved_through_this_law_is_flagged(store, draft_docx):
     item = check_draft(store, draft_docx).citations[2]
     assert (item.outcome, item.exists) == (fd.PROBLEM, False)
-    assert "现行《中华人民共和国行政处罚法》（2021-01-22版）没有第二百条" in item.message
+    assert "现行《中华人民共和国行政处罚法》（2021年1月22日版）没有第二百条" in item.message
 
 
 def test_a_superseded_version_and_an_unknown_law_are_reported(store, draft_docx):

@@ -70,7 +70,7 @@ def test_every_finding_cites_resolved_articles_for_the_appendix(store):
         assert finding.citations, finding.check_id
         assert all(a.resolved for a in finding.citations), finding.check_id
     hearing = next(f for f in result.findings if f.check_id == fd.HEARING).citations[0]
-    assert hearing.citation == "《中华人民共和国行政处罚法》第六十三条第一款（2021-01-22版）"
+    assert hearing.citation == "《中华人民共和国行政处罚法》第六十三条第一款（2021年1月22日版）"
     labels = [(r.law.short_title, r.article.label) for r in result.appendix]
     assert labels[:2] == [("安全生产法", "第二十八条"), ("安全生产法", "第九十七条")]
     assert ("行政处罚法", "第六十三条") in labels and len(labels) == len(set(labels))
@@ -106,7 +106,7 @@ def test_a_superseded_version_not_in_the_store_is_flagged(store):
     cited = "《中华人民共和国安全生产法》（2014年修正）第九十四条第（三）项"
     finding = findings_of(store, case_with(处罚依据=[cited]))[fd.LEGAL_BASIS]
     assert finding.outcome == fd.PROBLEM
-    assert "所引为2014年版本，不是现行《中华人民共和国安全生产法》（2021-06-10版）" in finding.details[1]
+    assert "所引为2014年版本，不是现行《中华人民共和国安全生产法》（2021年6月10日版）" in finding.details[1]
 
 
 def test_a_law_outside_the_store_is_only_a_note(store):
@@ -195,7 +195,7 @@ def test_closing_down_requires_a_hearing_whatever_the_amount(store):
     case = case_with({"拟处罚.其他处罚": ["责令停产停业整顿"]})
     finding = findings_of(store, case)[fd.HEARING]
     assert finding.outcome == fd.PROBLEM
-    assert "拟责令停产停业整顿（第六十三条第一款第（四）项）" in finding.details
+    assert "拟责令停产停业整顿（《中华人民共和国行政处罚法》第六十三条第一款第（四）项）" in finding.details
 
 
 def test_thresholds_come_from_configuration(store, tmp_path):
