@@ -2,7 +2,6 @@
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -16,6 +15,7 @@ from kb.models import Law
 from search import learning
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
+
 
 @click.group(cls=ChineseErrorsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,

@@ -10,7 +10,13 @@ import click
 from jinja2 import TemplateError
 
 from fazhi import settings
-from generator.documents import KINDS, DocumentKind, check_kind_template, generate, kind_for_template
+from generator.documents import (
+    KINDS,
+    DocumentKind,
+    check_kind_template,
+    generate,
+    kind_for_template,
+)
 from generator.review.casefile import CaseFileError
 from generator.review.thresholds import ThresholdError
 from templates import NAMES, template_path

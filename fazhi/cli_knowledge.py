@@ -11,16 +11,16 @@ import click
 from fazhi.settings import open_store
 from kb.cases.crossref import case_articles, citing
 from kb.cases.importer import import_cases
-from kb.cases.store import CaseStore
 from kb.cases.similar import similar_cases
+from kb.cases.store import CaseStore
 from kb.cases.yamlfile import dump_case
+from kb.errors import KnowledgeError
+from kb.refs import parse_ref
 from kb.standards import penalty_text
 from kb.standards.calculator import assess_code
-from kb.standards.errors import KnowledgeError
 from kb.standards.importer import import_standard
 from kb.standards.models import PARTIES, Standard, StandardItem
 from kb.standards.money import format_yuan, to_decimal
-from kb.standards.refs import parse_ref
 from kb.standards.store import StandardStore
 
 

@@ -4,7 +4,6 @@ import sys
 
 import click
 
-
 HELP_TEXT = "显示帮助并退出。"
 
 

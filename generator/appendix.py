@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from generator.filters import date_text
 from generator.review.citing import CitedRef, article_in
 from kb.models import CURRENT, Article, Law
-from kb.standards.refs import ResolvedRef
+from kb.refs import ResolvedRef
 from kb.store import Store
 
 _EVENT_RE = re.compile(r"(通过|修正|修订|公布|发布|施行)\s*$")

@@ -15,13 +15,25 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from generator.appendix import QuotedArticle, appendix_articles, resolve_cited, version_text
+from generator.appendix import (
+    QuotedArticle,
+    appendix_articles,
+    resolve_cited,
+    version_text,
+)
 from generator.official_format import heading_label
 from generator.render import Markdown
 from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase, Party
 from generator.review.checks import Review, Section
 from generator.review.citing import CitedRef, ref_label
-from generator.review.findings import NOTE, PASS, PROBLEM, Authority, Conclusion, Finding
+from generator.review.findings import (
+    NOTE,
+    PASS,
+    PROBLEM,
+    Authority,
+    Conclusion,
+    Finding,
+)
 from kb.cases.store import CaseStore
 from kb.standards.models import UNIT
 from kb.store import Store

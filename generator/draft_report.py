@@ -17,7 +17,11 @@ from generator.filters import date_text
 from generator.render import save_atomically
 from generator.review import findings as fd
 from generator.review.draft_check import DraftCitation, DraftReport, QuoteCheck
-from generator.signature import STYLE_SIGNATURE, define_signature_style, layout_signatures
+from generator.signature import (
+    STYLE_SIGNATURE,
+    define_signature_style,
+    layout_signatures,
+)
 
 TITLE = "条文引用核对报告"
 

@@ -1,10 +1,11 @@
 """Query understanding and the search API the CLI and the web layer call.
 
 A query goes through: quoted phrases (must appear literally) → citations (jump straight to the
-article) → analysis (whole words over sub-words, lay-to-legal synonyms, law names mentioned,
-whether it asks about punishment) → weighted BM25 over title, chapter, body and learned terms →
-re-ranking of the candidates by level of authority, version status, the 法律责任 chapter for
-punishment questions and what users opened for earlier questions.
+article) → analysis (whole words over sub-words, lay-to-legal synonyms, a law the query names,
+whether it asks about punishment) → weighted BM25 over chapter, body and learned terms, plus a
+second pass inside the named law and the laws users consult most → re-ranking of the candidates by
+level of authority, version status, the 法律责任 chapter for punishment questions and how often
+users chose the article, its chapter and its law for earlier questions (search.learning).
 
 `SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
 no re-ranking): the baseline the benchmark compares against.
@@ -221,7 +222,7 @@ class Searcher:
         want = max(CANDIDATES, options.limit * 3) * (5 if phrases else 1)
         candidates = self.engine.search(engine_query, want)
         if not options.plain:
-            candidates = self._with_consulted_laws(candidates, engine_query, want)
+            candidates = self._with_preferred_laws(candidates, engine_query, analysis, want)
             candidates = self._rerank(candidates, analysis)
         terms = analysis.terms + phrases
         hits = []
@@ -233,15 +234,17 @@ class Searcher:
                     break
         return SearchResult(query, hits)
 
-    def _with_consulted_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
-                             want: int) -> list[EngineHit]:
-        """Add the best matches inside the laws users consulted most (from the usage log), so
-        re-ranking by usage can reach articles the first pass ranked too low."""
-        consulted = [key for key, _ in self.priors.laws.most_common(CONSULTED_LAWS)]
-        if not consulted or "law_key" in engine_query.must:
+    def _with_preferred_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
+                             analysis: Analysis, want: int) -> list[EngineHit]:
+        """Add the best matches inside the law the query names and the laws users consulted
+        most (from the usage log), so re-ranking can reach articles the first pass ranked low."""
+        preferred = [key for key, _ in self.priors.laws.most_common(CONSULTED_LAWS)]
+        if analysis.law_key:
+            preferred.append(analysis.law_key)
+        if not preferred or "law_key" in engine_query.must:
             return candidates
         inside = EngineQuery(engine_query.terms, engine_query.phrases,
-                             engine_query.must | {"law_key": consulted},
+                             engine_query.must | {"law_key": preferred},
                              engine_query.version_from, engine_query.version_to)
         merged = {(c.kind, c.doc_id): c for c in self.engine.search(inside, min(want, CANDIDATES))}
         merged.update({(c.kind, c.doc_id): c for c in candidates})

@@ -10,10 +10,18 @@ from click.testing import CliRunner
 
 from fazhi.cli_knowledge import COMMANDS
 from kb.cases.store import CaseStore
+from kb.errors import KnowledgeError
 from kb.samples import load_samples
-from kb.standards.calculator import (ABOVE, BELOW, MAY_WAIVE, NO_PENALTY, PUNISH, WITHIN, assess,
-                                     assess_code)
-from kb.standards.errors import KnowledgeError
+from kb.standards.calculator import (
+    ABOVE,
+    BELOW,
+    MAY_WAIVE,
+    NO_PENALTY,
+    PUNISH,
+    WITHIN,
+    assess,
+    assess_code,
+)
 from kb.standards.store import StandardStore
 from kb.store import Store
 
@@ -22,13 +30,6 @@ INCOME = Decimal(200000)
 CASE_INPUTS = {"SL-2025-10": {"income": Decimal(186000)}}
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """A store with all sample content (built once for this module; tests only read it)."""
-    store = Store(tmp_path_factory.mktemp("calc") / "kb.sqlite")
-    load_samples(store)
-    yield store
-    store.close()
 
 
 def _sample_tiers():
@@ -49,7 +50,7 @@ def test_every_sample_item_and_tier(store, code, tier):
         needs["gains"] = Decimal(0)      # 没有违法所得: the rules 违法所得十万元以上的 do not apply
     result = assess(standard, item, tier, **needs)
     assert result.outcome == PUNISH and not result.mitigated
-    assert result.reasons[0].startswith(f"适用《示例省") and f"裁量阶次“{tier}”" in result.reasons[0]
+    assert result.reasons[0].startswith("适用《示例省") and f"裁量阶次“{tier}”" in result.reasons[0]
     assert result.citations[0] == item.basis[0].text
     assert result.measures == item.tier(tier).measures
     assert len(result.ranges) == len([r for r in item.tier(tier).fines if r.gains_at_least is None])

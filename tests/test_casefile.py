@@ -11,8 +11,15 @@ import yaml
 
 import kb.samples
 from generator.review import casefile
-from generator.review.casefile import (CaseFileError, CommentaryCase, LegalityCase, OpinionCase, load_case,
-                                       parse_case, read_data)
+from generator.review.casefile import (
+    CaseFileError,
+    CommentaryCase,
+    LegalityCase,
+    OpinionCase,
+    load_case,
+    parse_case,
+    read_data,
+)
 
 SAMPLES = Path(kb.samples.__file__).parent / "review"
 CLEAN = SAMPLES / "示例-法制审核-某化工有限公司.yaml"

@@ -17,11 +17,11 @@ from kb.cases.models import Fine
 from kb.cases.similar import similar_cases
 from kb.cases.store import CaseStore
 from kb.cases.yamlfile import dump_case, read_yaml_cases
+from kb.errors import KnowledgeError
 from kb.importers.files import import_files
-from kb.samples import CASES, STANDARD_FILE, STATUTES, load_samples
-from kb.standards.errors import KnowledgeError
+from kb.refs import Ref
+from kb.samples import CASES, STANDARD_FILE, STATUTES
 from kb.standards.importer import import_standard
-from kb.standards.refs import Ref
 from kb.store import Store
 
 SAFETY_LAW = "中华人民共和国安全生产法"
@@ -47,13 +47,6 @@ def store(tmp_path):
     store.close()
 
 
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    """A store with all sample content (read only)."""
-    store = Store(tmp_path_factory.mktemp("cases") / "kb.sqlite")
-    load_samples(store)
-    yield store
-    store.close()
 
 
 def _yaml(path, data):

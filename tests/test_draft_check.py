@@ -8,8 +8,14 @@ from click.testing import CliRunner
 
 from fazhi.cli import main
 from generator.review import findings as fd
-from generator.review.draft_check import (DraftError, check_draft, check_paragraphs, compare_quote, read_draft,
-                                          render_report)
+from generator.review.draft_check import (
+    DraftError,
+    check_draft,
+    check_paragraphs,
+    compare_quote,
+    read_draft,
+    render_report,
+)
 from kb.models import Article, Law
 from kb.samples import load_samples
 from kb.store import Store
@@ -26,12 +32,6 @@ DRAFT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("draft") / "fazhi.sqlite")
-    load_samples(store)
-    yield store
-    store.close()
 
 
 @pytest.fixture

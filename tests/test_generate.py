@@ -35,12 +35,6 @@ def kind_of(path: Path):
     return KIND_BY_NAME[read_data(path)["文书类型"]]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("store") / "fazhi.sqlite")
-    load_samples(store)
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")

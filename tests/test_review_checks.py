@@ -24,12 +24,6 @@ SAMPLES = Path(kb.samples.__file__).parent / "review"
 CLEAN = read_data(SAMPLES / "示例-法制审核-某化工有限公司.yaml")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("review") / "fazhi.sqlite")
-    load_samples(store)
-    yield store
-    store.close()
 
 
 @pytest.fixture(autouse=True)

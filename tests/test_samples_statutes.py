@@ -8,7 +8,8 @@ import pytest
 from kb.cases.importer import read_case_file
 from kb.citations import parse_citations
 from kb.importers.lawrefbook import INFO_END, parse
-from kb.samples import CASES, ROOT as SAMPLES, STANDARD_FILE, STATUTES
+from kb.samples import CASES, STANDARD_FILE, STATUTES
+from kb.samples import ROOT as SAMPLES
 from kb.standards.yamlfile import read_yaml, standard_from_dict
 
 SHARED_LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"

@@ -10,15 +10,15 @@ import yaml
 from click.testing import CliRunner
 
 from fazhi.cli_knowledge import COMMANDS
+from kb.errors import KnowledgeError
 from kb.importers.files import import_files
 from kb.numerals import int_to_chinese
+from kb.refs import resolve_ref
 from kb.samples import STANDARD_FILE, STATUTES
 from kb.standards import penalty_text
-from kb.standards.errors import KnowledgeError
 from kb.standards.importer import import_standard, save_standard
 from kb.standards.models import FineRule
 from kb.standards.money import chinese_money, parse_money
-from kb.standards.refs import resolve_ref
 from kb.standards.store import StandardStore
 from kb.standards.xlsx import read_xlsx, write_xlsx
 from kb.standards.yamlfile import dump_yaml, read_yaml, standard_from_dict

@@ -15,8 +15,15 @@ import yaml
 
 from generator.amounts import format_yuan
 from generator.review.citing import CitedRef
-from generator.review.findings import (ASPECTS, COMMENTARY_CHECKS, LEGALITY_ASPECTS, LEGALITY_CHECKS,
-                                       LEGALITY_CONCLUSIONS, OPINION_CHECKS, OPINION_CONCLUSIONS)
+from generator.review.findings import (
+    ASPECTS,
+    COMMENTARY_CHECKS,
+    LEGALITY_ASPECTS,
+    LEGALITY_CHECKS,
+    LEGALITY_CONCLUSIONS,
+    OPINION_CHECKS,
+    OPINION_CONCLUSIONS,
+)
 from generator.review.schema import Problems, build, join, spec
 from kb.standards.models import INDIVIDUAL, PARTIES, UNIT
 

@@ -13,7 +13,7 @@ from datetime import date
 from generator.review.findings import NOTE, PASS, PROBLEM
 from kb.models import Article, Law
 from kb.numerals import article_label, int_to_chinese
-from kb.standards.refs import Ref, ResolvedRef, locate, parse_ref
+from kb.refs import Ref, ResolvedRef, locate, parse_ref
 from kb.store import Store
 
 VERSION_RE = re.compile(

@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.review import findings as fd
-from generator.review.citing import CitedRef, article_in, blank_versions, check_citation, ref_label, units
+from generator.review.citing import (
+    CitedRef,
+    article_in,
+    blank_versions,
+    check_citation,
+    ref_label,
+    units,
+)
 from kb.citations import CONTEXT_WORDS, Citation, parse_citations, resolve_law_name
 from kb.models import Article
-from kb.standards.refs import Ref
+from kb.refs import Ref
 from kb.store import Store
 
 QUOTE_AFTER = re.compile(r"[\s\u3000]*(?:的)?(?:明确)?(?:规定)?(?:的)?[\s\u3000]*[：:，,]?[\s\u3000]*“([^“”]{2,})”")

@@ -3,7 +3,7 @@ every check returns."""
 
 from dataclasses import dataclass, field
 
-from kb.standards.refs import Ref, ResolvedRef
+from kb.refs import Ref, ResolvedRef
 
 PASS, NOTE, PROBLEM = "通过", "提示", "问题"
 OUTCOMES = (PASS, NOTE, PROBLEM)

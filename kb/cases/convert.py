@@ -4,10 +4,10 @@ import re
 
 from kb.cases import fields as f
 from kb.cases.models import PARTY_TYPES, Case, Fine
-from kb.standards.errors import KnowledgeError
+from kb.errors import KnowledgeError
+from kb.refs import parse_refs
 from kb.standards.models import PARTIES
 from kb.standards.money import parse_money, to_yuan
-from kb.standards.refs import parse_refs
 from kb.standards.yamlfile import check_fields, text_list, to_date
 
 FINE_RE = re.compile(r"^(?P<party>[^（(：:]+)(?:[（(](?P<name>[^）)]+)[）)])?\s*[：:]\s*(?P<amount>.+)$")

@@ -4,10 +4,10 @@ from dataclasses import dataclass, field
 
 from kb.cases.models import Case
 from kb.cases.store import CaseStore
+from kb.errors import KnowledgeError
 from kb.models import Article, Law
-from kb.standards.errors import KnowledgeError
+from kb.refs import ResolvedRef, parse_ref, resolve_refs
 from kb.standards.models import Standard, StandardItem
-from kb.standards.refs import ResolvedRef, parse_ref, resolve_refs
 from kb.standards.store import StandardStore
 from kb.store import Store
 

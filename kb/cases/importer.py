@@ -9,8 +9,8 @@ from kb.cases.models import Case
 from kb.cases.store import CaseStore
 from kb.cases.wordfile import read_docx
 from kb.cases.yamlfile import read_yaml_cases
-from kb.standards.errors import KnowledgeError
-from kb.standards.refs import resolve_refs
+from kb.errors import KnowledgeError
+from kb.refs import resolve_refs
 from kb.standards.store import StandardStore
 from kb.store import Store
 

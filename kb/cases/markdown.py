@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kb.cases.sections import sections_to_dict
-from kb.standards.errors import KnowledgeError
+from kb.errors import KnowledgeError
 
 
 def parse_markdown(text: str, source: str) -> dict:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb.standards.refs import Ref
+from kb.refs import Ref
 
 PARTY_TYPES = ("单位", "个人")
 

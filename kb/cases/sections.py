@@ -4,7 +4,7 @@ the title is the 案件名称, each section heading is a field name (编号, 案
 import re
 
 from kb.cases import fields as f
-from kb.standards.errors import KnowledgeError
+from kb.errors import KnowledgeError
 
 BULLET_RE = re.compile(r"^(?:[-*•]\s*|\d+[.、．]\s*)")
 

@@ -14,7 +14,7 @@ from kb.cases.models import Case
 from kb.cases.store import CaseStore
 from kb.citations import parse_citations
 from kb.numerals import article_label
-from kb.standards.refs import Ref
+from kb.refs import Ref
 from kb.store import Store
 
 ARTICLE_BONUS = 0.15

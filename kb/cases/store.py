@@ -4,7 +4,7 @@ import json
 
 from kb.cases.convert import case_from_dict, case_to_dict
 from kb.cases.models import Case
-from kb.standards.refs import ResolvedRef
+from kb.refs import ResolvedRef
 from kb.store import Store
 
 SCHEMA = """

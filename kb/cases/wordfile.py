@@ -10,7 +10,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from kb.cases import fields as f
 from kb.cases.sections import sections_to_dict
-from kb.standards.errors import KnowledgeError
+from kb.errors import KnowledgeError
 
 TITLE_STYLES = ("Title", "Heading 1", "标题", "标题 1")
 SECTION_STYLES = ("Heading 2", "标题 2")

@@ -22,13 +22,21 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from kb.errors import KnowledgeError
 from kb.numerals import int_to_chinese
+from kb.refs import Ref
 from kb.standards import factors as fc
 from kb.standards import penalty_text
-from kb.standards.errors import KnowledgeError
-from kb.standards.models import INCOME, PARTIES, UNIT, FineRule, Standard, StandardItem, Tier
+from kb.standards.models import (
+    INCOME,
+    PARTIES,
+    UNIT,
+    FineRule,
+    Standard,
+    StandardItem,
+    Tier,
+)
 from kb.standards.money import CENT, chinese_money, format_yuan
-from kb.standards.refs import Ref
 from kb.standards.store import StandardStore
 from kb.store import Store
 

@@ -8,8 +8,8 @@
 
 from dataclasses import dataclass
 
-from kb.standards.errors import KnowledgeError
-from kb.standards.refs import Ref
+from kb.errors import KnowledgeError
+from kb.refs import Ref
 
 LAW = "中华人民共和国行政处罚法"
 MITIGATING = "从轻或者减轻"

@@ -3,11 +3,11 @@ article against the statute store and save it — all of it, or nothing."""
 
 from pathlib import Path
 
+from kb.errors import KnowledgeError
+from kb.refs import resolve_refs
 from kb.standards import fields as f
-from kb.standards.errors import KnowledgeError
 from kb.standards.layering import merge_items
 from kb.standards.models import Standard
-from kb.standards.refs import resolve_refs
 from kb.standards.store import StandardStore
 from kb.standards.validate import check_standard
 from kb.standards.xlsx import read_xlsx

@@ -9,7 +9,7 @@ e.g. 责令限期改正 / 逾期未改正).
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb.standards.refs import Ref
+from kb.refs import Ref
 
 UNIT = "单位"
 INDIVIDUAL = "个人"

@@ -5,9 +5,9 @@ import json
 from datetime import date
 from typing import Iterator
 
+from kb.refs import ResolvedRef
 from kb.standards import fields as f
 from kb.standards.models import LEVELS, Standard, StandardItem
-from kb.standards.refs import ResolvedRef
 from kb.standards.yamlfile import item_to_dict, standard_from_dict, standard_to_dict
 from kb.store import Store
 

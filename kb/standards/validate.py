@@ -1,6 +1,6 @@
 """Checks that a standard is consistent in itself: tiers stay inside their statutory ranges."""
 
-from kb.standards.errors import KnowledgeError
+from kb.errors import KnowledgeError
 from kb.standards.models import Band, FineRule, Standard, StandardItem, Tier
 from kb.standards.penalty_text import fine_text
 

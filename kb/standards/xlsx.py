@@ -12,8 +12,8 @@ from zipfile import BadZipFile
 
 import openpyxl
 
+from kb.errors import KnowledgeError
 from kb.standards import fields as f
-from kb.standards.errors import KnowledgeError
 from kb.standards.models import INDIVIDUAL, UNIT, Standard
 from kb.standards.yamlfile import item_to_dict, standard_to_dict, text_list
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import yaml
 
+from kb.errors import KnowledgeError
+from kb.refs import parse_refs
 from kb.standards import fields as f
 from kb.standards import penalty_text
-from kb.standards.errors import KnowledgeError
 from kb.standards.models import LEVELS, Band, Standard, StandardItem, Tier
 from kb.standards.money import to_yuan
-from kb.standards.refs import parse_refs
+from kb.yamlfile import read_yaml_data
 
 STANDARD_FIELDS = (f.KEY, f.TITLE, f.ISSUED, f.EFFECTIVE, f.ISSUER, f.LEVEL, f.BASE, f.SAMPLE, f.NOTE,
                    f.HEARING, f.ITEMS)
@@ -22,18 +23,7 @@ TIER_FIELDS = (f.TIER_NAME, f.TIER_BAND, f.CONDITIONS, f.PENALTY, f.NOTE)
 
 def read_yaml(path: Path) -> dict:
     """Read a YAML file into a dict; raise KnowledgeError naming the file and the line on errors."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise KnowledgeError(f"文件不存在：{path}") from None
-    except UnicodeDecodeError:
-        raise KnowledgeError(f"{path}：不是 UTF-8 编码的文本") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark else ""
-        raise KnowledgeError(f"{path}：YAML 格式错误{where}：{getattr(error, 'problem', error)}") from None
-    except ValueError as error:
-        raise KnowledgeError(f"{path}：YAML 中有无效的值（如不存在的日期）：{error}") from None
+    data = read_yaml_data(path)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}：顶层应为“字段: 值”的映射")
     return data

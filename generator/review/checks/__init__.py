@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 
 from generator.review import findings as fd
 from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase
-from generator.review.checks.basis import CitationGroup, assess_citations, basis_finding, check_legal_basis
+from generator.review.checks.basis import (
+    CitationGroup,
+    assess_citations,
+    basis_finding,
+    check_legal_basis,
+)
 from generator.review.checks.common import Context, worst
 from generator.review.checks.discretion import check_discretion
 from generator.review.checks.double_fine import check_double_fine
@@ -17,7 +22,7 @@ from generator.review.checks.legality import check_authority, check_procedure
 from generator.review.checks.procedure import check_collective, check_review_scope
 from generator.review.checks.timing import check_limitation, check_time_limit
 from generator.review.thresholds import Thresholds, load_thresholds
-from kb.standards.refs import ResolvedRef
+from kb.refs import ResolvedRef
 from kb.store import Store
 
 OPINION_RUNNERS = (check_legal_basis, check_discretion, check_hearing, check_review_scope, check_collective,

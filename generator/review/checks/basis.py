@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from generator.review import findings as fd
 from generator.review.checks.common import finding, worst
 from generator.review.citing import CitedRef, check_citation
-from kb.standards.refs import Ref, ResolvedRef, resolve_ref
+from kb.refs import Ref, ResolvedRef, resolve_ref
 from kb.store import Store
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from generator.review import findings as fd
 from generator.review.casefile import LegalityCase, OpinionCase
 from generator.review.thresholds import Thresholds
+from kb.refs import Ref, resolve_ref
 from kb.standards.models import Standard, StandardItem
-from kb.standards.refs import Ref, resolve_ref
 from kb.standards.store import StandardStore
 from kb.store import Store
 

@@ -7,10 +7,10 @@ from generator.amounts import format_yuan
 from generator.review import findings as fd
 from generator.review.checks.common import PENALTY_LAW, finding, worst
 from generator.review.citing import article_key
+from kb.errors import KnowledgeError
+from kb.refs import parse_ref
 from kb.standards import calculator as calc
-from kb.standards.errors import KnowledgeError
 from kb.standards.models import INDIVIDUAL, UNIT
-from kb.standards.refs import parse_ref
 
 HEARING_ARTICLE = (PENALTY_LAW, 63)      # cited by the hearing check, not here
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from kb.citations import parse_citations
+from kb.errors import KnowledgeError
 from kb.models import Article, Law
 from kb.numerals import article_label, int_to_chinese
-from kb.standards.errors import KnowledgeError
 from kb.store import Store
 
 

@@ -1,4 +1,4 @@
-"""Errors of the knowledge base beyond statutes: every message names the item and what is wrong."""
+"""Errors of the knowledge base (standards, cases, citations): every message names the item and what is wrong."""
 
 
 class KnowledgeError(Exception):
