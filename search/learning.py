@@ -2,7 +2,8 @@
 
 Every such event is a row of `usage` (question, law key, article label). `learned_terms` turns
 the rows into extra index terms for the article (the words of the questions that led to it) and
-`priors` into how often each article was chosen.
+`priors` into how often each article, its chapter and its law were chosen. Rows keep the name of
+the log they came from, so `forget` can take a log back out.
 """
 
 import json
