@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml  # noqa: E402
 from docx import Document  # noqa: E402
 from bench_search import machine  # noqa: E402
+from results import write_section  # noqa: E402
 
 from generator.documents import KINDS, generate  # noqa: E402
 from kb.samples import ROOT as SAMPLES  # noqa: E402
@@ -101,16 +102,6 @@ def report(figures: dict) -> str:
     ])
 
 
-def append_section(path: Path, text: str) -> None:
-    """Put `text` at the end of `path`, replacing an earlier section of this benchmark (other sections stay)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if HEADING in old:
-        before, _, rest = old.partition(HEADING)
-        following = rest.find("\n# ")
-        old = before + (rest[following + 1:] if following >= 0 else "")
-    path.write_text(old.rstrip("\n") + ("\n\n" if old.strip() else "") + text, encoding="utf-8")
-
-
 def main() -> None:
     """Parse the command line, run the benchmark, print the table and optionally append it."""
     parser = argparse.ArgumentParser(description="法治文书生成基准：单份法制审核意见书与批量生成耗时。")
@@ -120,7 +111,7 @@ def main() -> None:
     text = report(run(args.count))
     print(text)
     if args.append:
-        append_section(args.append, text)
+        write_section(args.append, text)
 
 
 if __name__ == "__main__":

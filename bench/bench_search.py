@@ -38,6 +38,7 @@ from fazhi.settings import DB_NAME  # noqa: E402
 from kb.store import Store  # noqa: E402
 from search import learning  # noqa: E402
 from search.query import SearchOptions, Searcher  # noqa: E402
+from results import write_section  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "laws"
 DEFAULT_STARD = REPO.parent / "shared" / "bench" / "stard"
@@ -253,7 +254,7 @@ def run(corpus: Path, stard: Path, out: Path) -> str:
         store.close()
     figures["memory"] = peak_memory_mib()
     text = report(figures, rows, corpus)
-    out.write_text(text, encoding="utf-8")
+    write_section(out, text)
     return text
 
 

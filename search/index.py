@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS article_tokens (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     tokens TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 CHUNK = 2000
 
@@ -47,8 +48,10 @@ def _segment_chunk(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def ensure_tokens(store: Store, workers: int | None = None) -> int:
-    """Segment every article that has no cached tokens yet; return how many were segmented."""
+    """Segment every article that has no cached tokens yet (all of them when the dictionaries
+    changed since the cache was made); return how many were segmented."""
     store.db.executescript(TOKENS_SCHEMA)
+    _drop_stale_tokens(store)
     rows = store.db.execute(
         "SELECT id, paragraphs FROM articles"
         " WHERE id NOT IN (SELECT article_id FROM article_tokens)").fetchall()
@@ -63,6 +66,16 @@ def ensure_tokens(store: Store, workers: int | None = None) -> int:
     else:
         _save_tokens(store, map(_segment_chunk, chunks))
     return len(rows)
+
+
+def _drop_stale_tokens(store: Store) -> None:
+    current = segment.fingerprint()
+    row = store.db.execute("SELECT value FROM search_meta WHERE key = 'tokens'").fetchone()
+    if row and row[0] == current:
+        return
+    with store.transaction() as db:
+        db.execute("DELETE FROM article_tokens")
+        db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokens', ?)", (current,))
 
 
 def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None:

@@ -5,6 +5,7 @@ normalize (traditional → simplified with OpenCC, full-width → half-width, lo
 Digits stay tokens, so 第5条 keeps its 5.
 """
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -57,6 +58,15 @@ def words(text: str) -> list[str]:
     stops = stop_words()
     return [t for t in _tokenizer().lcut(normalize(text), HMM=False)
             if TOKEN_RE.match(t) and t not in stops and not t.isspace()]
+
+
+def fingerprint() -> str:
+    """A digest of everything that decides the tokens (dictionaries, stop words, library versions):
+    cached tokens made under another fingerprint are stale."""
+    digest = hashlib.sha1(f"jieba {jieba.__version__} opencc {opencc.__version__}".encode())
+    for path in (USER_DICT, STOP_WORDS_FILE):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def warm_up() -> None:

@@ -12,11 +12,12 @@ def best_window(text: str, terms: list[str], width: int = WINDOW) -> str:
     positions = sorted(m.start() for term in terms if term for m in re.finditer(re.escape(term), text))
     if not positions:
         return text[:width] + "…"
-    best, best_count = positions[0], 0
-    for start in positions:
-        count = sum(1 for p in positions if start <= p < start + width)
-        if count > best_count:
-            best, best_count = start, count
+    best, best_count, first = positions[0], 0, 0
+    for last, position in enumerate(positions):
+        while position - positions[first] >= width:
+            first += 1
+        if last - first + 1 > best_count:
+            best, best_count = positions[first], last - first + 1
     begin = max(0, min(best - 20, len(text) - width))
     return ("…" if begin else "") + text[begin:begin + width] + ("…" if begin + width < len(text) else "")
 
