@@ -176,9 +176,14 @@ def _print_citing(refs) -> None:
 
 def _print_hit(number: int, hit: Hit) -> None:
     where = " / ".join(x for x in (hit.part, hit.chapter) if x)
-    version = f"{hit.version} 版" if hit.version else "版本日期不详"
-    click.echo(click.style(f"{number}. 《{hit.title}》{hit.article}", bold=True)
-               + f"  〔{hit.category}·{version}·{hit.status}〕")
+    if hit.kind == "案例":
+        heading, facts = f"{hit.title}（{hit.article}）", f"〔案例·{hit.version}〕"
+    elif hit.kind == "裁量基准":
+        heading, facts = f"《{hit.title}》{hit.article}", f"〔裁量基准·{hit.version} 发布〕"
+    else:
+        version = f"{hit.version} 版" if hit.version else "版本日期不详"
+        heading, facts = f"《{hit.title}》{hit.article}", f"〔{hit.category}·{version}·{hit.status}〕"
+    click.echo(click.style(f"{number}. {heading}", bold=True) + f"  {facts}")
     if where:
         click.echo(f"   {where}")
     marked = "".join(click.style(p, fg="red", bold=True) if hit_ else p

@@ -20,9 +20,10 @@ from pathlib import Path
 from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.store import Store
-from search import learning, lexicon, segment, snippets
+from search import knowledge, learning, lexicon, segment, snippets
 from search.engine import EngineHit, EngineQuery
 from search.index import current_index_dir
+from search.knowledge import KnowledgeIndex
 from search.tantivy_engine import TantivyEngine
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
@@ -129,6 +130,7 @@ class Searcher:
         self.priors = learning.priors(store)
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = _names_by_start(self.names)
+        self.knowledge = KnowledgeIndex(store)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -315,9 +317,18 @@ class Searcher:
     def _load(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
         """Turn one ranked document of any kind into a Hit (None when it no longer exists)."""
         if kind != "条文":
-            return None
+            return self._knowledge_hit(kind, doc_id, score, terms)
         article = self.store.article(doc_id)
         return self._article_hit(article, score, terms) if article else None
+
+    def _knowledge_hit(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
+        found = self.knowledge.find(kind, doc_id)
+        if not found:
+            return None
+        return Hit(kind=kind, title=found.title, file=found.source, version=found.version,
+                   article=found.label, number=None, category=kind, status=CURRENT,
+                   score=round(score, 4), text=found.text, region=found.region,
+                   snippet=knowledge.snippet(found, terms), terms=terms, doc_id=doc_id)
 
     def _article_hit(self, article: Article, score: float, terms: list[str]) -> Hit:
         law = self.laws[article.law_id]
