@@ -112,6 +112,9 @@ def show(ctx, citation, version, question):
         click.echo(article.chapter)
     click.echo("")
     click.echo(f"{article.label}　" + "\n".join(article.paragraphs))
+    others = [v for v in searcher.store.versions(law.key) if v.id != law.id]
+    if others:
+        click.echo("\n其他版本：" + "；".join(f"{_version(v)}（{v.status}）" for v in others))
     _print_citing(citing_article(searcher.store, law, article))
     if question:
         learning.record(searcher.store, question, law.key, article.label, source="show")

@@ -5,7 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from fazhi.cli import main
 from kb.importers.files import import_files
 from kb.models import CURRENT, SUPERSEDED
 from kb.store import Store
@@ -161,3 +163,15 @@ def test_next_build_removes_what_an_interrupted_build_left(store, tmp_path):
     assert [path.name for path in tmp_path.glob("index-*")] == [current_index_dir(tmp_path).name]
     shutil.rmtree(current_index_dir(tmp_path))
     assert current_index_dir(tmp_path) is None
+
+
+def test_show_names_the_other_versions_and_shows_an_older_one_by_date(store, tmp_path):
+    files = two_versions(store, tmp_path)
+    data = tmp_path / "data"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--data", str(data), "import", *map(str, files)]).exit_code == 0
+    current = runner.invoke(main, ["--data", str(data), "show", "安全生产法第九十七条"])
+    assert "（2021-06-10 版，现行有效）" in current.output
+    assert "其他版本：2014-08-31 版（已被修订）" in current.output
+    older = runner.invoke(main, ["--data", str(data), "show", "安全生产法第九十七条", "--version", "2015-01-01"])
+    assert "（2014-08-31 版，已被修订）" in older.output
