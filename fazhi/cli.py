@@ -8,7 +8,7 @@ import click
 
 from fazhi import cli_generate, cli_knowledge, cli_review, settings
 from fazhi.composition import build_index, open_searcher
-from fazhi.errors import ChineseErrorsGroup
+from fazhi.chinese import ChineseGroup, localize
 from kb.cases.crossref import citing_article
 from kb.importers.files import import_files
 from kb.models import Law
@@ -17,7 +17,7 @@ from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
 
 
-@click.group(cls=ChineseErrorsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,
               help="数据目录（SQLite 库与索引）；默认取环境变量 FAZHI_DATA 或用户数据目录。")
 @click.pass_context
@@ -196,6 +196,7 @@ def _print_hit(number: int, hit: Hit) -> None:
 
 for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS:
     main.add_command(command)
+localize(main)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,8 +10,10 @@ from search.query import Searcher
 
 def build_index(store: Store, data: Path) -> dict:
     """Rebuild the search index of the data directory from the store (build beside, then swap):
-    articles with their learned terms, standard items and cases."""
-    return index.build_index(store, data, providers=[knowledge_docs], learned=learning.learned_terms(store))
+    articles with their learned terms, standard items, cases, and the recorded questions."""
+    questions = {question_id: past.text for question_id, past in learning.past_questions(store).items()}
+    return index.build_index(store, data, providers=[knowledge_docs], learned=learning.learned_terms(store),
+                             questions=questions)
 
 
 def open_searcher(store: Store, data: Path) -> Searcher:
