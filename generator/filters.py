@@ -21,6 +21,7 @@ from functools import cache
 from jinja2 import Environment, StrictUndefined
 
 from generator.amounts import capital_yuan, format_yuan
+from kb.dates import date_text as kb_date_text
 
 _CN_DIGITS = "〇一二三四五六七八九"
 
@@ -40,10 +41,7 @@ def date_text(value: date | datetime | str | None) -> str:
     >>> date_text(date(2026, 1, 5))
     '2026年1月5日'
     """
-    if value in (None, ""):
-        return ""
-    day = as_date(value)
-    return f"{day.year}年{day.month}月{day.day}日"
+    return "" if value in (None, "") else kb_date_text(as_date(value))
 
 
 def chinese_date_text(value: date | datetime | str | None) -> str:

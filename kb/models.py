@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from kb.dates import date_text
+
 CURRENT = "现行有效"
 SUPERSEDED = "已被修订"
 
@@ -70,7 +72,7 @@ class Law:
         """The version as documents write it: 2021年6月10日版, or 版本日期不详."""
         if not self.version:
             return "版本日期不详"
-        return f"{self.version.year}年{self.version.month}月{self.version.day}日版"
+        return f"{date_text(self.version)}版"
 
     @property
     def is_national(self) -> bool:

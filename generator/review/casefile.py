@@ -25,6 +25,7 @@ from generator.review.findings import (
     OPINION_CONCLUSIONS,
 )
 from generator.review.schema import Problems, build, join, spec
+from kb.dates import date_text
 from kb.standards.models import INDIVIDUAL, PARTIES, UNIT
 
 PARTY_KINDS = (UNIT, INDIVIDUAL)
@@ -360,4 +361,4 @@ def _in_order(problems: Problems, dates: list[tuple[str, date | None]]) -> None:
     given = [(name, value) for name, value in dates if value]
     for (first, early), (second, late) in zip(given, given[1:]):
         if late < early:
-            problems.add(second, f"不应早于{first}（{early.isoformat()}），实为 {late.isoformat()}")
+            problems.add(second, f"不应早于{first}（{date_text(early)}），实为{date_text(late)}")

@@ -9,6 +9,7 @@ e.g. 责令限期改正 / 逾期未改正).
 from dataclasses import dataclass, field
 from datetime import date
 
+from kb.dates import date_text
 from kb.refs import Ref
 
 UNIT = "单位"
@@ -145,4 +146,4 @@ class Standard:
     @property
     def display_title(self) -> str:
         """《title》 with the version date."""
-        return f"《{self.title.strip('《》')}》（{self.issued.isoformat()}）"
+        return f"《{self.title.strip('《》')}》（{date_text(self.issued)}）"
