@@ -10,6 +10,7 @@ from fazhi import cli_generate, cli_knowledge, cli_review, settings
 from fazhi.composition import build_index, open_searcher
 from fazhi.chinese import ChineseGroup, localize
 from kb.cases.crossref import citing_article
+from kb.categories import CATEGORIES
 from kb.importers.files import import_files
 from kb.models import Law
 from search import learning
@@ -30,8 +31,11 @@ def main(ctx: click.Context, data: str | None) -> None:
 @main.command("import")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--samples", is_flag=True, help="导入随软件附带的示例内容（法规节选、示例裁量基准与案例）。")
+@click.option("--category", type=click.Choice(CATEGORIES), help="指定效力级别（默认按文件夹或标题判断）。")
+@click.option("--region", help="指定地方性法规的地区，如 广东。")
 @click.pass_context
-def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool) -> None:
+def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, category: str | None,
+                   region: str | None) -> None:
     """导入法规文件或文件夹（LawRefBook Markdown、纯文本 .txt、Word .docx），然后重建索引。"""
     if not paths and not samples:
         raise click.UsageError("请指定要导入的文件或文件夹，或使用 --samples 导入示例内容")
@@ -44,7 +48,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool) -
         load_samples(store)
         click.echo("已导入示例内容（法规节选、示例裁量基准、示例案例）。")
     if paths:
-        summary = import_files(store, list(paths))
+        summary = import_files(store, list(paths), category=category, region=region)
         for path, reason in summary.skipped:
             click.echo(f"跳过 {path}：{reason}", err=True)
         for path, reason in summary.failed:

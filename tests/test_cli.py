@@ -129,3 +129,13 @@ def test_data_option_and_environment_variable(tmp_path, monkeypatch):
     assert "法规 1 部" in runner.invoke(main, ["status"]).output
     assert not (tmp_path / "home").exists()
     assert written_into_the_package() == []
+
+
+def test_import_can_set_the_category_and_region_of_files_outside_a_lawrefbook_tree(tmp_path):
+    result = run(tmp_path, "import", str(FIXTURES / "安全生产法（节选）.txt"), "--category", "部门规章",
+                 "--region", "广东")
+    assert result.exit_code == 0, result.output
+    hits = search_json(tmp_path, "安全生产教育和培训", "--category", "部门规章", "--region", "广东")
+    assert hits and {(h["category"], h["region"]) for h in hits} == {("部门规章", "广东")}
+    refused = run(tmp_path, "import", str(FIXTURES), "--category", "法规")
+    assert refused.exit_code == 2 and "“法规”不在可选值" in refused.output

@@ -37,16 +37,22 @@ def find_files(paths: list[Path]) -> list[tuple[Path, Path | None]]:
     return found
 
 
-def parse_file(path: Path, root: Path | None = None) -> Law:
-    """Parse one statute file of any supported format; raise SkipFile or ImportFailure."""
+def parse_file(path: Path, root: Path | None = None, category: str | None = None,
+               region: str | None = None) -> Law:
+    """Parse one statute file of any supported format; raise SkipFile or ImportFailure.
+
+    `category` (效力级别) and `region` replace what the folder or the title suggests.
+    """
     suffix = path.suffix.lower()
     try:
         if suffix == ".md":
-            return lawrefbook.parse(path.read_text(encoding="utf-8-sig"), path, root)
+            law = lawrefbook.parse(path.read_text(encoding="utf-8-sig"), path, root)
+            law.category, law.region = category or law.category, law.region if region is None else region
+            return law
         if suffix == ".txt":
-            return plaintext.parse(_read_text(path), path)
+            return plaintext.parse(_read_text(path), path, category, region)
         if suffix == ".docx":
-            return docx.parse(path)
+            return docx.parse(path, category, region)
     except (SkipFile, ImportFailure):
         raise
     except FileNotFoundError:
@@ -69,15 +75,16 @@ def _read_text(path: Path) -> str:
         return data.decode("gb18030")
 
 
-def import_files(store: Store, paths: list[Path],
-                 progress: Callable[[Path], None] | None = None) -> ImportSummary:
-    """Import every statute file under `paths`; a bad file is reported and the rest goes on."""
+def import_files(store: Store, paths: list[Path], progress: Callable[[Path], None] | None = None,
+                 category: str | None = None, region: str | None = None) -> ImportSummary:
+    """Import every statute file under `paths`; a bad file is reported and the rest goes on.
+    `category` and `region`, when given, apply to every file."""
     summary = ImportSummary()
     for path, root in find_files(paths):
         if progress:
             progress(path)
         try:
-            law = parse_file(path, root)
+            law = parse_file(path, root, category, region)
         except SkipFile as reason:
             summary.skipped.append((str(path), str(reason)))
             continue
