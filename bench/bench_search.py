@@ -49,6 +49,8 @@ CUTOFFS = (1, 5, 10, 100)
 LIMIT = 100
 LOG_SOURCE = "bench-stard"
 TARGETS = {"import": 60.0, "p95": 20.0}
+HEADER = ("| configuration | questions | R@1 | R@5 | R@10 | R@100 | MRR@10 | p50 ms | p95 ms |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 
 @dataclass
@@ -155,14 +157,20 @@ def learn_questions(store: Store, data: Path, questions: list[Question]) -> None
     build_index(store, data)
 
 
-def cross_validate(store: Store, data: Path, questions: list[Question], corpus: Path) -> Quality:
-    """Learn k-1 folds, ask the remaining fold, for every fold; return the pooled figures."""
-    pooled = []
+def cross_validate(store: Store, data: Path, questions: list[Question], corpus: Path) -> dict[str, Quality]:
+    """Learn k-1 folds, ask the remaining fold, for every fold; return the pooled figures of the
+    questions of the tuning part, of the held-out part and of all."""
+    pooled: dict[bool, list[Quality]] = {False: [], True: []}
     for fold in range(FOLDS):
         learn_questions(store, data, [q for q in questions if q.fold != fold])
-        held = [q for q in questions if q.fold == fold]
-        pooled.append(evaluate(open_searcher(store, data), held, corpus))
-    return _pool(pooled)
+        searcher = open_searcher(store, data)
+        for held_out, parts in pooled.items():
+            asked = [q for q in questions if q.fold == fold and q.held_out == held_out]
+            if asked:
+                parts.append(evaluate(searcher, asked, corpus))
+    figures = {name: _pool(pooled[held_out]) for name, held_out in
+               (("tuning part", False), ("held-out part", True)) if pooled[held_out]}
+    return figures | {"all": _pool(pooled[False] + pooled[True])}
 
 
 def _pool(parts: list[Quality]) -> Quality:
@@ -197,8 +205,6 @@ def _row(name: str, quality: Quality, latency: bool = True) -> str:
 
 def report(figures: dict, rows: list[str], corpus: Path) -> str:
     """Return the Markdown results: machine, build figures and the quality table."""
-    header = ("| configuration | questions | R@1 | R@5 | R@10 | R@100 | MRR@10 | p50 ms | p95 ms |\n"
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     return "\n".join([
         "# Search benchmark",
         "",
@@ -216,10 +222,20 @@ def report(figures: dict, rows: list[str], corpus: Path) -> str:
         "Search: STARD train questions, 条文, current versions, 100 hits. Held-out = fixed 30 % of the"
         f" questions by id hash, never used for tuning; cross-validation = {FOLDS} folds by id hash.",
         "",
-        header,
+        HEADER,
         *rows,
         "",
     ])
+
+
+def _fresh_import(corpus: Path, data: Path) -> tuple[Store, dict]:
+    """Import the corpus into the empty data directory; return the store and the build figures."""
+    print(f"导入整个语料库 {corpus} …", flush=True)
+    figures = import_corpus(corpus, data)
+    store = Store(data / DB_NAME)
+    figures.update(store.counts())
+    learning.forget(store, LOG_SOURCE)
+    return store, figures
 
 
 def run(corpus: Path, stard: Path, out: Path) -> str:
@@ -229,11 +245,7 @@ def run(corpus: Path, stard: Path, out: Path) -> str:
     held_out = [q for q in questions if q.held_out]
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temporary:
         data = Path(temporary)
-        print(f"导入整个语料库 {corpus} …", flush=True)
-        figures = import_corpus(corpus, data)
-        store = Store(data / DB_NAME)
-        figures.update(store.counts())
-        learning.forget(store, LOG_SOURCE)
+        store, figures = _fresh_import(corpus, data)
         searcher = open_searcher(store, data)
         print("检索评测 …", flush=True)
         rows = [
@@ -244,8 +256,9 @@ def run(corpus: Path, stard: Path, out: Path) -> str:
             _row("product, all", evaluate(searcher, questions, corpus)),
         ]
         print(f"学习：{FOLDS} 折交叉验证 …", flush=True)
-        rows.append(_row(f"product + learning, {FOLDS}-fold cross-validation",
-                         cross_validate(store, data, questions, corpus)))
+        learned = cross_validate(store, data, questions, corpus)
+        rows += [_row(f"product + learning, {FOLDS}-fold cross-validation, {part}", learned[part])
+                 for part in ("tuning part", "held-out part", "all")]
         started = time.perf_counter()
         learn_questions(store, data, questions)
         figures["learn_seconds"] = time.perf_counter() - started
@@ -258,17 +271,33 @@ def run(corpus: Path, stard: Path, out: Path) -> str:
     return text
 
 
+def tune(corpus: Path, stard: Path) -> str:
+    """The figures to tune on, from the tuning part alone: the product, and learning by k-fold
+    cross-validation inside the tuning part (its other folds are the log). Nothing is written."""
+    tuning = [q for q in load_stard(stard) if not q.held_out]
+    with tempfile.TemporaryDirectory(prefix="fazhi-tune-") as temporary:
+        data = Path(temporary)
+        store, _ = _fresh_import(corpus, data)
+        rows = [_row("product, tuning part", evaluate(open_searcher(store, data), tuning, corpus)),
+                _row(f"product + learning, {FOLDS}-fold cross-validation inside the tuning part",
+                     cross_validate(store, data, tuning, corpus)["all"])]
+        store.close()
+    return "\n".join([HEADER, *rows])
+
+
 def main() -> None:
     """Parse the command line and run the benchmark."""
     parser = argparse.ArgumentParser(description="法治检索基准：导入耗时、索引大小、内存、检索延迟与 STARD 检索质量。")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="法规语料库目录（默认 ../shared/corpus/laws）")
     parser.add_argument("--stard", type=Path, default=DEFAULT_STARD, help="STARD 目录（默认 ../shared/bench/stard）")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="结果表写入的 Markdown 文件")
+    parser.add_argument("--tune", action="store_true",
+                        help="只用调参部分（不含留出部分）评测并打印，不写结果文件：调参时用它")
     args = parser.parse_args()
     for path in (args.corpus, args.stard / "train.jsonl"):
         if not path.exists():
             parser.error(f"找不到 {path}")
-    print(run(args.corpus, args.stard, args.out))
+    print(tune(args.corpus, args.stard) if args.tune else run(args.corpus, args.stard, args.out))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ from search.engine import Engine, IndexDoc
 from search.tantivy_engine import TantivyEngine
 
 POINTER = "index.current"
+QUESTIONS = "questions"         # sub-directory of an index: the recorded questions, one document each
+QUESTION = "问题"                # their kind
 TOKENS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS article_tokens (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -85,7 +87,8 @@ def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None
 
 
 def article_docs(store: Store, learned: dict[int, str] | None = None) -> Iterable[IndexDoc]:
-    """Yield one IndexDoc per article, from the cached tokens."""
+    """Yield one IndexDoc per article, from the cached tokens; an article's learned terms
+    (article id → tokens) are appended to its body, so BM25 weighs them like its own words."""
     learned = learned or {}
     laws = {law.id: law for law in store.laws()}
     titles = {law.id: " ".join(segment.tokens(f"{law.title} {law.part}")) for law in laws.values()}
@@ -98,9 +101,17 @@ def article_docs(store: Store, learned: dict[int, str] | None = None) -> Iterabl
         if chapter not in chapters:
             chapters[chapter] = " ".join(segment.tokens(chapter))
         yield IndexDoc(doc_id=article_id, kind="条文", title=titles[law_id],
-                       chapter=chapters[chapter], body=tokens, learned=learned.get(article_id, ""),
+                       chapter=chapters[chapter], body=f"{tokens} {learned.get(article_id, '')}".rstrip(),
                        category=law.category, status=law.status, region=law.region,
                        law_key=law.key, version=_yyyymmdd(law))
+
+
+def question_docs(questions: dict[int, str]) -> Iterable[IndexDoc]:
+    """Yield one IndexDoc per recorded question (id → text), its tokens as the body (the
+    questions are few and short: they are segmented at every build, not cached)."""
+    for question_id, text in questions.items():
+        yield IndexDoc(doc_id=question_id, kind=QUESTION, title="", chapter="",
+                       body=" ".join(segment.tokens(text)))
 
 
 def _yyyymmdd(law: Law) -> int:
@@ -108,8 +119,13 @@ def _yyyymmdd(law: Law) -> int:
 
 
 def build_index(store: Store, data: Path, engine: Engine | None = None,
-                providers: Iterable[DocProvider] = (), learned: dict[int, str] | None = None) -> dict:
+                providers: Iterable[DocProvider] = (), learned: dict[int, str] | None = None,
+                questions: dict[int, str] | None = None) -> dict:
     """Segment new articles, build a complete new index beside the live one and swap to it.
+
+    `learned` adds usage terms to articles; `questions` (id → text of recorded questions) become a
+    second index in the sub-directory QUESTIONS of the new index, where a query finds the recorded
+    questions most like it.
 
     Returns figures of the build: documents, segmented articles and seconds taken.
     """
@@ -123,6 +139,9 @@ def build_index(store: Store, data: Path, engine: Engine | None = None,
         for provider in providers:
             docs.extend(provider(store))
         count = engine.build(target, docs)
+        if questions:
+            (target / QUESTIONS).mkdir()
+            engine.build(target / QUESTIONS, question_docs(questions))
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

@@ -1,9 +1,11 @@
 """Learning from usage: which articles people opened or cited for which question.
 
 Every such event is a row of `usage` (question, law key, article label). `learned_terms` turns
-the rows into extra index terms for the article (the words of the questions that led to it) and
-`priors` into how often each article, its chapter and its law were chosen. Rows keep the name of
-the log they came from, so `forget` can take a log back out.
+the rows into extra index terms for the article (the words of the questions that led to it),
+`past_questions` into one searchable document per distinct question (so a new question finds the
+recorded questions most like it, and the chapters and laws chosen for them), and `priors` into how
+often each article, its chapter and its law were chosen. Rows keep the name of the log they came
+from, so `forget` can take a log back out.
 """
 
 import json
@@ -25,7 +27,11 @@ CREATE TABLE IF NOT EXISTS usage (
 );
 CREATE INDEX IF NOT EXISTS usage_article ON usage(law_key, label);
 """
-MAX_TERM_REPEAT = 3
+# Every usage row with each article (every version) it names: row id, question, article id,
+# law version id, chapter.
+CHOSEN = ("SELECT u.id, u.question, a.id, a.law_id, a.chapter FROM usage u"
+          " JOIN laws l ON l.key = u.law_key JOIN articles a ON a.law_id = l.id AND a.label = u.label"
+          " ORDER BY u.id")
 
 
 def ensure_schema(store: Store) -> None:
@@ -41,24 +47,38 @@ def record(store: Store, question: str, law_key: str, label: str, source: str = 
                    (question, law_key, label, source))
 
 
-def _article_ids(store: Store) -> dict[tuple[str, str], list[int]]:
-    ids = defaultdict(list)
-    for law_key, label, article_id in store.db.execute(
-            "SELECT l.key, a.label, a.id FROM articles a JOIN laws l ON l.id = a.law_id"):
-        ids[(law_key, label)].append(article_id)
-    return ids
+@dataclass
+class PastQuestion:
+    """A distinct recorded question and where the articles chosen for it sit (every version)."""
+
+    text: str
+    places: list[tuple[int, str]] = field(default_factory=list)     # (law version id, chapter)
+
+
+def past_questions(store: Store) -> dict[int, PastQuestion]:
+    """Return every distinct recorded question whose articles are in the store, keyed by its first
+    usage row id."""
+    ensure_schema(store)
+    found: dict[int, PastQuestion] = {}
+    first: dict[str, int] = {}
+    for row_id, question, _, law_id, chapter in store.db.execute(CHOSEN):
+        past = found.setdefault(first.setdefault(question, row_id), PastQuestion(question))
+        if (law_id, chapter) not in past.places:
+            past.places.append((law_id, chapter))
+    return found
 
 
 def learned_terms(store: Store) -> dict[int, str]:
-    """Return article id → space-joined question tokens, each token repeated at most a few times."""
+    """Return article id → the distinct tokens of the questions recorded for it, space-joined: the
+    index appends them to the article's text, so later questions worded alike find it."""
     ensure_schema(store)
-    ids = _article_ids(store)
-    counters: dict[int, Counter] = defaultdict(Counter)
-    for question, law_key, label in store.db.execute("SELECT question, law_key, label FROM usage"):
-        for article_id in ids.get((law_key, label), ()):
-            counters[article_id].update(set(segment.tokens(question)))
-    return {article_id: " ".join(t for t, n in counter.items() for _ in range(min(n, MAX_TERM_REPEAT)))
-            for article_id, counter in counters.items()}
+    terms: dict[int, dict[str, None]] = defaultdict(dict)
+    tokens: dict[str, dict[str, None]] = {}
+    for _, question, article_id, _, _ in store.db.execute(CHOSEN):
+        if question not in tokens:
+            tokens[question] = dict.fromkeys(segment.tokens(question))
+        terms[article_id].update(tokens[question])
+    return {article_id: " ".join(words) for article_id, words in terms.items()}
 
 
 @dataclass

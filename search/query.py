@@ -1,11 +1,13 @@
 """Query understanding and the search API the CLI and the web layer call.
 
-A query goes through: quoted phrases (must appear literally) → citations (jump straight to the
-article) → analysis (whole words over sub-words, lay-to-legal synonyms, a law the query names,
-whether it asks about punishment) → weighted BM25 over chapter, body and learned terms, plus a
-second pass inside the named law and the laws users consult most → re-ranking of the candidates by
-level of authority, version status, the 法律责任 chapter for punishment questions and how often
-users chose the article, its chapter and its law for earlier questions (search.learning).
+A query goes through: quoted phrases (must appear literally, unless no result has them) →
+citations (jump straight to the article) → analysis (whole words over sub-words, lay-to-legal
+synonyms, a law the query names, whether it asks about punishment) → weighted BM25 over chapter
+and body (the body holds the words of the questions users chose the article for), plus a second
+pass inside the named law → re-ranking of the candidates by level of authority, version status,
+the 法律责任 chapter for punishment questions, how often users chose the article, its chapter and
+its law for earlier questions, and which chapters and laws users chose for the recorded questions
+most like this one (search.learning).
 
 `SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
 no re-ranking): the baseline the benchmark compares against.
@@ -22,13 +24,13 @@ from kb.models import CURRENT, Article, Law
 from kb.store import Store
 from search import knowledge, learning, lexicon, segment, snippets
 from search.engine import EngineHit, EngineQuery
-from search.index import current_index_dir
+from search.index import QUESTIONS, current_index_dir
 from search.knowledge import KnowledgeIndex
 from search.tantivy_engine import TantivyEngine
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
-FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3, "learned": 1.2}   # title BM25 hurt: whole laws float up
-SUBWORD_WEIGHT = 0.5            # a sub-word cut_for_search adds inside a longer query word
+FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
+SUBWORD_WEIGHT = 0.3            # a sub-word cut_for_search adds inside a longer query word
 SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
@@ -37,10 +39,13 @@ PENALTY_CHAPTERS = ("法律责任", "罚则")
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
 SUPERSEDED_WEIGHT = 0.7
-PRIOR_WEIGHT = 0.25             # per log1p of the recorded questions that led to the article
-CHAPTER_PRIOR_WEIGHT = 0.2      # … to its chapter
-LAW_PRIOR_WEIGHT = 0.1          # … to its law
-CONSULTED_LAWS = 10             # the laws most often consulted are also searched on their own
+PRIOR_WEIGHT = 0.05             # per log1p of the recorded questions that led to the article
+CHAPTER_PRIOR_WEIGHT = 0.05     # … to its chapter
+LAW_PRIOR_WEIGHT = 0.05         # … to its law
+NEIGHBOURS = 20                 # recorded questions most like the query, who vote for chapters and laws
+NEIGHBOUR_CHAPTER_WEIGHT = 0.3  # per share of their votes that went to the article's chapter
+NEIGHBOUR_LAW_WEIGHT = 0.05     # … to its law
+NEIGHBOUR_LAWS = 5              # the laws with most votes are also searched on their own
 CANDIDATES = 200
 QUOTE_RE = re.compile(r"[\"“”「『]([^\"“”「」『』]+)[\"“”」』]")
 STATUSES = {"current": (CURRENT,), "all": ()}
@@ -116,6 +121,15 @@ class Analysis:
     penalty: bool = False           # the question asks about punishment
 
 
+@dataclass
+class Votes:
+    """How the recorded questions most like a query voted: the share of the votes per
+    (law key, chapter) and per law key of the articles chosen for them."""
+
+    chapters: dict[tuple[str, str], float] = field(default_factory=dict)
+    laws: dict[str, float] = field(default_factory=dict)
+
+
 class Searcher:
     """Answer queries from the live index of one data directory."""
 
@@ -124,10 +138,13 @@ class Searcher:
         if directory is None:
             raise IndexMissing("该数据目录还没有索引：请先运行 fazhi import 导入法规")
         self.store = store
-        self.engine = (engine or TantivyEngine()).open(directory)
+        engine = engine or TantivyEngine()
+        self.engine = engine.open(directory)
+        self.questions = engine.open(directory / QUESTIONS) if (directory / QUESTIONS).is_dir() else None
         self.laws = {law.id: law for law in store.laws()}
         self.names = _law_names(self.laws.values())
         self.priors = learning.priors(store)
+        self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = _names_by_start(self.names)
         self.knowledge = KnowledgeIndex(store)
@@ -209,48 +226,97 @@ class Searcher:
     # -- full text ---------------------------------------------------------------------------
 
     def _full_text(self, query: str, text: str, options: SearchOptions) -> SearchResult:
+        """Ranked search; quoted phrases must appear, unless no result has them (then a note says
+        the results are without them)."""
         phrases = [segment.normalize(p) for p in QUOTE_RE.findall(text)]
-        free = QUOTE_RE.sub(" ", text)
-        analysis = self.analyze(free, options.plain)
-        required = [t for phrase in phrases for t in segment.tokens(phrase)]
-        if not analysis.weights and not required:
+        analysis = self.analyze(QUOTE_RE.sub(" ", text), options.plain)
+        if not analysis.weights and not any(segment.tokens(p) for p in phrases):
             raise QueryError(f"“{query}”中没有可检索的词：请换用具体的词语，或用引号检索短语")
-        weights = analysis.weights | {t: 1.0 for t in required}
+        hits = self._ranked_hits(analysis, phrases, options, require=True)
+        if hits or not phrases:
+            return SearchResult(query, hits)
+        hits = self._ranked_hits(analysis, phrases, options, require=False)
+        quoted = "、".join(f"“{p}”" for p in phrases)
+        notes = [f"没有结果含有{quoted}；以下结果不要求含有引号中的短语。"] if hits else []
+        return SearchResult(query, hits, notes=notes)
+
+    def _ranked_hits(self, analysis: Analysis, phrases: list[str], options: SearchOptions,
+                     require: bool) -> list[Hit]:
+        """The best `options.limit` hits: candidates from the engine, re-ranked unless plain; with
+        `require`, only hits whose text holds every phrase."""
+        phrase_tokens = [t for phrase in phrases for t in segment.tokens(phrase)]
+        weights = analysis.weights | {t: 1.0 for t in phrase_tokens}
+        required = phrases if require else []
         engine_query = EngineQuery(terms=self._engine_terms(weights, options.plain),
-                                   phrases=[[t] for t in required],
+                                   phrases=[[t] for t in phrase_tokens] if require else [],
                                    must=self._filters(options),
                                    version_from=_yyyymmdd(options.date_from),
                                    version_to=_yyyymmdd(options.date_to))
-        want = max(CANDIDATES, options.limit * 3) * (5 if phrases else 1)
+        want = max(CANDIDATES, options.limit * 3) * (5 if required else 1)
         candidates = self.engine.search(engine_query, want)
         if not options.plain:
-            candidates = self._with_preferred_laws(candidates, engine_query, analysis, want)
-            candidates = self._rerank(candidates, analysis)
+            votes = self._neighbour_votes(weights, engine_query)
+            candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)
+            candidates = self._rerank(candidates, analysis, votes)
         terms = analysis.terms + phrases
         hits = []
         for candidate in candidates:
             hit = self._load(candidate.kind, candidate.doc_id, candidate.score, terms)
-            if hit and all(p in segment.normalize(hit.text) for p in phrases):
+            if hit and all(p in segment.normalize(hit.text) for p in required):
                 hits.append(hit)
                 if len(hits) == options.limit:
                     break
-        return SearchResult(query, hits)
+        return hits
 
     def _with_preferred_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
-                             analysis: Analysis, want: int) -> list[EngineHit]:
-        """Add the best matches inside the law the query names and the laws users consulted
-        most (from the usage log), so re-ranking can reach articles the first pass ranked low."""
-        preferred = [key for key, _ in self.priors.laws.most_common(CONSULTED_LAWS)]
+                             analysis: Analysis, votes: Votes, want: int) -> list[EngineHit]:
+        """Add the best matches inside the law the query names and the laws the recorded questions
+        most like this one led to, so re-ranking can reach articles the first pass ranked low."""
+        preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
         if analysis.law_key:
             preferred.append(analysis.law_key)
         if not preferred or "law_key" in engine_query.must:
             return candidates
         inside = EngineQuery(engine_query.terms, engine_query.phrases,
-                             engine_query.must | {"law_key": preferred},
+                             engine_query.must | {"law_key": list(dict.fromkeys(preferred))},
                              engine_query.version_from, engine_query.version_to)
         merged = {(c.kind, c.doc_id): c for c in self.engine.search(inside, min(want, CANDIDATES))}
         merged.update({(c.kind, c.doc_id): c for c in candidates})
         return list(merged.values())
+
+    def _neighbour_votes(self, weights: dict[str, float], engine_query: EngineQuery) -> Votes:
+        """How the NEIGHBOURS recorded questions most like the query voted. Each votes with its
+        BM25 score relative to the best neighbour's, for the chapters and laws of the articles
+        chosen for it that pass the query's filters; votes are returned as shares of all votes."""
+        votes = Votes()
+        if self.questions is None:
+            return votes
+        neighbours = self.questions.search(EngineQuery(terms={"body": weights}), NEIGHBOURS)
+        total = 0.0
+        for neighbour in neighbours:
+            places = [(self.laws[law_id], chapter) for law_id, chapter in self.chosen.get(neighbour.doc_id, ())
+                      if self._allowed(self.laws[law_id], engine_query)]
+            if not places:
+                continue
+            vote = neighbour.score / neighbours[0].score
+            total += vote
+            for key in {(law.key, chapter) for law, chapter in places}:
+                votes.chapters[key] = votes.chapters.get(key, 0.0) + vote
+            for key in {law.key for law, _ in places}:
+                votes.laws[key] = votes.laws.get(key, 0.0) + vote
+        for shares in (votes.chapters, votes.laws):
+            for key in shares:
+                shares[key] /= total
+        return votes
+
+    def _allowed(self, law: Law, engine_query: EngineQuery) -> bool:
+        """Whether articles of `law` pass the filters of the query."""
+        fields = {"kind": "条文", "category": law.category, "status": law.status, "region": law.region,
+                  "law_key": law.key}
+        version = _yyyymmdd(law.version)
+        return (all(fields[name] in values for name, values in engine_query.must.items())
+                and version >= engine_query.version_from
+                and (not engine_query.version_to or version <= engine_query.version_to))
 
     def _engine_terms(self, weights: dict[str, float], plain: bool) -> dict[str, dict[str, float]]:
         if plain:
@@ -258,12 +324,19 @@ class Searcher:
         return {name: {token: weight * field_weight for token, weight in weights.items()}
                 for name, field_weight in FIELD_WEIGHTS.items()}
 
-    def _rerank(self, candidates: list[EngineHit], analysis: Analysis) -> list[EngineHit]:
-        """Multiply engine scores by the article's authority, status, chapter and usage priors."""
+    def _rerank(self, candidates: list[EngineHit], analysis: Analysis, votes: Votes) -> list[EngineHit]:
+        """Multiply engine scores by the article's authority, status, chapter, usage priors and the
+        votes of similar recorded questions."""
         ids = [c.doc_id for c in candidates if c.kind == "条文"]
         rows = self.store.db.execute(
             f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
-        weights = {row[0]: self._article_weight(row[0], self.laws[row[1]], row[2], analysis) for row in rows}
+        places: dict[tuple[int, str], float] = {}
+        weights = {}
+        for article_id, law_id, chapter in rows:
+            if (law_id, chapter) not in places:
+                places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
+            weights[article_id] = places[(law_id, chapter)] * (
+                1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
         rescored = [EngineHit(c.kind, c.doc_id, c.score * weights.get(c.doc_id, 1.0)) if c.kind == "条文"
                     else c for c in candidates]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
@@ -273,11 +346,12 @@ class Searcher:
         weight = CATEGORY_WEIGHTS.get(law.category, 0.5) * (1 if law.status == CURRENT else SUPERSEDED_WEIGHT)
         return weight * (1 + LAW_PRIOR_WEIGHT * math.log1p(self.priors.laws.get(law.key, 0)))
 
-    def _article_weight(self, article_id: int, law: Law, chapter: str, analysis: Analysis) -> float:
-        weight = self.law_weights[law.id]
-        if self.priors.chapters:
-            weight *= (1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0))
-                       + CHAPTER_PRIOR_WEIGHT * math.log1p(self.priors.chapters.get((law.key, chapter), 0)))
+    def _place_weight(self, law: Law, chapter: str, analysis: Analysis, votes: Votes) -> float:
+        """The part of an article's weight its law version and chapter decide, for this query."""
+        weight = (self.law_weights[law.id]
+                  * (1 + CHAPTER_PRIOR_WEIGHT * math.log1p(self.priors.chapters.get((law.key, chapter), 0)))
+                  * (1 + NEIGHBOUR_CHAPTER_WEIGHT * votes.chapters.get((law.key, chapter), 0.0))
+                  * (1 + NEIGHBOUR_LAW_WEIGHT * votes.laws.get(law.key, 0.0)))
         if analysis.law_key and law.key == analysis.law_key:
             weight *= LAW_MENTION_BOOST
         if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):

@@ -1,4 +1,5 @@
-"""Query understanding: synonyms, punishment intent, law mentions, the plain baseline and learning."""
+"""Query understanding: synonyms, punishment intent, law mentions, quoted phrases, the plain
+baseline and learning (terms, priors and the votes of similar past questions)."""
 
 import json
 
@@ -7,7 +8,8 @@ import pytest
 from fazhi.composition import build_index, open_searcher
 from kb.models import Article, Law
 from kb.store import Store
-from search import learning, lexicon, query
+from search import learning, lexicon, query, segment
+from search.index import QUESTIONS, current_index_dir
 from search.query import SearchOptions
 
 SAFETY = "中华人民共和国安全生产法"
@@ -164,3 +166,72 @@ def test_learned_questions_change_the_ranking(data, tmp_path):
     assert learning.forget(store, log.name) == 1
     build_index(store, directory)
     assert open_searcher(store, directory).search("灭火器").hits == []
+
+
+def learn_log(store, directory, tmp_path, entries) -> str:
+    """Learn a usage log of (question, law, article) entries as `fazhi learn` does; return its source."""
+    log = tmp_path / "usage.jsonl"
+    log.write_text("\n".join(json.dumps({"question": q, "law": law, "article": article}, ensure_ascii=False)
+                             for q, law, article in entries), encoding="utf-8")
+    learning.learn(store, learning.read_log(store, log), source=log.name)
+    build_index(store, directory)
+    return log.name
+
+
+def test_a_reworded_question_finds_the_article_learned_for_a_past_question(data, tmp_path):
+    store, directory = data
+    reworded = "脚手架上摔下来没戴头盔"
+    assert open_searcher(store, directory).search(reworded).hits == []
+
+    learn_log(store, directory, tmp_path, [("工人没戴头盔在脚手架上干活摔伤了，单位有责任吗", "安全生产法", "第四十五条")])
+    assert labels(open_searcher(store, directory).search(reworded))[0] == f"{SAFETY}第四十五条"
+
+
+def test_similar_past_questions_vote_for_their_chapter_and_law(data, tmp_path, monkeypatch):
+    store, directory = data
+    learn_log(store, directory, tmp_path, [("工人没培训就上岗干活", "安全生产法", "第二十八条")])
+    searcher = open_searcher(store, directory)
+
+    def scores(weight: float) -> dict[str, float]:
+        monkeypatch.setattr(query, "NEIGHBOUR_CHAPTER_WEIGHT", weight)
+        result = searcher.search("工人没培训 劳动防护用品")
+        return dict(zip(labels(result), (hit.score for hit in result.hits)))
+
+    plain, voted = scores(0.0), scores(1.0)
+    # The only similar past question led to chapter 2 of the 安全生产法: its articles, learned or
+    # not, gain the whole vote; the 法律责任 chapter keeps its score.
+    assert voted[f"{SAFETY}第四十五条"] == pytest.approx(2 * plain[f"{SAFETY}第四十五条"], rel=1e-3)
+    assert voted[f"{SAFETY}第九十七条"] == pytest.approx(plain[f"{SAFETY}第九十七条"], rel=1e-3)
+
+
+def test_past_questions_are_distinct_questions_with_the_places_of_their_articles(data, tmp_path):
+    store, directory = data
+    learn_log(store, directory, tmp_path, [("灭火器坏了谁来修", "消防法", "第十六条"),
+                                          ("灭火器坏了谁来修", "消防法", "第六十条"),
+                                          ("不培训就上岗", "安全生产法", "第二十八条")])
+    past = learning.past_questions(store)
+    assert sorted(p.text for p in past.values()) == ["不培训就上岗", "灭火器坏了谁来修"]
+    places = next(p.places for p in past.values() if p.text == "灭火器坏了谁来修")
+    assert [chapter for _, chapter in places] == ["第二章 火灾预防", "第六章 法律责任"]
+    terms = learning.learned_terms(store)
+    fire_16 = store.find_article(FIRE, 16)[1].id
+    assert terms[fire_16].split() == list(dict.fromkeys(segment.tokens("灭火器坏了谁来修")))
+
+
+def test_forgetting_the_log_drops_the_question_index(data, tmp_path):
+    store, directory = data
+    source = learn_log(store, directory, tmp_path, [("灭火器坏了谁来修", "消防法", "第十六条")])
+    assert (current_index_dir(directory) / QUESTIONS).is_dir()
+    learning.forget(store, source)
+    build_index(store, directory)
+    assert not (current_index_dir(directory) / QUESTIONS).exists()
+    assert open_searcher(store, directory).search("灭火器").hits == []
+
+
+def test_a_quoted_phrase_no_article_holds_is_dropped_with_a_note(data):
+    searcher = open_searcher(*data)
+    held = searcher.search("“劳动防护用品”")
+    assert labels(held) == [f"{SAFETY}第四十五条"] and held.notes == []
+    missing = searcher.search("“三期” 劳动防护用品")
+    assert labels(missing)[0] == f"{SAFETY}第四十五条"
+    assert missing.notes == ["没有结果含有“三期”；以下结果不要求含有引号中的短语。"]
