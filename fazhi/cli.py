@@ -86,10 +86,12 @@ def search(ctx, query, limit, category, law, status, kind, region, date_from, da
         for line in batch:
             if line.strip():
                 result = _run(searcher, line.strip(), options)
-                click.echo(json.dumps({"query": line.strip(),
-                                       "hits": [h.to_json() for h in result.hits]}, ensure_ascii=False))
+                click.echo(json.dumps({"query": line.strip(), "hits": [h.to_json() for h in result.hits],
+                                       "notes": result.notes}, ensure_ascii=False))
         return
     result = _run(searcher, query, options)
+    for note in result.notes:
+        click.echo(f"提示：{note}", err=as_json)
     if as_json:
         click.echo(json.dumps([h.to_json() for h in result.hits], ensure_ascii=False, indent=2))
         return

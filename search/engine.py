@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Protocol
 
-TEXT_FIELDS = ("title", "chapter", "body", "learned")
+TEXT_FIELDS = ("title", "chapter", "body")
 KEYWORD_FIELDS = ("kind", "category", "status", "region", "law_key")
 
 
@@ -22,7 +22,6 @@ class IndexDoc:
     title: str                      # segmented tokens, space-joined
     chapter: str
     body: str
-    learned: str = ""
     category: str = ""
     status: str = ""
     region: str = ""

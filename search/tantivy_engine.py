@@ -26,7 +26,7 @@ class TantivyEngine:
     """Build and query a tantivy index in one directory."""
 
     def __init__(self, index: tantivy.Index | None = None):
-        self.schema = _schema()
+        self.schema = index.schema if index else _schema()
         self.index = index
         self.searcher = index.searcher() if index else None
 
@@ -39,7 +39,7 @@ class TantivyEngine:
             for doc in docs:
                 writer.add_document(tantivy.Document(
                     doc_id=doc.doc_id, kind=doc.kind, title=doc.title, chapter=doc.chapter,
-                    body=doc.body, learned=doc.learned, category=doc.category, status=doc.status,
+                    body=doc.body, category=doc.category, status=doc.status,
                     region=doc.region, law_key=doc.law_key, version=doc.version))
                 count += 1
             writer.commit()

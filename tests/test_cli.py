@@ -67,7 +67,7 @@ def test_batch_prints_one_json_line_per_question(data, tmp_path):
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [line["query"] for line in lines] == ["安全生产法第九十七条", "危险作业 关闭监控设备"]
-    assert all(set(line) == {"query", "hits"} and len(line["hits"]) <= 3 for line in lines)
+    assert all(set(line) == {"query", "hits", "notes"} and len(line["hits"]) <= 3 for line in lines)
     assert lines[1]["hits"][0]["article"] == "第一百三十四条之一"
 
 
@@ -139,3 +139,10 @@ def test_import_can_set_the_category_and_region_of_files_outside_a_lawrefbook_tr
     assert hits and {(h["category"], h["region"]) for h in hits} == {("部门规章", "广东")}
     refused = run(tmp_path, "import", str(FIXTURES), "--category", "法规")
     assert refused.exit_code == 2 and "“法规”不在可选值" in refused.output
+
+
+def test_a_quoted_phrase_found_nowhere_is_dropped_with_a_note(data):
+    result = run(data, "search", '"甲乙丙丁戊" 安全生产教育和培训')
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("提示：没有结果含有“甲乙丙丁戊”")
+    assert "《中华人民共和国安全生产法》" in result.output
