@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Protocol
 
 TEXT_FIELDS = ("title", "chapter", "body")
-KEYWORD_FIELDS = ("kind", "category", "status", "region", "law_key")
+KEYWORD_FIELDS = ("kind", "category", "status", "region", "law_key", "section")
 
 
 @dataclass
@@ -25,6 +25,7 @@ class IndexDoc:
     category: str = ""
     status: str = ""
     region: str = ""
+    section: str = ""               # 法律责任 for articles of a penalty chapter
     law_key: str = ""
     version: int = 0                # yyyymmdd, 0 when unknown
 
@@ -60,3 +61,6 @@ class Engine(Protocol):
 
     def search(self, query: EngineQuery, limit: int) -> list[EngineHit]:
         """Return up to `limit` hits, best first."""
+
+    def idf(self, token: str) -> float:
+        """Return how rare a body token is: log(1 + documents / (documents holding it + 1))."""

@@ -21,6 +21,10 @@ from search.engine import Engine, IndexDoc
 from search.tantivy_engine import TantivyEngine
 
 POINTER = "index.current"
+FORMAT_FILE = "format"
+INDEX_FORMAT = "2"              # raise when the fields of index documents change
+PENALTY_SECTION = "法律责任"
+PENALTY_CHAPTERS = ("法律责任", "罚则")   # chapter names of the articles that set penalties
 QUESTIONS = "questions"         # sub-directory of an index: the recorded questions, one document each
 QUESTION = "问题"                # their kind
 TOKENS_SCHEMA = """
@@ -43,6 +47,12 @@ def current_index_dir(data: Path) -> Path | None:
         return None
     directory = data / pointer.read_text(encoding="utf-8").strip()
     return directory if directory.is_dir() else None
+
+
+def is_current_format(directory: Path) -> bool:
+    """Whether the index in `directory` was built with today's document fields."""
+    marker = directory / FORMAT_FILE
+    return marker.exists() and marker.read_text(encoding="utf-8").strip() == INDEX_FORMAT
 
 
 def _segment_chunk(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -103,6 +113,7 @@ def article_docs(store: Store, learned: dict[int, str] | None = None) -> Iterabl
         yield IndexDoc(doc_id=article_id, kind="条文", title=titles[law_id],
                        chapter=chapters[chapter], body=f"{tokens} {learned.get(article_id, '')}".rstrip(),
                        category=law.category, status=law.status, region=law.region,
+                       section=PENALTY_SECTION if any(n in chapter for n in PENALTY_CHAPTERS) else "",
                        law_key=law.key, version=_yyyymmdd(law))
 
 
@@ -139,6 +150,7 @@ def build_index(store: Store, data: Path, engine: Engine | None = None,
         for provider in providers:
             docs.extend(provider(store))
         count = engine.build(target, docs)
+        (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
         if questions:
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))

@@ -13,6 +13,7 @@ most like this one (search.learning).
 no re-ranking): the baseline the benchmark compares against.
 """
 
+import json
 import math
 import re
 from dataclasses import asdict, dataclass, field
@@ -24,7 +25,7 @@ from kb.models import CURRENT, Article, Law
 from kb.store import Store
 from search import knowledge, learning, lexicon, segment, snippets
 from search.engine import EngineHit, EngineQuery
-from search.index import QUESTIONS, current_index_dir
+from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, current_index_dir, is_current_format
 from search.knowledge import KnowledgeIndex
 from search.tantivy_engine import TantivyEngine
 
@@ -34,8 +35,8 @@ SUBWORD_WEIGHT = 0.3            # a sub-word cut_for_search adds inside a longer
 SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
+ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
 PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任|追究|处理")
-PENALTY_CHAPTERS = ("法律责任", "罚则")
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
 SUPERSEDED_WEIGHT = 0.7
@@ -137,6 +138,8 @@ class Searcher:
         directory = current_index_dir(data)
         if directory is None:
             raise IndexMissing("该数据目录还没有索引：请先运行 fazhi import 导入法规")
+        if not is_current_format(directory):
+            raise IndexMissing("索引由旧版本的 fazhi 建立：请运行 fazhi learn 重建索引（无需重新导入）")
         self.store = store
         engine = engine or TantivyEngine()
         self.engine = engine.open(directory)
@@ -271,16 +274,21 @@ class Searcher:
     def _with_preferred_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
                              analysis: Analysis, votes: Votes, want: int) -> list[EngineHit]:
         """Add the best matches inside the law the query names and the laws the recorded questions
-        most like this one led to, so re-ranking can reach articles the first pass ranked low."""
+        most like this one led to (and, for questions about punishment, inside penalty chapters),
+        so re-ranking can reach articles the first pass ranked low."""
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
         if analysis.law_key:
             preferred.append(analysis.law_key)
-        if not preferred or "law_key" in engine_query.must:
-            return candidates
-        inside = EngineQuery(engine_query.terms, engine_query.phrases,
-                             engine_query.must | {"law_key": list(dict.fromkeys(preferred))},
-                             engine_query.version_from, engine_query.version_to)
-        merged = {(c.kind, c.doc_id): c for c in self.engine.search(inside, min(want, CANDIDATES))}
+        passes = []
+        if preferred and "law_key" not in engine_query.must:
+            passes.append({"law_key": list(dict.fromkeys(preferred))})
+        if analysis.penalty:
+            passes.append({"section": [PENALTY_SECTION]})
+        merged = {}
+        for narrowing in passes:
+            inside = EngineQuery(engine_query.terms, engine_query.phrases, engine_query.must | narrowing,
+                                 engine_query.version_from, engine_query.version_to)
+            merged.update({(c.kind, c.doc_id): c for c in self.engine.search(inside, min(want, CANDIDATES))})
         merged.update({(c.kind, c.doc_id): c for c in candidates})
         return list(merged.values())
 
@@ -329,14 +337,18 @@ class Searcher:
         votes of similar recorded questions."""
         ids = [c.doc_id for c in candidates if c.kind == "条文"]
         rows = self.store.db.execute(
-            f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+            f"SELECT id, law_id, chapter, items FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        for article_id, law_id, chapter in rows:
+        rarity = {token: weight * self.engine.idf(token) for token, weight in analysis.weights.items()}
+        for article_id, law_id, chapter, items in rows:
             if (law_id, chapter) not in places:
                 places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
             weights[article_id] = places[(law_id, chapter)] * (
                 1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
+            if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
+                acts = [text for _, _, text in json.loads(items)]
+                weights[article_id] *= 1 + ITEM_FOCUS * _act_share(acts, rarity)
         rescored = [EngineHit(c.kind, c.doc_id, c.score * weights.get(c.doc_id, 1.0)) if c.kind == "条文"
                     else c for c in candidates]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
@@ -413,6 +425,16 @@ class Searcher:
                    chapter=article.chapter, part=law.part, region=law.region,
                    snippet=snippets.best_window(article.text, terms), terms=terms,
                    doc_id=article.id, law_id=law.id)
+
+
+def _act_share(acts: list[str], weights: dict[str, float]) -> float:
+    """The largest share of the query's weight (each token weighted by its rarity) whose words one
+    act (项) of a penalty article holds: a penalty article may list many acts, and the question is
+    about one of them."""
+    total = sum(weights.values())
+    best = max((sum(w for token, w in weights.items() if token in segment.normalize(text))
+                for text in acts), default=0.0)
+    return best / total if total else 0.0
 
 
 def _law_names(laws) -> dict[str, str]:

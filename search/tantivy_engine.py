@@ -1,5 +1,6 @@
 """The tantivy engine: BM25 over pre-segmented text (whitespace tokenizer, positions kept)."""
 
+import math
 from pathlib import Path
 from typing import Iterable
 
@@ -40,7 +41,7 @@ class TantivyEngine:
                 writer.add_document(tantivy.Document(
                     doc_id=doc.doc_id, kind=doc.kind, title=doc.title, chapter=doc.chapter,
                     body=doc.body, category=doc.category, status=doc.status,
-                    region=doc.region, law_key=doc.law_key, version=doc.version))
+                    region=doc.region, law_key=doc.law_key, section=doc.section, version=doc.version))
                 count += 1
             writer.commit()
         except BaseException:
@@ -62,6 +63,10 @@ class TantivyEngine:
             stored = self.searcher.doc(address)
             hits.append(EngineHit(kind=stored["kind"][0], doc_id=stored["doc_id"][0], score=score))
         return hits
+
+    def idf(self, token: str) -> float:
+        """Return how rare a body token is: log(1 + documents / (documents holding it + 1))."""
+        return math.log(1 + self.searcher.num_docs / (self.searcher.doc_freq("body", token) + 1))
 
     def _query(self, query: EngineQuery) -> Query:
         should = [(Occur.Should, Query.boost_query(Query.term_query(self.schema, name, term), boost))

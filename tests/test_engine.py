@@ -102,3 +102,8 @@ def test_limit(engine):
 def test_empty_result(engine):
     assert ids(engine, EngineQuery(terms={"body": {"地震": 1.0}})) == []
     assert ids(engine, EngineQuery(terms={"body": {"生产": 1.0}}, must={"region": ["北京"]})) == []
+
+
+def test_rarer_tokens_have_a_higher_idf(engine):
+    assert engine.idf("有期徒刑") > engine.idf("安全") > 0
+    assert engine.idf("不存在的词") > engine.idf("有期徒刑")
