@@ -1,7 +1,9 @@
 """Fixtures shared by the test modules."""
 
 import pytest
+from click.testing import CliRunner
 
+from fazhi.cli import main
 from kb.samples import load_samples
 from kb.store import Store
 
@@ -19,3 +21,12 @@ def samples(tmp_path_factory):
 def store(samples):
     """The sample store under the name most tests use; a module may define its own `store`."""
     return samples
+
+
+@pytest.fixture(scope="module")
+def sample_data(tmp_path_factory):
+    """A data directory into which `fazhi import --samples` imported the sample content."""
+    folder = tmp_path_factory.mktemp("data")
+    result = CliRunner().invoke(main, ["--data", str(folder), "import", "--samples"])
+    assert result.exit_code == 0, result.output
+    return folder
