@@ -340,7 +340,8 @@ class Searcher:
             f"SELECT id, law_id, chapter, items FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        rarity = {token: weight * self.engine.idf(token) for token, weight in analysis.weights.items()}
+        rarity = ({token: weight * self.engine.idf(token) for token, weight in analysis.weights.items()}
+                  if analysis.penalty else {})
         for article_id, law_id, chapter, items in rows:
             if (law_id, chapter) not in places:
                 places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
@@ -432,7 +433,7 @@ def _act_share(acts: list[str], weights: dict[str, float]) -> float:
     act (项) of a penalty article holds: a penalty article may list many acts, and the question is
     about one of them."""
     total = sum(weights.values())
-    best = max((sum(w for token, w in weights.items() if token in segment.normalize(text))
+    best = max((sum(w for token, w in weights.items() if token in text)
                 for text in acts), default=0.0)
     return best / total if total else 0.0
 
