@@ -36,7 +36,7 @@ SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
-PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任|追究|处理")
+PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任")
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
 SUPERSEDED_WEIGHT = 0.7
