@@ -167,13 +167,6 @@ class Store:
                 return law, _article(row)
         return None
 
-    def iter_articles(self):
-        """Yield (law, article) for every article of every law version, law by law."""
-        laws = {law.id: law for law in self.laws()}
-        rows = self.db.execute("SELECT * FROM articles ORDER BY law_id, position")
-        for row in rows:
-            yield laws[row["law_id"]], _article(row)
-
     def counts(self) -> dict[str, int]:
         """Return how many laws, current laws and articles the store holds."""
         one = lambda sql: self.db.execute(sql).fetchone()[0]

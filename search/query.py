@@ -22,10 +22,17 @@ from pathlib import Path
 
 from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
+from kb.numerals import article_label
 from kb.store import Store
 from search import knowledge, learning, lexicon, segment, snippets
 from search.engine import EngineHit, EngineQuery
-from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, current_index_dir, is_current_format
+from search.index import (
+    PENALTY_CHAPTERS,
+    PENALTY_SECTION,
+    QUESTIONS,
+    current_index_dir,
+    is_current_format,
+)
 from search.knowledge import KnowledgeIndex
 from search.tantivy_engine import TantivyEngine
 
@@ -177,10 +184,6 @@ class Searcher:
         if not found:
             raise QueryError(f"《{name}》中没有{_label(cited)}")
         return found
-
-    def law(self, law_id: int) -> Law:
-        """Return a law version known to this searcher."""
-        return self.laws[law_id]
 
     def analyze(self, free: str, plain: bool = False) -> Analysis:
         """Return the weighted tokens and signals of a query's free text (quoted phrases removed)."""
@@ -457,7 +460,6 @@ def _names_by_start(names: dict[str, str]) -> dict[str, list[str]]:
 
 
 def _label(citation: Citation) -> str:
-    from kb.numerals import article_label
     return article_label(citation.number, citation.suffix)
 
 

@@ -67,8 +67,3 @@ def fingerprint() -> str:
     for path in (USER_DICT, STOP_WORDS_FILE):
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def warm_up() -> None:
-    """Load the dictionaries now rather than on the first query."""
-    tokens("安全生产")

@@ -37,8 +37,3 @@ def segments(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     if last < len(text):
         pieces.append((text[last:], False))
     return pieces
-
-
-def marked(text: str, terms: list[str], open_mark: str = "【", close_mark: str = "】") -> str:
-    """Return text with every matched term wrapped in the given marks."""
-    return "".join(f"{open_mark}{p}{close_mark}" if hit else p for p, hit in segments(text, terms))
