@@ -65,11 +65,16 @@ def check(ctx: click.Context, draft: Path, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-@click.command("ledger")
+@click.group("ledger", invoke_without_command=True)
 @click.option("--year", type=int, help="只列出该年度（按审核日期）的记录，并按文书类型和结论统计。")
 @click.pass_context
 def ledger(ctx: click.Context, year: int | None) -> None:
-    """列出审核台账：每份已生成的审核文书（审核人、日期、案件、结论、金额）。"""
+    """列出审核台账：每份已生成的审核文书（审核人、日期、案件、结论、金额）。
+
+    子命令管理台账本身（作废记录、导入执法台账等）；不带子命令时列出审核台账。
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     store = settings.open_store(ctx)
     entries = review_ledger.entries(store, year)
     if not entries:
