@@ -17,8 +17,10 @@ from kb.refs import Ref, ResolvedRef, locate, parse_ref
 from kb.store import Store
 
 VERSION_RE = re.compile(
-    r"(?<=》)[\s\u3000]*[（(](?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
-    r"[^（）()《》\n]{0,60}[）)]")
+    r"(?<=》)[\s\u3000]*[（(](?P<year>\d{4})\s*(?:年(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
+    r"[^（）()《》\n]{0,60})?[）)]")
+# 2014年版《…》, 2014年修正版《…》, 2014版《…》: the version written before the title.
+LEADING_VERSION_RE = re.compile(r"(?P<year>\d{4})\s*年?(?:修正|修订|修改)?版?(?=《)")
 PENALTY_CHAPTER = "法律责任"
 MIN_SIMILARITY = 0.5
 
@@ -85,6 +87,11 @@ def blank_versions(text: str) -> tuple[str, dict[int, VersionMark]]:
                                                int(day) if day else None)
         return " " * len(match.group(0))
 
+    def leading(match: re.Match) -> str:
+        marks[text.index("》", match.end())] = VersionMark(int(match.group("year")))
+        return " " * len(match.group(0))
+
+    text = LEADING_VERSION_RE.sub(leading, text)
     return VERSION_RE.sub(blank, text), marks
 
 
