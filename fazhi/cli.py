@@ -6,19 +6,19 @@ from pathlib import Path
 
 import click
 
-from fazhi import cli_generate, cli_knowledge, cli_review, settings
+from fazhi import settings
 from fazhi.composition import build_index, open_searcher
-from fazhi.chinese import ChineseGroup, localize
+from fazhi.chinese import localize
+from fazhi.lazy_group import LazyGroup
 from kb.cases.crossref import citing_article
 from kb.categories import CATEGORIES
-from kb.importers.files import import_files
 from kb.models import Law
 from search import learning
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
 
 
-@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,
               help="数据目录（SQLite 库与索引）；默认取环境变量 FAZHI_DATA 或用户数据目录。")
 @click.pass_context
@@ -48,6 +48,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, c
         load_samples(store)
         click.echo("已导入示例内容（法规节选、示例裁量基准、示例案例）。")
     if paths:
+        from kb.importers.files import import_files
         summary = import_files(store, list(paths), category=category, region=region)
         for path, reason in summary.skipped:
             click.echo(f"跳过 {path}：{reason}", err=True)
@@ -200,8 +201,6 @@ def _print_hit(number: int, hit: Hit) -> None:
     click.echo(f"   {marked}\n")
 
 
-for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS:
-    main.add_command(command)
 localize(main)
 
 if __name__ == "__main__":
