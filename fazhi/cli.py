@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
-from fazhi import cli_generate, cli_knowledge, cli_penalty, cli_review, settings
+from fazhi import settings
 from fazhi.composition import build_index, index_status, open_searcher
-from fazhi.chinese import ChineseGroup, localize
+from fazhi.chinese import localize
+from fazhi.lazy_group import LazyGroup
 from kb import textfile
 from kb.cases.crossref import citing_article
 from kb.categories import CATEGORIES
-from kb.importers.files import MB, ImportLimits, import_files
+from kb.importers.files import MB, ImportLimits
 from kb.lock import data_lock
 from kb.models import Law
 from search import learning
@@ -21,7 +22,7 @@ from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
 
 
-@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False), envvar=settings.ENV_VAR,
               help="数据目录（SQLite 库与索引）；默认取环境变量 FAZHI_DATA 或用户数据目录。")
 @click.pass_context
@@ -58,6 +59,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, c
             load_samples(store)
             click.echo("已导入示例内容（法规节选、示例裁量基准、示例案例）。")
         if paths:
+            from kb.importers.files import import_files
             limits = ImportLimits(int(max_size * MB), int(max_docx_size * MB))
             summary = import_files(store, list(paths), category=category, region=region, limits=limits,
                                    report=lambda kind, path, reason: click.echo(f"{kind} {path}：{reason}", err=True))
@@ -236,8 +238,6 @@ def _print_hit(number: int, hit: Hit) -> None:
     click.echo(f"   {marked}\n")
 
 
-for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS + cli_penalty.COMMANDS:
-    main.add_command(command)
 localize(main)
 
 if __name__ == "__main__":

@@ -94,6 +94,8 @@ def priors(store: Store) -> Priors:
     """Return how often recorded questions led to each article, chapter and law."""
     ensure_schema(store)
     found = Priors()
+    if not store.db.execute("SELECT 1 FROM usage LIMIT 1").fetchone():
+        return found
     joined = (" FROM usage u JOIN laws l ON l.key = u.law_key"
               " JOIN articles a ON a.law_id = l.id AND a.label = u.label")
     found.laws.update(dict(store.db.execute("SELECT law_key, count(*) FROM usage GROUP BY law_key")))

@@ -1,8 +1,9 @@
 """The one text pipeline used at index time and at query time.
 
 normalize (traditional → simplified with OpenCC, full-width → half-width, lower case)
-→ jieba in search mode with our legal user dictionary → drop punctuation and stop words.
-Digits stay tokens, so 第5条 keeps its 5.
+→ jieba in search mode (jieba-rs through rjieba, the same dictionary and the same tokens as the
+Python jieba, several times faster) with our legal user dictionary → drop punctuation and stop
+words. Digits stay tokens, so 第5条 keeps its 5.
 """
 
 import hashlib
@@ -11,15 +12,13 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
 import opencc
+import rjieba
 
 LEXICON = Path(__file__).parent / "lexicon"
 USER_DICT = LEXICON / "legal_dict.txt"
 STOP_WORDS_FILE = LEXICON / "stopwords.txt"
 TOKEN_RE = re.compile(r"[\w\u4e00-\u9fff]")
-
-jieba.setLogLevel(60)
 
 
 @lru_cache(maxsize=1)
@@ -28,10 +27,16 @@ def _converter() -> opencc.OpenCC:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(str(USER_DICT))
-    return tokenizer
+def _tokenizer():
+    """rjieba's process-wide tokenizer (jieba's default dictionary, loaded once at import) with
+    lexicon/legal_dict.txt added (jieba's user-dictionary format: word, optional frequency,
+    optional part of speech)."""
+    for line in USER_DICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and not parts[0].startswith("#"):
+            frequency = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            rjieba.add_word(parts[0], frequency, parts[2] if len(parts) > 2 else None)
+    return rjieba
 
 
 @lru_cache(maxsize=1)
@@ -49,21 +54,23 @@ def normalize(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Segment text into index/query tokens (search mode: words and their sub-words)."""
     stops = stop_words()
-    return [t for t in _tokenizer().cut_for_search(normalize(text), HMM=False)
+    return [t for t in _tokenizer().cut_for_search(normalize(text), False)
             if TOKEN_RE.match(t) and t not in stops and not t.isspace()]
 
 
 def words(text: str) -> list[str]:
     """Segment text into whole words only (for phrases and for showing matched terms)."""
     stops = stop_words()
-    return [t for t in _tokenizer().lcut(normalize(text), HMM=False)
+    return [t for t in _tokenizer().cut(normalize(text), False)
             if TOKEN_RE.match(t) and t not in stops and not t.isspace()]
 
 
 def fingerprint() -> str:
     """A digest of everything that decides the tokens (dictionaries, stop words, library versions):
     cached tokens made under another fingerprint are stale."""
-    digest = hashlib.sha1(f"jieba {jieba.__version__} opencc {opencc.__version__}".encode())
+    from importlib.metadata import version
+
+    digest = hashlib.sha1(f"rjieba {version('rjieba')} opencc {opencc.__version__}".encode())
     for path in (USER_DICT, STOP_WORDS_FILE):
         digest.update(path.read_bytes())
     return digest.hexdigest()
