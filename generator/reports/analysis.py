@@ -20,17 +20,19 @@ from generator import official_format as of
 from generator.filters import date_text
 from generator.render import save_atomically
 from generator.reports import charts as ch
-from generator.reports.docx_parts import add_chart, add_table
+from generator.reports.docx_parts import add_chart, add_signature, add_table
 from generator.reports.enforcement import UnitRow
 from generator.reports.figures import GAP_CLOSE, GAP_OPEN, Figure, format_decimal, wan
 from generator.reports.result import Gap, ReportResult
 from generator.reports.stats import Stats, compute_stats
-from generator.signature import STYLE_SIGNATURE, define_signature_style, layout_signatures
+from generator.signature import define_signature_style
 from kb.store import Store
 
 AGENCY_LABEL = "报告机关名称"
 RANK_SHOWN = 3
 UNIT_HEADERS = ["排名", "单位", "类别", "检查次数", "处罚案件数", "上年案件数", "罚没款（万元）", "计划数", "完成率"]
+UNIT_WEIGHTS = [0.7, 3, 0.8, 1, 1, 1, 1.1, 0.9, 1.1]
+LIST_WEIGHTS = [0.7, 6, 1.1]
 
 
 class _Writer:
@@ -83,10 +85,7 @@ def build_enforcement_analysis(store: Store, year: int, out: str | PathLike, age
     _violations(writer)
     _litigation(writer)
     _suggestions(writer)
-    of.add_body(writer.document)
-    of.add_paragraph(writer.document, STYLE_SIGNATURE, name)
-    of.add_paragraph(writer.document, STYLE_SIGNATURE, date_text(today or date.today()))
-    layout_signatures(writer.document)
+    add_signature(writer.document, name, date_text(today or date.today()))
     writer.document.core_properties.title = title
     save_atomically(writer.document, out)
     gaps = ([] if agency else [Gap(AGENCY_LABEL, "未指定报告机关（--agency）")])
@@ -122,9 +121,9 @@ def _ranking(w: _Writer) -> None:
         text = f"按行政处罚案件数排名，居前{min(RANK_SHOWN, len(ranked))}位的是{top}"
         low = [row for row in units[::-1] if row not in ranked[:RANK_SHOWN]][:RANK_SHOWN]
         if low:
-            text += "；居后位的是" + "、".join(f"{row.unit}（{row.cases}件）" for row in low)
+            text += f"；居后{len(low)}位的是" + "、".join(f"{row.unit}（{row.cases}件）" for row in low[::-1])
         w.body(text + "。")
-    add_table(w.document, UNIT_HEADERS, [_unit_cells(row) for row in units])
+    add_table(w.document, UNIT_HEADERS, [_unit_cells(row) for row in units], UNIT_WEIGHTS)
     w.chart(ch.UNITS)
 
 
@@ -173,11 +172,11 @@ def _violations(w: _Writer) -> None:
     w.body("行政处罚案件涉及的违法行为中，出现最多的是" + "、".join(
         f"{name}（{count}件）" for name, count in w.stats.violations[:RANK_SHOWN]) + "。")
     add_table(w.document, ["序号", "违法行为", "案件数"],
-              [[str(index), name, str(count)] for index, (name, count) in enumerate(w.stats.violations, 1)])
+              [[str(index), name, str(count)] for index, (name, count) in enumerate(w.stats.violations, 1)], LIST_WEIGHTS)
     w.chart(ch.VIOLATIONS)
     w.body("适用最多的处罚依据如下表。")
     add_table(w.document, ["序号", "处罚依据", "案件数"],
-              [[str(index), name, str(count)] for index, (name, count) in enumerate(w.stats.articles, 1)])
+              [[str(index), name, str(count)] for index, (name, count) in enumerate(w.stats.articles, 1)], LIST_WEIGHTS)
 
 
 def _litigation(w: _Writer) -> None:
@@ -198,7 +197,7 @@ def _suggestions(w: _Writer) -> None:
         points.append("部分单位检查次数多、处罚案件少，应对检查中发现的违法行为依法立案查处，扭转重检查、轻执法现象。")
     if any(stats[name].known and stats[name].value for name in ("复议纠错数", "诉讼纠错数")):
         points.append("本年度有行政复议、行政诉讼纠错案件，应逐案分析原因，改进执法程序和证据收集。")
-    if stats.gaps:
+    if any(not figure.known for figure in w.used.values()):
         points.append("部分台账数据尚未报送或填写不全，应按台账模板及时报送，保证统计数据完整准确。")
     for index, text in enumerate(points or ["全年执法工作总体规范，应继续保持执法力度，提升执法质量。"], start=1):
         w.body(f"{of.heading_label(3, index)}{text}")

@@ -22,13 +22,13 @@ from docx.document import Document as DocumentType
 from generator import official_format as of
 from generator.markdown_docx import append_markdown
 from generator.render import save_atomically
-from generator.reports.docx_parts import add_unindented
+from generator.reports.docx_parts import add_signature, add_unindented
 from generator.reports.figures import GAP_CLOSE, GAP_OPEN, GAP_RE
 from generator.reports.narrative import META_FIELDS, VARIABLE_RE, Narrative, load_narrative, substitute, used_names
 from generator.reports.privacy import privacy_points
 from generator.reports.result import Gap, ReportResult
 from generator.reports.stats import Stats, compute_stats
-from generator.signature import STYLE_SIGNATURE, define_signature_style, layout_signatures
+from generator.signature import define_signature_style
 from kb.ledgers import store as ledger_store
 from kb.ledgers.kinds import CASES
 from kb.store import Store
@@ -124,10 +124,7 @@ def _document(title: str, values: dict[str, str], text: str) -> DocumentType:
     of.add_title(document, title)
     add_unindented(document, f"{values['本级政府']}、{values['上级部门']}：")
     append_markdown(document, text)
-    of.add_body(document)
-    of.add_paragraph(document, STYLE_SIGNATURE, values["机关"])
-    of.add_paragraph(document, STYLE_SIGNATURE, values["成文日期"])
-    layout_signatures(document)
+    add_signature(document, values["机关"], values["成文日期"])
     document.core_properties.title = title
     document.core_properties.author = values["机关"] if not VARIABLE_RE.search(values["机关"]) else ""
     return document

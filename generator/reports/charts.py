@@ -27,6 +27,7 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "
 DPI = 200
 WIDTH_IN, HEIGHT_IN = 6.4, 3.6
 BAR, LINE, GOAL = "#2f5597", "#c00000", "#7f7f7f"
+HEADROOM = 1.3  # room above the highest bar for the labels and the legend
 NO_FONT_MESSAGE = ("未找到可显示中文的字体，未生成图表。请安装中文字体（如 Noto Sans CJK SC：Debian/Ubuntu 执行 "
                    "apt install fonts-noto-cjk），然后重新生成。")
 
@@ -82,11 +83,24 @@ def _trend(stats: Stats):
     bars = axes.bar(years, [point.cases for point in stats.trend], color=BAR, label="案件数（件）")
     axes.bar_label(bars, fontsize=8)
     axes.set_ylabel("案件数（件）")
+    axes.set_ylim(0, max(point.cases for point in stats.trend) * HEADROOM or 1)
     money = axes.twinx()
-    money.plot(years, [float(point.fines) for point in stats.trend], color=LINE, marker="o", label="罚没款（万元）")
+    fines = [float(point.fines) for point in stats.trend]
+    money.plot(years, fines, color=LINE, marker="o", label="罚没款（万元）")
     money.set_ylabel("罚没款（万元）")
-    money.set_ylim(bottom=0)
-    figure.legend(loc="upper left", bbox_to_anchor=(0.1, 0.88), fontsize=8)
+    money.set_ylim(0, max(fines) * HEADROOM or 1)
+    handles = [bars, *money.get_lines()]
+    axes.legend(handles, [handle.get_label() for handle in handles], loc="upper left", fontsize=8, ncols=2)
+    return figure, axes
+
+
+def _hbars(labels: list[str], values: list[float], texts: list[str], colours=BAR, unit: str = "件"):
+    """A horizontal bar chart, one bar a row from the top down, each labelled with its text."""
+    figure, axes = plt.subplots(figsize=(WIDTH_IN, max(HEIGHT_IN, 0.35 * len(labels) + 1)))
+    colours = colours[::-1] if isinstance(colours, list) else colours
+    bars = axes.barh(labels[::-1], values[::-1], color=colours)
+    axes.bar_label(bars, labels=texts[::-1], fontsize=8, padding=2)
+    axes.set_xlabel(unit)
     return figure, axes
 
 
@@ -94,59 +108,44 @@ def _units(stats: Stats):
     rows = [row for row in stats.units if row.cases or row.plan]
     if not rows:
         return None
-    figure, axes = plt.subplots(figsize=(WIDTH_IN, max(HEIGHT_IN, 0.35 * len(rows) + 1)))
-    names = [row.unit for row in rows][::-1]
-    bars = axes.barh(names, [row.cases for row in rows][::-1], color=BAR, label="案件数")
-    axes.bar_label(bars, fontsize=8, padding=2)
+    figure, axes = _hbars([row.unit for row in rows], [row.cases for row in rows], [str(row.cases) for row in rows])
     planned = [(row.unit, row.plan) for row in rows if row.plan]
     if planned:
         axes.scatter([plan for _, plan in planned], [unit for unit, _ in planned], marker="|", s=200,
                      color=LINE, label="计划数", zorder=3)
-    axes.set_xlabel("件")
-    axes.legend(fontsize=8, loc="lower right")
+        axes.legend(fontsize=8, loc="lower right")
     return figure, axes
 
 
 def _completion(stats: Stats):
-    rows = [row for row in stats.units if row.completion is not None]
+    rows = sorted((row for row in stats.units if row.completion is not None), key=lambda row: -row.completion)
     if not rows:
         return None
-    rows.sort(key=lambda row: row.completion)
-    figure, axes = plt.subplots(figsize=(WIDTH_IN, max(HEIGHT_IN, 0.35 * len(rows) + 1)))
-    colours = [BAR if row.completion >= 100 else LINE for row in rows]
-    bars = axes.barh([row.unit for row in rows], [float(row.completion) for row in rows], color=colours)
-    axes.bar_label(bars, labels=[f"{row.completion}%" for row in rows], fontsize=8, padding=2)
+    figure, axes = _hbars([row.unit for row in rows], [float(row.completion) for row in rows],
+                          [f"{row.completion}%" for row in rows],
+                          [BAR if row.completion >= 100 else LINE for row in rows], "完成率（%）")
     axes.axvline(100, color=GOAL, linestyle="--", linewidth=1)
-    axes.set_xlabel("完成率（%）")
     return figure, axes
 
 
 def _ratio(stats: Stats):
-    rows = [row for row in stats.units if row.ratio is not None]
+    rows = sorted((row for row in stats.units if row.ratio is not None), key=lambda row: -row.ratio)
     if not rows:
         return None
-    rows.sort(key=lambda row: row.ratio)
-    figure, axes = plt.subplots(figsize=(WIDTH_IN, max(HEIGHT_IN, 0.35 * len(rows) + 1)))
-    bars = axes.barh([row.unit for row in rows], [float(row.ratio) for row in rows], color=BAR)
-    axes.bar_label(bars, labels=[str(row.ratio) for row in rows], fontsize=8, padding=2)
+    figure, axes = _hbars([row.unit for row in rows], [float(row.ratio) for row in rows],
+                          [str(row.ratio) for row in rows], unit="检查次数 / 处罚案件数")
     overall = stats["检查处罚比"]
     if overall.known:
         axes.axvline(float(overall.value), color=LINE, linestyle="--", linewidth=1, label=f"全系统 {overall.text()}")
         axes.legend(fontsize=8, loc="lower right")
-    axes.set_xlabel("检查次数 / 处罚案件数")
     return figure, axes
 
 
 def _violations(stats: Stats):
     if not stats.violations:
         return None
-    rows = stats.violations[::-1]
-    figure, axes = plt.subplots(figsize=(WIDTH_IN, max(HEIGHT_IN, 0.35 * len(rows) + 1)))
-    labels = [name if len(name) <= 18 else name[:17] + "…" for name, _ in rows]
-    bars = axes.barh(labels, [count for _, count in rows], color=BAR)
-    axes.bar_label(bars, fontsize=8, padding=2)
-    axes.set_xlabel("件")
-    return figure, axes
+    labels = [name if len(name) <= 18 else name[:17] + "…" for name, _ in stats.violations]
+    return _hbars(labels, [count for _, count in stats.violations], [str(count) for _, count in stats.violations])
 
 
 _DRAWERS = {TREND: _trend, UNITS: _units, COMPLETION: _completion, RATIO: _ratio, VIOLATIONS: _violations}

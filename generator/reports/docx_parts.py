@@ -1,6 +1,6 @@
 """Tables, charts and gap marks in an official-format document (GB/T 9704 styles of ``official_format``).
 
-Table text is 仿宋_GB2312 小四, centred, without the body's first-line
+Table text is 仿宋_GB2312 五号, centred, without the body's first-line
 indent; a chart is a centred picture with its caption below in 楷体_GB2312.
 """
 
@@ -15,15 +15,17 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from generator import official_format as of
+from generator.signature import STYLE_SIGNATURE, layout_signatures
 
-TABLE_SIZE_PT = 12  # 小四
+TABLE_SIZE_PT = 10.5  # 五号
 TEXT_WIDTH_MM = of.PAGE_WIDTH_MM - of.MARGIN_LEFT_MM - of.MARGIN_RIGHT_MM
 CHART_WIDTH_MM = 150
 
 
-def add_table(document: Document, headers: list[str], rows: list[list[str]]) -> None:
-    """Append a bordered table with a bold header row; every cell's text is written as given."""
+def add_table(document: Document, headers: list[str], rows: list[list[str]], weights: list[float]) -> None:
+    """Append a bordered table with a bold header row, column widths in proportion to ``weights``."""
     table = document.add_table(rows=1, cols=len(headers))
+    table.autofit = False
     table.style = document.styles["Table Grid"] if "Table Grid" in document.styles else None
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers):
@@ -32,6 +34,12 @@ def add_table(document: Document, headers: list[str], rows: list[list[str]]) -> 
     for values in rows:
         for cell, text in zip(table.add_row().cells, values):
             _write_cell(cell, text)
+    widths = [Mm(TEXT_WIDTH_MM * weight / sum(weights)) for weight in weights]
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid, which LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # the cells, which Word reads
     of.add_body(document)
 
 
@@ -50,6 +58,16 @@ def add_unindented(document: Document, text: str):
     paragraph = of.add_body(document, text)
     _no_indent(paragraph)
     return paragraph
+
+
+def add_signature(document: Document, agency: str, day: str) -> None:
+    """Append a blank line and the signature block (agency, date), kept on one page with the last paragraph."""
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    of.add_body(document).paragraph_format.keep_with_next = True
+    of.add_paragraph(document, STYLE_SIGNATURE, agency)
+    of.add_paragraph(document, STYLE_SIGNATURE, day)
+    layout_signatures(document)
 
 
 def _write_cell(cell, text: str, bold: bool = False) -> None:

@@ -130,7 +130,8 @@ def litigation_figures(year: int, cases: list[dict]) -> list[Figure]:
         adverse = sum(outcomes[o] for o in ADVERSE_OUTCOMES)
         figures.append(figure(f"{name}纠错数", f"{year}年{word}被撤销、变更、确认违法或败诉案件数",
                               adverse if has else None, "件", CASE_SOURCE, none))
-        adverse_parts += [f"{word}{outcome}{outcomes[outcome]}件" for outcome in ADVERSE_OUTCOMES if outcomes[outcome]]
+        adverse_parts += [f"{word}{'' if outcome == '败诉' else '被'}{outcome}{outcomes[outcome]}件"
+                          for outcome in ADVERSE_OUTCOMES if outcomes[outcome]]
     figures.append(figure("复议诉讼纠错情况", f"{year}年复议诉讼纠错情况",
                           ("、".join(adverse_parts) if adverse_parts
                            else "无行政复议被撤销、变更或确认违法以及行政诉讼败诉案件") if has else None,
