@@ -15,7 +15,7 @@ from fazhi.cli_generate import generate_group
 from fazhi.cli_review import ledger
 from generator.reports import export
 from generator.reports.analysis import build_enforcement_analysis
-from generator.reports.annual import build_annual_report
+from generator.reports.annual import build_annual_report, write_starting_narrative
 from generator.reports.charts import draw_charts
 from generator.reports.narrative import NarrativeError, load_narrative
 from generator.reports.result import ReportResult
@@ -112,10 +112,22 @@ def stats(ctx: click.Context, year: int, as_json: bool, xlsx: Path | None, chart
 @click.option("--year", type=int, required=True, help="报告年度（报告的是该年的工作）。")
 @click.option("--narrative", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="该年度的叙述文件（Markdown）；默认使用随软件附带的起草稿。")
-@click.option("--output", "-o", type=OUT_FILE, required=True, help="输出的 .docx 文件。")
+@click.option("--new-narrative", type=OUT_FILE, help="只写出该年度叙述文件的起草稿（Markdown），供修改后用 --narrative 生成。")
+@click.option("--output", "-o", type=OUT_FILE, help="输出的 .docx 文件。")
 @click.pass_context
-def annual_report(ctx: click.Context, year: int, narrative: Path | None, output: Path) -> None:
+def annual_report(ctx: click.Context, year: int, narrative: Path | None, new_narrative: Path | None,
+                  output: Path | None) -> None:
     """生成法治政府建设年度报告（.docx）：数据取自台账，文字取自年度叙述文件。"""
+    if new_narrative:
+        try:
+            path = write_starting_narrative(new_narrative, year)
+        except FileExistsError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"已写出{year}年度叙述文件起草稿：{path}。填写文件开头的机关名称等并修改文字后，"
+                   f"用 fazhi generate annual-report --year {year} --narrative {path} -o 报告.docx 生成。")
+        return
+    if output is None:
+        raise click.UsageError("请用 -o 指定输出的 .docx 文件")
     try:
         result = build_annual_report(settings.open_store(ctx), year, output, narrative)
     except NarrativeError as error:

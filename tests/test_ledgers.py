@@ -109,3 +109,19 @@ def test_privacy_points_find_parties_numbers_and_names():
     assert found["某某化工有限公司"] == "案件当事人名称"
     assert found["赵建国"] == "人员姓名"
     assert not any("法制审核" in name for name in found)
+
+
+def test_sample_penalty_articles_exist_and_describe_the_violation(samples, tmp_path):
+    """Every 处罚依据 of the sample case ledgers is an article (and 项) of the statute excerpts, whose text
+    ends the way the 违法行为 written beside it ends."""
+    from kb.refs import parse_ref, resolve_ref
+
+    store = Store(tmp_path / "f.sqlite")
+    for path in sorted(SAMPLES.glob("*执法案件台账*.xlsx")):
+        import_ledger(store, path)
+    cases = ledger_store.rows(store, KINDS["cases"])
+    store.close()
+    assert len(cases) > 200
+    for act, basis in {(case["违法行为"], case["处罚依据"]) for case in cases}:
+        excerpt = resolve_ref(samples, parse_ref(basis)).excerpt
+        assert act[-6:] in excerpt, (act, basis)

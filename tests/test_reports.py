@@ -4,7 +4,7 @@ import csv
 import random
 import re
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,8 @@ from openpyxl import Workbook
 
 from fazhi.cli import main
 from generator.review import ledger as review_ledger
-from generator.reports.charts import find_cjk_font
+from generator.reports.charts import draw_charts, find_cjk_font
+from generator.reports.stats import compute_stats
 from kb.ledgers.kinds import KINDS
 from kb.store import Store
 from templates import COMMENTARY, LEGALITY, OPINION
@@ -152,7 +153,14 @@ def _expected(cases: list[dict], previous: list[dict], extra_opinions: int) -> d
         "追缴": wan(sum(c["追缴金额（元）"] for c in court)), "移送司法": str(sum(bool(c["移送司法机关"]) for c in cases)),
         "案件数变化": f"{'增长' if change > 0 else '下降'}{abs(change):.1f}%".replace(".0%", "%"),
         "复议": str(sum(bool(c["复议结果"]) for c in cases)),
+        "完成率": _one_place(Decimal(len(cases) * 100) / sum(plan for _, plan in UNITS.values())),
+        "完成单位": str(sum(sum(c["执法单位"] == unit for c in cases) >= plan for unit, (_, plan) in UNITS.items())),
+        "年均案件": str(round((len(cases) + len(previous)) / 2)),
     }
+
+
+def _one_place(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).removesuffix(".0")
 
 
 def _text(path: Path) -> str:
@@ -186,6 +194,9 @@ def test_annual_report_figures_match_an_independent_count(year_data, tmp_path):
         "全年开展党组中心组学法5次", "举办法治专题培训1次、执法人员业务培训1次，参加125人次",
         "组织“安全生产月”活动1次、安全生产宣传“七进”活动3次，参与800人次",
         "全年组织企业人员考试65场次，考核1510人次",
+        f"计划完成率{want['完成率']}%，{len(UNITS)}个单位中{want['完成单位']}个完成计划",
+        f"近2年年均办理案件{want['年均案件']}件",
+        f"全年执法检查次数与行政处罚案件数之比为{_one_place(Decimal(inspections) / len(year_data['cases'][2025]))}",
     ):
         assert sentence in text, sentence
     assert "【待补充" not in text
@@ -257,3 +268,54 @@ def test_stats_json_and_xlsx(year_data, tmp_path):
     workbook = load_workbook(out)
     assert workbook.sheetnames == ["数据项", "各单位", "常见违法行为", "常用处罚依据", "历年"]
     assert workbook["历年"].max_row == 3  # header, 2024, 2025
+
+
+def test_charts_without_a_chinese_font_say_so(year_data, tmp_path):
+    store = Store(year_data["data"] / "fazhi.sqlite")
+    stats = compute_stats(store, 2025)
+    store.close()
+    none = draw_charts(stats, tmp_path / "none", families=("没有这种字体",))
+    assert none.paths == {} and "未找到可显示中文的字体" in none.message and not (tmp_path / "none").exists()
+    if find_cjk_font():
+        drawn = draw_charts(stats, tmp_path / "charts")
+        assert set(drawn.paths) == {"trend", "units", "completion", "ratio", "violations"}
+        assert all(path.read_bytes()[:4] == b"\x89PNG" for path in drawn.paths.values())
+
+
+def test_a_new_years_narrative_starts_from_the_shipped_text(tmp_path):
+    runner = CliRunner()
+    data, story = tmp_path / "data", tmp_path / "2026.md"
+    made = runner.invoke(main, ["--data", str(data), "generate", "annual-report", "--year", "2026",
+                                "--new-narrative", str(story)])
+    assert made.exit_code == 0, made.output
+    again = runner.invoke(main, ["--data", str(data), "generate", "annual-report", "--year", "2026",
+                                 "--new-narrative", str(story)])
+    assert again.exit_code != 0 and "已存在，未覆盖" in again.output
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["--data", str(data), "generate", "annual-report", "--year", "2026",
+                                  "--narrative", str(story), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = _text(out)
+    assert "一、2026年推进法治政府建设的主要举措和成效" in text and "四、2027年推进法治政府建设的主要安排" in text
+    assert "【待补充：报告机关名称】关于2026年度法治政府建设情况的报告" in text
+    assert "报告机关名称：叙述文件开头未填写“机关”" in result.output
+    assert "本年度法治政府建设存在的不足及其原因：叙述文件中尚未填写" in result.output
+    assert "全年共法制审核案件【待补充：2026年法制审核案件数】件" in text
+
+
+def test_the_api_lists_missing_parts_and_areas(year_data, tmp_path):
+    from generator.reports.annual import build_annual_report
+
+    story = tmp_path / "short.md"
+    story.write_text("---\n年度: 2025\n机关: 测试局\n本级政府: 测试市人民政府\n上级部门: 测试省应急管理厅\n"
+                     "成文日期: 2026-02-01\n---\n\n# 主要举措和成效\n\n## 强化法制审核工作\n\n审核{{法核案件数}}件。\n\n"
+                     "# 存在的不足和原因\n\n执法力量不足。\n", encoding="utf-8")
+    store = Store(year_data["data"] / "fazhi.sqlite")
+    result = build_annual_report(store, 2025, tmp_path / "r.docx", story)
+    store.close()
+    missing = {gap.label for gap in result.gaps}
+    assert "上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况" in missing
+    assert "下一年度推进法治政府建设的主要安排" in missing and "其他需要报告的情况" in missing
+    assert "主要举措和成效：法治教育" in missing and "主要举措和成效：法制审核" not in missing
+    assert result.privacy == [] and result.path.exists()
+    assert [p.text for p in result.document.paragraphs][-2:] == ["测试局", "2026年2月1日"]

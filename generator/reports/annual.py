@@ -80,6 +80,18 @@ def build_annual_report(store: Store, year: int, out: str | PathLike, narrative:
                         _notices(rules, year, story, values))
 
 
+def write_starting_narrative(path: str | PathLike, year: int) -> Path:
+    """Copy the shipped starting narrative to ``path`` for ``year``; an existing file is never overwritten."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} 已存在，未覆盖")
+    text = DEFAULT_NARRATIVE.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n机关:")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{head}\n年度: {year}\n机关:{body}", encoding="utf-8")
+    return path
+
+
 def _values(story: Narrative, stats: Stats) -> tuple[dict[str, str], list[Gap]]:
     """The text of every name the narrative may use, and the gaps among the names it uses."""
     values = {name: figure.text() for name, figure in stats.figures.items()}

@@ -45,15 +45,15 @@ class ChartSet:
     message: str = ""
 
 
-def find_cjk_font() -> str | None:
-    """The first family of CJK_FAMILIES that matplotlib's font manager knows, or None."""
+def find_cjk_font(families: tuple[str, ...] = CJK_FAMILIES) -> str | None:
+    """The first of ``families`` that matplotlib's font manager knows, or None."""
     known = {entry.name for entry in font_manager.fontManager.ttflist}
-    return next((family for family in CJK_FAMILIES if family in known), None)
+    return next((family for family in families if family in known), None)
 
 
-def draw_charts(stats: Stats, folder: str | PathLike, font: str | None = None) -> ChartSet:
-    """Draw the charts of ``stats`` that have data into ``folder``; ``font`` overrides the font search."""
-    family = font or find_cjk_font()
+def draw_charts(stats: Stats, folder: str | PathLike, families: tuple[str, ...] = CJK_FAMILIES) -> ChartSet:
+    """Draw the charts of ``stats`` that have data into ``folder``, in the first of ``families`` installed."""
+    family = find_cjk_font(families)
     if family is None:
         return ChartSet(message=NO_FONT_MESSAGE)
     folder = Path(folder)

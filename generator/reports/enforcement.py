@@ -125,7 +125,7 @@ def litigation_figures(year: int, cases: list[dict]) -> list[Figure]:
                               "件", CASE_SOURCE, none))
         parts = "、".join(f"{outcome}{outcomes[outcome]}件" for outcome in OUTCOMES if outcomes[outcome])
         figures.append(figure(f"{name}结果", f"{year}年{word}结果",
-                              (f"{word}{sum(outcomes.values())}件（{parts}）" if outcomes else f"无{word}案件")
+                              (f"发生{word}{sum(outcomes.values())}件（{parts}）" if outcomes else f"未发生{word}案件")
                               if has else None, "", CASE_SOURCE, none))
         adverse = sum(outcomes[o] for o in ADVERSE_OUTCOMES)
         figures.append(figure(f"{name}纠错数", f"{year}年{word}被撤销、变更、确认违法或败诉案件数",
