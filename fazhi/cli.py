@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from fazhi import cli_generate, cli_knowledge, cli_review, settings
+from fazhi import cli_study
 from fazhi.composition import build_index, open_searcher
 from fazhi.chinese import ChineseGroup, localize
 from kb.cases.crossref import citing_article
@@ -55,6 +56,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, c
             click.echo(f"失败 {path}：{reason}", err=True)
         click.echo(f"导入 {len(summary.imported)} 部（{summary.articles} 条），"
                    f"跳过 {len(summary.skipped)} 个，失败 {len(summary.failed)} 个。")
+        cli_study.report_refresh(store)
     figures = build_index(store, settings.data_dir(ctx.obj["data"]))
     click.echo(f"索引已更新：{figures['documents']} 个检索单元，用时 {figures['seconds']:.1f} 秒。")
 
@@ -201,6 +203,8 @@ def _print_hit(number: int, hit: Hit) -> None:
 
 
 for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS:
+    main.add_command(command)
+for command in cli_study.COMMANDS:
     main.add_command(command)
 localize(main)
 
