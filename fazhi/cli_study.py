@@ -15,7 +15,7 @@ from generator.study.pack import write_pack
 from generator.study.paper import write_paper
 from generator.study.slides import write_slides
 from kb.errors import KnowledgeError
-from kb.quiz.bank import Edit, generate_bank, laws_named, review
+from kb.quiz.bank import Edit, generate_bank, laws_named, not_in_bank, review
 from kb.quiz.check import SUPPORTED, check_question
 from kb.quiz.models import APPROVED, KINDS, LETTERS, REJECTED, STATUSES
 from kb.quiz.papers import assemble_paper, paper_questions
@@ -214,8 +214,9 @@ def quiz_import(ctx, file) -> None:
     except KnowledgeError as error:
         raise click.ClickException(f"{error}\n未导入任何题目。") from None
     _report_checks(ctx, questions)
-    bank.add(questions)
-    click.echo(f"已导入 {len(questions)} 道题（待审核）。")
+    new, known = not_in_bank(bank, questions)
+    bank.add(new)
+    click.echo(f"已导入 {len(new)} 道题（待审核）" + (f"；{len(known)} 道题库中已有，未重复导入。" if known else "。"))
 
 
 @quiz_group.command("check")

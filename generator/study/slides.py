@@ -18,9 +18,10 @@ from generator.study.content import StudyPack
 from kb.versions_diff import MODIFIED
 
 TITLE_FONT, BODY_FONT = "黑体", "仿宋"
-WIDE = (Emu(12192000), Emu(6858000))          # 16:9
+MARGIN = Emu(457200)                          # half an inch
+BODY_TOP = Emu(1400000)
 TITLE_SIZE, BODY_SIZE, SMALL_SIZE = Pt(30), Pt(22), Pt(18)
-CHARS_PER_SLIDE = 220                         # body text that fits one slide at BODY_SIZE
+CHARS_PER_SLIDE = 200                         # body text that fits one slide at BODY_SIZE
 DARK_RED = RGBColor(0xA0, 0x1C, 0x1C)
 TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1
 
@@ -28,7 +29,6 @@ TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1
 def write_slides(pack: StudyPack, out) -> Presentation:
     """Write the pack's slides to `out` (.pptx) and return the presentation."""
     deck = Presentation()
-    deck.slide_width, deck.slide_height = WIDE
     cover = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
     _set(cover.shapes.title, pack.title, TITLE_FONT, Pt(40), DARK_RED)
     _set(cover.placeholders[1], "、".join(f"{p.law.display_title}（{p.version}）" for p in pack.parts),
@@ -72,7 +72,8 @@ def _text_slides(deck, title: str, paragraphs: list[str]) -> None:
         slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
         _set(slide.shapes.title, title + ("（续）" if index else ""), TITLE_FONT, TITLE_SIZE, DARK_RED)
         body = slide.placeholders[1]
-        body.left, body.top, body.width, body.height = Emu(600000), Emu(1500000), Emu(10992000), Emu(5000000)
+        body.left, body.top = MARGIN, BODY_TOP
+        body.width, body.height = deck.slide_width - 2 * MARGIN, deck.slide_height - BODY_TOP - MARGIN
         frame = body.text_frame
         frame.word_wrap = True
         for number, line in enumerate(lines):

@@ -11,10 +11,11 @@ from kb.errors import KnowledgeError
 from kb.models import CURRENT, Law
 from kb.quiz.check import Verdict, check_question
 from kb.quiz.generate import generate_for_law
-from kb.quiz.models import KINDS, LETTERS, MULTIPLE, SINGLE, STATUSES, TRUE_FALSE, TRUE, FALSE, Question
+from kb.quiz.models import FALSE, KINDS, LETTERS, MULTIPLE, RETIRED, SINGLE, STATUSES, TRUE, TRUE_FALSE, Question
 from kb.quiz.refresh import refresh
 from kb.quiz.store import QuizStore
 from kb.store import Store
+from kb.versions_diff import normalized
 
 
 @dataclass
@@ -90,3 +91,14 @@ def validate(question: Question, where: str) -> None:
         raise KnowledgeError(f"{where}：判断题答案应为“正确”或“错误”，现为“{question.answer}”")
     elif not question.answer.strip():
         raise KnowledgeError(f"{where}：填空题答案为空")
+
+
+def not_in_bank(bank: QuizStore, questions: list[Question]) -> tuple[list[Question], list[Question]]:
+    """Split imported questions into those the bank lacks and those it already has (same stem, not
+    retired) — the same question is never held twice."""
+    held = {normalized(q.stem) for q in bank.questions() if q.status != RETIRED}
+    new, known = [], []
+    for question in questions:
+        (known if normalized(question.stem) in held else new).append(question)
+        held.add(normalized(question.stem))
+    return new, known
