@@ -10,12 +10,11 @@ from datetime import date
 from kb.errors import KnowledgeError
 from kb.models import CURRENT, Law
 from kb.quiz.check import Verdict, check_question
-from kb.quiz.generate import generate_for_law
-from kb.quiz.models import FALSE, KINDS, LETTERS, MULTIPLE, RETIRED, SINGLE, STATUSES, TRUE, TRUE_FALSE, Question
+from kb.quiz.generate import generate_for_law, stem_key
+from kb.quiz.models import FALSE, KINDS, LETTERS, MULTIPLE, SINGLE, STATUSES, TRUE, TRUE_FALSE, Question
 from kb.quiz.refresh import refresh
 from kb.quiz.store import QuizStore
 from kb.store import Store
-from kb.versions_diff import normalized
 
 
 @dataclass
@@ -47,11 +46,11 @@ def generate_bank(store: Store, bank: QuizStore, laws: list[Law], kinds: tuple[s
                   today: date | None = None) -> list[Question]:
     """Generate questions for the laws, leaving out what the bank already asks, and add them (待审核)."""
     refresh(store, bank, today)
-    asked = bank.slots()
+    asked = {q.slot for q in bank.in_use() if q.slot} | {stem_key(q) for q in bank.in_use()}
     new = []
     for law in laws:
         made = generate_for_law(store, law, kinds, asked, today)
-        asked |= {q.slot for q in made}
+        asked |= {q.slot for q in made} | {stem_key(q) for q in made}
         new += made
     return bank.add(new)
 
@@ -96,9 +95,9 @@ def validate(question: Question, where: str) -> None:
 def not_in_bank(bank: QuizStore, questions: list[Question]) -> tuple[list[Question], list[Question]]:
     """Split imported questions into those the bank lacks and those it already has (same stem, not
     retired) — the same question is never held twice."""
-    held = {normalized(q.stem) for q in bank.questions() if q.status != RETIRED}
+    held = {stem_key(q) for q in bank.in_use()}
     new, known = [], []
     for question in questions:
-        (known if normalized(question.stem) in held else new).append(question)
-        held.add(normalized(question.stem))
+        (known if stem_key(question) in held else new).append(question)
+        held.add(stem_key(question))
     return new, known

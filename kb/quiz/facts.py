@@ -117,34 +117,44 @@ def slots(article: Article) -> list[Slot]:
     return found
 
 
+def listed_items(article: Article, paragraph: int) -> list[str]:
+    """The items (项) right after a paragraph, without the （一） and the closing 的；/；/。."""
+    items = []
+    for following in article.paragraphs[paragraph + 1:]:
+        if not ITEM_RE.match(following):
+            break
+        items.append(re.sub(r"(的)?[；;。，]?$", "", ITEM_RE.sub("", following)).strip())
+    return items
+
+
 def listings(article: Article) -> list[Listing]:
-    """The lists of an article: a paragraph with 下列 followed by at least MIN_ITEMS items."""
+    """The lists of an article: a paragraph with 下列 followed by at least MIN_ITEMS items; not the
+    definitions of terms (下列用语的含义), which a 多选 question cannot ask for."""
     found = []
-    paragraphs = article.paragraphs
-    for index, paragraph in enumerate(paragraphs):
+    for index, paragraph in enumerate(article.paragraphs):
         match = LEAD_RE.search(paragraph)
-        if not match or ITEM_RE.match(paragraph):
+        if not match or ITEM_RE.match(paragraph) or "用语" in match.group(1):
             continue
-        items = []
-        for following in paragraphs[index + 1:]:
-            if not ITEM_RE.match(following):
-                break
-            items.append(re.sub(r"(的)?[；;。，]?$", "", ITEM_RE.sub("", following)).strip())
+        items = listed_items(article, index)
         if len(items) >= MIN_ITEMS:
             found.append(Listing(index, paragraph, match.group(1), tuple(items)))
     return found
 
 
-def list_question_lead(listing: Listing) -> str:
+def list_question_lead(listing: Listing) -> str | None:
     """The lead turned into a question: 生产经营单位有下列哪些行为的，责令限期改正，处十万元以下的罚款？
 
-    The lead is cut after its first 分句 (；) and 下列X之一 becomes 下列哪些X.
+    The lead is cut after the 分句 (；) holding 下列, and 下列X之一 becomes 下列哪些X; None when the
+    lead does not read as a question then.
     """
-    lead = listing.lead.split("；")[0].rstrip("：:，,。 ")
-    return LEAD_RE.sub(lambda m: f"下列哪些{m.group(1)}", lead, count=1) + "？"
+    segments = listing.lead.split("；")
+    holding = next(i for i, segment in enumerate(segments) if LEAD_RE.search(segment))
+    lead = "；".join(segments[:holding + 1]).rstrip("：:，,。 ")
+    question = LEAD_RE.sub(lambda m: f"下列哪些{m.group(1)}", lead, count=1)
+    return question + "？" if "哪些" in question else None
 
 
-def acts_stem(listing: Listing, context: str, item: str) -> str | None:
+def acts_stem(context: str, item: str) -> str | None:
     """A lead context (生产经营单位有下列行为之一的，……处（　　）的罚款。) told of one listed act:
     生产经营单位未按照规定……的，……处（　　）的罚款。 None when the lead is not of that form."""
     match = re.match(r"^(.*?)有下列(?:行为|情形)之一的，(.*)$", context)
@@ -159,7 +169,7 @@ def readings(article: Article) -> str:
     lines = [article.text]
     for listing in listings(article):
         for item in listing.items:
-            told = acts_stem(listing, listing.lead.replace("：", "。").replace(":", "。"), item)
+            told = acts_stem(listing.lead.replace("：", "。").replace(":", "。"), item)
             if told:
                 lines.append(told)
     return "\n".join(lines)

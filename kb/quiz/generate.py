@@ -54,10 +54,15 @@ def slot_key(law: Law, article: Article, context: str, cite_article: bool) -> st
     return "|".join([law.key, article.label if cite_article else "", normalized(context)])
 
 
+def stem_key(question: Question) -> str:
+    """The question's words as a duplicate check sees them (two 判断 on one sentence are one question)."""
+    return "题干|" + normalized(question.stem)
+
+
 def generate_for_law(store: Store, law: Law, kinds: tuple[str, ...] = KINDS, asked: set[str] = frozenset(),
                      today: date | None = None) -> list[Question]:
     """Questions on the facts of one law version (see the module docstring); `asked` holds the slots
-    of the questions the bank already has."""
+    and stem keys of the questions the bank already has."""
     articles = [a for a in store.articles(law.id) if a.number is not None]
     texts = [a.text for a in articles]
     found, seen = [], set(asked)
@@ -72,7 +77,10 @@ def generate_for_law(store: Store, law: Law, kinds: tuple[str, ...] = KINDS, ask
             if key in seen:
                 continue
             question = _fact_question(law, fact, pools, texts, kinds, turn)
-            if question:
+            if question and stem_key(question) in seen and FILL in kinds:
+                question = _fact_question(law, fact, pools, texts, (FILL,), turn)   # 判断 said it already
+            if question and stem_key(question) not in seen:
+                seen.add(stem_key(question))
                 question.slot, question.created = key, today or date.today()
                 seen.add(key)
                 found.append(question)
@@ -81,7 +89,8 @@ def generate_for_law(store: Store, law: Law, kinds: tuple[str, ...] = KINDS, ask
             for listing in facts.listings(article):
                 key = f"{law.key}|{article.label}|{facts.LISTED}|{listing.paragraph}"
                 question = None if key in seen else _list_question(law, article, listing, articles)
-                if question:
+                if question and stem_key(question) not in seen:
+                    seen.add(stem_key(question))
                     question.slot, question.created = key, today or date.today()
                     seen.add(key)
                     found.append(question)
@@ -143,6 +152,8 @@ def _fact_question(law: Law, fact: _Fact, pools: dict, texts: list[str], kinds: 
     slot = fact.slot
     source = source_of(law, fact.article)
     stem_context = _told_of_act(fact.article, slot)
+    if stem_context is None:
+        return None
     prefix = f"根据{law.display_title}{fact.article.label if fact.cite_article else ''}，"
     common = dict(source=source, fact=slot.fact, context=slot.context, fill=slot.fill)
     if kind == FILL:
@@ -157,12 +168,13 @@ def _fact_question(law: Law, fact: _Fact, pools: dict, texts: list[str], kinds: 
                     options=options, **common)
 
 
-def _told_of_act(article: Article, slot: facts.Slot) -> str:
-    """The context, its 有下列行为之一的 told of the first listed act when the article lists them."""
-    for listing in facts.listings(article):
-        if listing.paragraph == slot.paragraph:
-            return facts.acts_stem(listing, slot.context, listing.items[0]) or slot.context
-    return slot.context
+def _told_of_act(article: Article, slot: facts.Slot) -> str | None:
+    """The context, its 有下列行为之一的 told of the first listed act; None when the context points to
+    a list (下列) it cannot tell, since the stem alone would not determine the answer."""
+    if "下列" not in slot.context:
+        return slot.context
+    items = facts.listed_items(article, slot.paragraph)
+    return facts.acts_stem(slot.context, items[0]) if items else None
 
 
 def _list_question(law: Law, article: Article, listing: facts.Listing, articles: list[Article]) -> Question | None:
@@ -179,7 +191,10 @@ def _list_question(law: Law, article: Article, listing: facts.Listing, articles:
     wrong = rng.sample(wrong, min(MULTIPLE_OPTIONS - len(keys), len(wrong), 2))
     options = _shuffled(keys + wrong, listing.lead)
     answer = "".join(LETTERS[i] for i, option in enumerate(options) if option in keys)
-    stem = f"根据{law.display_title}{article.label}，{facts.list_question_lead(listing)}"
+    lead = facts.list_question_lead(listing)
+    if lead is None:
+        return None
+    stem = f"根据{law.display_title}{article.label}，{lead}"
     return Question(kind=MULTIPLE, stem=stem, answer=answer, options=options, source=source_of(law, article),
                     fact=facts.LISTED, context=listing.lead, fill="；".join(listing.items))
 

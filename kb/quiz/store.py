@@ -89,10 +89,9 @@ class QuizStore:
                 params.append(value)
         return [_question(row) for row in self.store.db.execute(sql + " ORDER BY id", params)]
 
-    def slots(self) -> set[str]:
-        """What the questions not retired ask (their slots), for leaving duplicates out."""
-        rows = self.store.db.execute("SELECT slot FROM quiz_questions WHERE status != ? AND slot != ''", (RETIRED,))
-        return {row["slot"] for row in rows}
+    def in_use(self) -> list[Question]:
+        """The questions not retired, for leaving duplicates out."""
+        return [q for q in self.questions() if q.status != RETIRED]
 
     # -- papers and results ----------------------------------------------------------------
 
