@@ -65,6 +65,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, c
                                    report=lambda kind, path, reason: click.echo(f"{kind} {path}：{reason}", err=True))
             click.echo(f"导入 {len(summary.imported)} 部（{summary.articles} 条），"
                        f"跳过 {len(summary.skipped)} 个，失败 {len(summary.failed)} 个。")
+            from fazhi import cli_study
+            cli_study.report_refresh(store)
         figures = build_index(store, data)
     click.echo(f"索引已更新：{figures['documents']} 个检索单元，用时 {figures['seconds']:.1f} 秒。")
 
