@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kb.store import Store
-from robust_corpus import QUERY, fazhi, make_laws, start_python
+from robust_corpus import QUERY, cli, fazhi, make_laws, start_python
 
 FULL_DISK = """
 import resource, signal
@@ -27,7 +27,7 @@ def imported(tmp_path_factory):
     """A folder of 10 laws and a data directory holding them and their index."""
     root = tmp_path_factory.mktemp("imported")
     make_laws(root / "laws", 10)
-    assert fazhi("import", str(root / "laws"), data=root / "data").returncode == 0
+    assert cli("import", str(root / "laws"), data=root / "data").returncode == 0
     return root
 
 
@@ -64,9 +64,9 @@ def read_only(data: Path):
 
 def test_a_read_only_data_directory_still_searches_and_refuses_writes_in_one_sentence(imported, tmp_path):
     with read_only(fresh_copy(imported, tmp_path)) as data:
-        searched = fazhi("search", QUERY, "--limit", "3", data=data)
-        status = fazhi("status", data=data)
-        refused = fazhi("import", str(imported / "laws"), data=data)
+        searched = cli("search", QUERY, "--limit", "3", data=data)
+        status = cli("status", data=data)
+        refused = cli("import", str(imported / "laws"), data=data)
     assert searched.returncode == 0, searched.stderr
     assert "测试用安全条例" in searched.stdout
     assert status.returncode == 0 and "（只读）" in status.stdout
@@ -76,7 +76,7 @@ def test_a_read_only_data_directory_still_searches_and_refuses_writes_in_one_sen
 
 def test_a_full_disk_stops_the_import_with_one_sentence_and_loses_nothing(imported, tmp_path):
     data = fresh_copy(imported, tmp_path)
-    more = make_laws(tmp_path / "more", 120, start=11)[0].parent
+    more = make_laws(tmp_path / "more", 60, start=11)[0].parent
     size = max(path.stat().st_size for path in data.rglob("*") if path.is_file())
     child = start_python(FULL_DISK.format(limit=size + 200_000, data=str(data), folder=str(more)))
     _, errors = child.communicate(timeout=120)
@@ -87,7 +87,7 @@ def test_a_full_disk_stops_the_import_with_one_sentence_and_loses_nothing(import
     laws = store.laws()
     assert all(store.articles(law.id) for law in laws)     # no law half-written
     store.close()
-    searched = fazhi("search", QUERY, "--json", data=data)
+    searched = cli("search", QUERY, "--json", data=data)
     assert searched.returncode == 0 and "测试用安全条例" in searched.stdout
 
 
@@ -95,7 +95,7 @@ def test_a_corrupt_or_foreign_store_is_named_in_one_sentence(tmp_path):
     corrupt = tmp_path / "corrupt"
     corrupt.mkdir()
     (corrupt / "fazhi.sqlite").write_bytes(b"this is not a database at all" * 100)
-    result = fazhi("status", data=corrupt)
+    result = cli("status", data=corrupt)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "已损坏或不是数据库" in result.stderr
     foreign = tmp_path / "foreign"
@@ -104,7 +104,7 @@ def test_a_corrupt_or_foreign_store_is_named_in_one_sentence(tmp_path):
     db.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
     db.commit()
     db.close()
-    result = fazhi("search", "安全", data=foreign)
+    result = cli("search", "安全", data=foreign)
     assert result.returncode == 1 and "不是 fazhi 的知识库" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -119,13 +119,13 @@ def test_a_damaged_index_says_to_run_learn(imported, tmp_path, damage):
         shutil.rmtree(live)
     else:
         (live / "meta.json").write_text("{ not json", encoding="utf-8")
-    result = fazhi("search", QUERY, data=data)
+    result = fazhi("search", QUERY, data=data)          # a child: the real output, no traceback
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "索引已损坏" in result.stderr and "fazhi learn" in result.stderr
     assert "旧版本" not in result.stderr
-    assert "fazhi learn" in fazhi("status", data=data).stdout
-    assert fazhi("learn", data=data).returncode == 0
-    assert fazhi("search", QUERY, data=data).returncode == 0
+    assert "fazhi learn" in cli("status", data=data).stdout
+    assert cli("learn", data=data).returncode == 0
+    assert cli("search", QUERY, data=data).returncode == 0
 
 
 def test_an_older_store_schema_is_migrated(imported, tmp_path):
@@ -135,8 +135,8 @@ def test_an_older_store_schema_is_migrated(imported, tmp_path):
     db.execute("ALTER TABLE articles DROP COLUMN items")
     db.commit()
     db.close()
-    status = fazhi("status", data=data)
+    status = cli("status", data=data)
     assert status.returncode == 0, status.stderr
     assert "知识库已从旧版本升级（补充了 laws.preamble、articles.items）" in status.stdout
-    shown = fazhi("show", "《测试用安全条例一》第九十七条", data=data)
+    shown = cli("show", "《测试用安全条例一》第九十七条", data=data)
     assert shown.returncode == 0 and "第九十七条" in shown.stdout
