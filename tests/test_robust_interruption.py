@@ -12,7 +12,7 @@ import pytest
 
 from fazhi.composition import build_index, index_status, open_searcher
 from kb.store import Store
-from robust_corpus import QUERY, TITLE, fazhi, make_laws, start_python
+from robust_corpus import QUERY, TITLE, cli, make_laws, start_python
 from search import learning
 from search.query import Searcher, SearchOptions
 
@@ -78,7 +78,7 @@ def imported(tmp_path_factory):
     root = tmp_path_factory.mktemp("imported")
     folder, data = root / "laws", root / "data"
     make_laws(folder, 20)
-    assert fazhi("import", str(folder), data=data).returncode == 0
+    assert cli("import", str(folder), data=data).returncode == 0
     return folder, data
 
 
@@ -178,7 +178,7 @@ def test_a_second_import_is_told_the_pid_of_the_first_or_waits_for_it(imported, 
     data = copy_data(original, tmp_path / "data")
     holder = start_python(HOLD_LOCK.format(data=str(data)), stdin=subprocess.PIPE)
     assert holder.stdout.readline().strip() == "held", holder.stderr.read()
-    refused = fazhi("import", str(folder), data=data)
+    refused = cli("import", str(folder), data=data)
     assert refused.returncode == 1
     assert f"另一个导入正在进行（PID {holder.pid}）" in refused.stderr
     assert "Traceback" not in refused.stderr
@@ -199,7 +199,7 @@ def test_two_importers_started_together_leave_one_consistent_index(imported, tmp
     for code_, errors in outcomes:
         assert "Traceback" not in errors and "database is locked" not in errors
         assert code_ == 0 or "另一个导入正在进行" in errors
-    assert fazhi("import", str(more[0].parent), "--wait", "30", data=data).returncode == 0
+    assert cli("import", str(more[0].parent), "--wait", "30", data=data).returncode == 0
     store = Store(data / "fazhi.sqlite")
     assert index_status(store, data) is None
     assert store.counts()["laws"] == 22
