@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import kb.samples
 from fazhi.cli import main
 from generator.review import findings as fd
-from generator.review import ledger
+from generator.review import decisions, ledger
 from generator.review.casefile import load_case, parse_case, read_data
 from generator.review.checks import propose_conclusion, review_case, run_opinion_checks
 from generator.review.thresholds import ThresholdError, load_thresholds
@@ -319,13 +319,18 @@ def test_the_same_act_fined_in_a_knowledge_base_case_is_refused(store):
     assert "另有 1 条其他违法行为的处罚记录" in findings_of(store, later)[fd.DOUBLE_FINE].message
 
 
-def test_the_same_act_fined_in_the_review_ledger_is_refused(store):
+def test_the_same_act_fined_by_a_recorded_decision_is_refused_and_an_opinion_is_not_a_fine(store):
     first = case_with()
     ledger.record(store, ledger.entry_for(first, fd.AGREE))
-    again = case_with(文号="示例应急法审〔2026〕99号")
-    finding = findings_of(store, again)[fd.DOUBLE_FINE]
-    assert finding.outcome == fd.PROBLEM and "审核台账：示例应急法审〔2026〕8号" in finding.details[0]
-    assert findings_of(store, first)[fd.DOUBLE_FINE].outcome == fd.PASS
+    rereview = case_with(文号="示例应急法审〔2026〕99号")
+    finding = findings_of(store, rereview)[fd.DOUBLE_FINE]
+    assert finding.outcome == fd.PASS and "本案为重新审核：此前已出具审核意见 示例应急法审〔2026〕8号" in finding.details[-1]
+    decided = decisions.record(store, decisions.from_case(case_with(示例=False, 案件编号="示例应急立〔2025〕3号"),
+                                                          "示例应急罚〔2025〕5号", date(2026, 3, 1)))
+    finding = findings_of(store, rereview)[fd.DOUBLE_FINE]
+    assert finding.outcome == fd.PROBLEM and "决定台账：示例应急罚〔2025〕5号" in finding.details[0]
+    decisions.void(store, decided.number, "误录")
+    assert findings_of(store, rereview)[fd.DOUBLE_FINE].outcome == fd.PASS
 
 
 # -- overrides and conclusions ---------------------------------------------------------------------

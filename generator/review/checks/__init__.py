@@ -60,6 +60,7 @@ class Review:
     proposed: fd.Conclusion
     sections: list[Section]
     appendix: list[ResolvedRef]
+    missing_laws: list[str] = field(default_factory=list)      # cited laws the store does not hold
 
 
 def run_opinion_checks(store: Store, case: OpinionCase, thresholds: Thresholds | None = None) -> list[fd.Finding]:
@@ -138,7 +139,13 @@ def review_case(store: Store, case, thresholds: Thresholds | None = None) -> Rev
     notes = getattr(case, "notes", {})
     sections = [Section(aspect, worst(f.outcome for f in findings if f.aspect == aspect), notes.get(aspect, ""),
                         [f for f in findings if f.aspect == aspect]) for aspect in aspects]
-    return Review(case, findings, conclusion, proposed, sections, appendix(findings))
+    return Review(case, findings, conclusion, proposed, sections, appendix(findings), missing_laws(store, case))
+
+
+def missing_laws(store: Store, case) -> list[str]:
+    """The laws the case cites that the statute store does not hold, in order of citation."""
+    cited = [c.ref.law for name in ("violated", "basis", "citations") for c in getattr(case, name, [])]
+    return [law for law in dict.fromkeys(cited) if not store.find_laws(law)]
 
 
 def _line(finding: fd.Finding) -> str:

@@ -36,8 +36,10 @@ def check_discretion(ctx) -> fd.Finding:
     flagged = [line for r in results for line in r[4]]
     passed = "；".join(r[5] for r in results if r[5])
     message = passed if outcome == fd.PASS else "；".join(flagged)
+    unverified = implies == fd.INVESTIGATE and outcome == fd.NOTE
     return finding(fd.DISCRETION, outcome, message, details=details, citations=citations, implies=implies,
-                   remedy="按裁量基准和法定幅度调整罚款，或写明偏离基准的理由" if implies else "")
+                   unverified=unverified, remedy="核对裁量基准事项编号和阶次" if unverified else (
+                       "按裁量基准和法定幅度调整罚款，或写明偏离基准的理由" if implies else ""))
 
 
 def _one(ctx, violation: Violation, label: str):
@@ -46,8 +48,8 @@ def _one(ctx, violation: Violation, label: str):
     found = ctx.standard_item(given)
     if found is None:
         where = f"“{given.standard}”" if given.standard else "现行裁量基准"
-        line = f"{label}{where}中没有编号为“{given.code}”的事项，无法核对裁量"
-        return fd.NOTE, [line], [], None, [line], ""
+        line = f"{label}{where}中没有编号为“{given.code}”的事项，无法按裁量基准核对，需人工核实"
+        return fd.NOTE, [line], [], fd.INVESTIGATE, [line], ""
     standard, item = found
     fines = _fines(ctx.case, violation)
     factors = [f for f in circumstances(ctx.case, violation) if _calculable(f)]
@@ -56,8 +58,8 @@ def _one(ctx, violation: Violation, label: str):
                                    income=income, gains=violation.gains or given.gains, proposed=amount)
                        for party, amount, income in fines]
     except KnowledgeError as error:
-        line = f"{label}无法按裁量基准计算：{error}"
-        return fd.NOTE, [line], [], None, [line], ""
+        line = f"{label}无法按裁量基准计算：{error}，需人工核实"
+        return fd.NOTE, [line], [], fd.INVESTIGATE, [line], ""
     judged = [_judge(a, party, amount, given.deviation) for a, (party, amount, _) in zip(assessments, fines)]
     mismatch = _basis_mismatch(violation, item)
     outcome = worst([o for o, _, _ in judged] + ([fd.NOTE] if mismatch else []))
