@@ -141,6 +141,9 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
                              exists=(old_article is not None) if named else None, current=False,
                              resolved=_resolved(ref, named, old_article), suggestion=suggestion)
     article = article_in(store, current, ref.number, ref.suffix)
+    if article is None and is_excerpt(current):
+        return CitationCheck(cited, NOTE, f"法规库收录的{current.display_title}为节选本，未收录"
+                                          f"{article_label(ref.number, ref.suffix)}，无法核对，请人工核实")
     if article is None:
         found_in = next(((law, a) for law in older if (a := article_in(store, law, ref.number, ref.suffix))), None)
         old_text = _excerpt(found_in[1], ref) if found_in else None
@@ -158,6 +161,11 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
     resolved = ResolvedRef(ref=ref, law=current, article=article, excerpt=excerpt)
     return CitationCheck(cited, PASS, f"现行有效（{current.version_text}），条文存在", exists=True, current=True,
                          resolved=resolved)
+
+
+def is_excerpt(law: Law) -> bool:
+    """True when the store holds only an excerpt (节选) of the law: a missing article proves nothing."""
+    return "节选" in (law.history or "") or "节选" in (law.preamble or "")
 
 
 def similarity(probe: str, text: str) -> float:
@@ -192,6 +200,12 @@ def ref_label(ref: Ref) -> str:
     if ref.paragraph:
         text += f"第{int_to_chinese(ref.paragraph)}款"
     return text + (f"第（{int_to_chinese(ref.item)}）项" if ref.item else "")
+
+
+def closest_unit(store: Store, law: Law, probe: str, penalty: bool | None = None) -> ResolvedRef | None:
+    """The 款/项 of `law` whose text is most similar to `probe` (None below the minimum similarity);
+    `penalty` narrows the search to the 法律责任 chapter (True) or away from it (False)."""
+    return _suggest(store, law, probe, penalty)
 
 
 def _suggest(store: Store, law: Law, probe: str | None, penalty: bool | None) -> ResolvedRef | None:

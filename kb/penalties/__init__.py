@@ -37,6 +37,7 @@ DISMISSAL 撤职, CRITICISM 通报批评, CORRECT 责令改正 — an order, not
 from kb.penalties.amounts import describe, parse_amount
 from kb.penalties.lookup import Lookup, find, read_article
 from kb.penalties.models import (
+    CONFISCATE,
     CONFISCATE_GAINS,
     CORRECT,
     ELSEWHERE,
@@ -63,6 +64,6 @@ from kb.penalties.models import (
 from kb.penalties.reader import read_text
 
 __all__ = ["describe", "parse_amount", "Lookup", "find", "read_article", "read_text", "FineRange", "Provision",
-           "Sanction", "Situation", "CONFISCATE_GAINS", "CORRECT", "ELSEWHERE", "FINE", "GAINS", "GOODS", "INCOME",
+           "Sanction", "Situation", "CONFISCATE", "CONFISCATE_GAINS", "CORRECT", "ELSEWHERE", "FINE", "GAINS", "GOODS", "INCOME",
            "INDIVIDUAL", "NO_PENALTY", "NOT_PENALTIES", "OFFENDER", "PRINCIPAL", "READ", "RESPONSIBLE", "UNCERTAIN", "UNIT",
            "WARNING", "YUAN"]
