@@ -24,7 +24,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import knowledge, learning, lexicon, segment, snippets
+from search import intent, knowledge, learning, lexicon, passages, segment, snippets
 from search.engine import EngineHit, EngineQuery
 from search.index import (
     PENALTY_CHAPTERS,
@@ -43,6 +43,17 @@ SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
+VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
+ROUTE_BOOST = 1.5               # articles of a law whose subject the question names (intent.route)
+ROUTED_LAWS = 3                 # … of which this many are also searched on their own
+LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
+PASSAGE_WEIGHT = 0.5            # … in its best passage (款, or 项 with its opening words)
+WHOLE_WEIGHT = 0.3              # … anywhere in the article
+CUE_BOOST = 0.2                 # the article has the wording of the kind of answer asked (期限 → 日内)
+SUBJECT_BOOST = 0.2             # its lead sentence names the party the question is about
+NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
+                                # law boost stands for it, its articles need not repeat it
+COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任")
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
@@ -127,6 +138,7 @@ class Analysis:
     terms: list[str]                # words to mark in snippets
     law_key: str | None = None      # a law named in the query
     penalty: bool = False           # the question asks about punishment
+    asked: intent.Intent = field(default_factory=intent.Intent)
 
 
 @dataclass
@@ -158,6 +170,8 @@ class Searcher:
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = _names_by_start(self.names)
         self.knowledge = KnowledgeIndex(store)
+        self.routes = intent.routes(self.laws.values())
+        self.titles = {law.key: law.short_title for law in self.laws.values()}
 
     # -- public API --------------------------------------------------------------------------
 
@@ -197,8 +211,13 @@ class Searcher:
             for token in segment.tokens(term):
                 weight = SYNONYM_WEIGHT * (1.0 if token in whole else SUBWORD_WEIGHT)
                 weights[token] = max(weights.get(token, 0.0), weight)
-        return Analysis(weights, list(dict.fromkeys(words + legal)), self._mentioned_law(free),
-                        bool(PENALTY_RE.search(free)))
+        law_key, asked = self._mentioned_law(free), intent.read(segment.normalize(free), self.routes)
+        for name in asked.named + ([self.titles[law_key]] if law_key else []):
+            for token in segment.tokens(name):
+                if token in weights:
+                    weights[token] *= NAMED_WEIGHT
+        return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
+                        bool(PENALTY_RE.search(free)), asked)
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -280,12 +299,13 @@ class Searcher:
         most like this one led to (and, for questions about punishment, inside penalty chapters),
         so re-ranking can reach articles the first pass ranked low."""
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
+        preferred += analysis.asked.routed[:ROUTED_LAWS]
         if analysis.law_key:
             preferred.append(analysis.law_key)
         passes = []
         if preferred and "law_key" not in engine_query.must:
             passes.append({"law_key": list(dict.fromkeys(preferred))})
-        if analysis.penalty:
+        if analysis.penalty or analysis.asked.violation:
             passes.append({"section": [PENALTY_SECTION]})
         merged = {}
         for narrowing in passes:
@@ -337,25 +357,46 @@ class Searcher:
 
     def _rerank(self, candidates: list[EngineHit], analysis: Analysis, votes: Votes) -> list[EngineHit]:
         """Multiply engine scores by the article's authority, status, chapter, usage priors and the
-        votes of similar recorded questions."""
+        votes of similar recorded questions; then the COVERED best articles by the evidence of
+        their passages (search.passages), the others by the least evidence any of those had."""
         ids = [c.doc_id for c in candidates if c.kind == "条文"]
         rows = self.store.db.execute(
-            f"SELECT id, law_id, chapter, items FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+            f"SELECT id, law_id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+            ids).fetchall()
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        rarity = ({token: weight * self.engine.idf(token) for token, weight in analysis.weights.items()}
-                  if analysis.penalty else {})
-        for article_id, law_id, chapter, items in rows:
+        for article_id, law_id, chapter, _, _ in rows:
             if (law_id, chapter) not in places:
                 places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
             weights[article_id] = places[(law_id, chapter)] * (
                 1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
-            if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
-                acts = [text for _, _, text in json.loads(items)]
-                weights[article_id] *= 1 + ITEM_FOCUS * _act_share(acts, rarity)
-        rescored = [EngineHit(c.kind, c.doc_id, c.score * weights.get(c.doc_id, 1.0)) if c.kind == "条文"
-                    else c for c in candidates]
+        scores = {c.doc_id: c.score * weights.get(c.doc_id, 1.0) for c in candidates if c.kind == "条文"}
+        covered = set(sorted(scores, key=scores.get, reverse=True)[:COVERED])
+        matcher = passages.Matcher({token: weight * self.engine.idf(token)
+                                    for token, weight in analysis.weights.items()})
+        evidence = {article_id: self._evidence(json.loads(paragraphs), json.loads(items), chapter, analysis, matcher)
+                    for article_id, _, chapter, paragraphs, items in rows if article_id in covered}
+        least = min(evidence.values(), default=1.0)
+        rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
+                    if c.kind == "条文" and c.doc_id in scores else c for c in candidates]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
+
+    def _evidence(self, paragraphs: list[str], items: list, chapter: str, analysis: Analysis,
+                  rarity: passages.Matcher) -> float:
+        """The part of an article's weight its own text decides for this question: how much of the
+        question its lead sentence, best passage and whole text hold, the wording of the kind of
+        answer asked, the party asked about, and for punishment questions the act (项) described."""
+        found = passages.coverage(paragraphs, items, rarity)
+        weight = 1 + LEAD_WEIGHT * found.lead + PASSAGE_WEIGHT * found.best + WHOLE_WEIGHT * found.whole
+        text = "\n".join(paragraphs)
+        asked = analysis.asked
+        weight *= (1 + CUE_BOOST) ** sum(1 for cues in asked.cues if any(cue in text for cue in cues))
+        lead = passages.lead_sentence(paragraphs)
+        if any(subject in lead for subject in asked.subjects):
+            weight *= 1 + SUBJECT_BOOST
+        if (analysis.penalty or asked.violation) and any(name in chapter for name in PENALTY_CHAPTERS):
+            weight *= 1 + ITEM_FOCUS * passages.item_share([t for _, _, t in items], rarity)
+        return weight
 
     def _law_weight(self, law: Law) -> float:
         """The part of an article's weight its law decides: authority, status and usage."""
@@ -370,8 +411,13 @@ class Searcher:
                   * (1 + NEIGHBOUR_LAW_WEIGHT * votes.laws.get(law.key, 0.0)))
         if analysis.law_key and law.key == analysis.law_key:
             weight *= LAW_MENTION_BOOST
-        if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
-            weight *= PENALTY_CHAPTER_BOOST
+        if law.key in analysis.asked.routed:
+            weight *= ROUTE_BOOST
+        if any(name in chapter for name in PENALTY_CHAPTERS):
+            if analysis.penalty:
+                weight *= PENALTY_CHAPTER_BOOST
+            elif analysis.asked.violation:
+                weight *= VIOLATION_CHAPTER_BOOST
         return weight
 
     def _mentioned_law(self, text: str) -> str | None:
@@ -429,16 +475,6 @@ class Searcher:
                    chapter=article.chapter, part=law.part, region=law.region,
                    snippet=snippets.best_window(article.text, terms), terms=terms,
                    doc_id=article.id, law_id=law.id)
-
-
-def _act_share(acts: list[str], weights: dict[str, float]) -> float:
-    """The largest share of the query's weight (each token weighted by its rarity) whose words one
-    act (项) of a penalty article holds: a penalty article may list many acts, and the question is
-    about one of them."""
-    total = sum(weights.values())
-    best = max((sum(w for token, w in weights.items() if token in text)
-                for text in acts), default=0.0)
-    return best / total if total else 0.0
 
 
 def _law_names(laws) -> dict[str, str]:
