@@ -32,17 +32,20 @@ def lead_sentence(paragraphs: list[str]) -> str:
 
 
 def passages(paragraphs: list[str], items: list[tuple[int, int, str]]) -> list[str]:
-    """The lead sentence, each paragraph and each item prefixed with its paragraph's opening words."""
+    """The lead sentence, each paragraph, and each item (项) prefixed with the words that open its
+    list (the paragraph before the items, or the text before （一） when the items are inside it)."""
     found = [lead_sentence(paragraphs)]
-    listed = {index for index, _, _ in items}
+    inside = {index: [text for at, _, text in items if at == index] for index, _, _ in items}
+    opening = ""
     for index, paragraph in enumerate(paragraphs):
-        if index in listed:
-            match = ITEM_START.search(paragraph)
-            opening = paragraph[:match.start()] if match else ""
-            found.append(opening)
-            found += [opening + text for at, _, text in items if at == index]
-        else:
-            found.append(paragraph)
+        start = ITEM_START.search(paragraph)
+        if start and start.start() == 0:
+            found.append(opening + paragraph)
+            continue
+        opening = paragraph[:start.start()] if start else paragraph
+        found.append(paragraph)
+        if start and index in inside:
+            found += [opening + text for text in inside[index]]
     return found
 
 
