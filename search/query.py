@@ -16,7 +16,7 @@ no re-ranking): the baseline the benchmark compares against.
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import intent, knowledge, learning, lexicon, passages, segment, snippets
+from search import intent, learning, lexicon, passages, segment
 from search.engine import EngineHit, EngineQuery
 from search.index import (
     PENALTY_CHAPTERS,
@@ -33,8 +33,9 @@ from search.index import (
     current_index_dir,
     is_current_format,
 )
-from search.knowledge import KnowledgeIndex
+from search.hits import Hit, HitMaker
 from search.tantivy_engine import TantivyEngine
+from search.votes import Votes, neighbour_votes
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
@@ -61,7 +62,6 @@ SUPERSEDED_WEIGHT = 0.7
 PRIOR_WEIGHT = 0.05             # per log1p of the recorded questions that led to the article
 CHAPTER_PRIOR_WEIGHT = 0.05     # … to its chapter
 LAW_PRIOR_WEIGHT = 0.05         # … to its law
-NEIGHBOURS = 20                 # recorded questions most like the query, who vote for chapters and laws
 NEIGHBOUR_CHAPTER_WEIGHT = 0.3  # per share of their votes that went to the article's chapter
 NEIGHBOUR_LAW_WEIGHT = 0.05     # … to its law
 NEIGHBOUR_LAWS = 5              # the laws with most votes are also searched on their own
@@ -94,33 +94,6 @@ class SearchOptions:
 
 
 @dataclass
-class Hit:
-    """One result as shown to the user and printed by --json."""
-
-    kind: str
-    title: str
-    file: str
-    version: str | None
-    article: str
-    number: int | None
-    category: str
-    status: str
-    score: float
-    text: str
-    chapter: str = ""
-    part: str = ""
-    region: str = ""
-    snippet: str = ""
-    terms: list[str] = field(default_factory=list)
-    doc_id: int = 0
-    law_id: int = 0
-
-    def to_json(self) -> dict:
-        """Return the hit as a JSON-ready dict."""
-        return asdict(self)
-
-
-@dataclass
 class SearchResult:
     """Hits of a query; `jumped` is true when a citation led straight to its article."""
 
@@ -139,15 +112,6 @@ class Analysis:
     law_key: str | None = None      # a law named in the query
     penalty: bool = False           # the question asks about punishment
     asked: intent.Intent = field(default_factory=intent.Intent)
-
-
-@dataclass
-class Votes:
-    """How the recorded questions most like a query voted: the share of the votes per
-    (law key, chapter) and per law key of the articles chosen for them."""
-
-    chapters: dict[tuple[str, str], float] = field(default_factory=dict)
-    laws: dict[str, float] = field(default_factory=dict)
 
 
 class Searcher:
@@ -169,7 +133,7 @@ class Searcher:
         self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = _names_by_start(self.names)
-        self.knowledge = KnowledgeIndex(store)
+        self.hits = HitMaker(store, self.laws)
         self.routes = intent.routes(self.laws.values())
         self.titles = {law.key: law.short_title for law in self.laws.values()}
 
@@ -239,7 +203,7 @@ class Searcher:
                     "SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
                     (law.id, citation.number, citation.suffix)).fetchone()
                 if row:
-                    hits.append(self._article_hit(self.store.article(row[0]), 1.0, []))
+                    hits.append(self.hits.article_hit(self.store.article(row[0]), 1.0, []))
         return hits
 
     def _versions(self, key: str, options: SearchOptions) -> list[Law]:
@@ -280,13 +244,13 @@ class Searcher:
         want = max(CANDIDATES, options.limit * 3) * (5 if required else 1)
         candidates = self.engine.search(engine_query, want)
         if not options.plain:
-            votes = self._neighbour_votes(weights, engine_query)
+            votes = neighbour_votes(self.questions, self.chosen, self.laws, weights, engine_query)
             candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)
             candidates = self._rerank(candidates, analysis, votes)
         terms = analysis.terms + phrases
         hits = []
         for candidate in candidates:
-            hit = self._load(candidate.kind, candidate.doc_id, candidate.score, terms)
+            hit = self.hits.load(candidate.kind, candidate.doc_id, candidate.score, terms)
             if hit and all(p in segment.normalize(hit.text) for p in required):
                 hits.append(hit)
                 if len(hits) == options.limit:
@@ -314,40 +278,6 @@ class Searcher:
             merged.update({(c.kind, c.doc_id): c for c in self.engine.search(inside, min(want, CANDIDATES))})
         merged.update({(c.kind, c.doc_id): c for c in candidates})
         return list(merged.values())
-
-    def _neighbour_votes(self, weights: dict[str, float], engine_query: EngineQuery) -> Votes:
-        """How the NEIGHBOURS recorded questions most like the query voted. Each votes with its
-        BM25 score relative to the best neighbour's, for the chapters and laws of the articles
-        chosen for it that pass the query's filters; votes are returned as shares of all votes."""
-        votes = Votes()
-        if self.questions is None:
-            return votes
-        neighbours = self.questions.search(EngineQuery(terms={"body": weights}), NEIGHBOURS)
-        total = 0.0
-        for neighbour in neighbours:
-            places = [(self.laws[law_id], chapter) for law_id, chapter in self.chosen.get(neighbour.doc_id, ())
-                      if self._allowed(self.laws[law_id], engine_query)]
-            if not places:
-                continue
-            vote = neighbour.score / neighbours[0].score
-            total += vote
-            for key in {(law.key, chapter) for law, chapter in places}:
-                votes.chapters[key] = votes.chapters.get(key, 0.0) + vote
-            for key in {law.key for law, _ in places}:
-                votes.laws[key] = votes.laws.get(key, 0.0) + vote
-        for shares in (votes.chapters, votes.laws):
-            for key in shares:
-                shares[key] /= total
-        return votes
-
-    def _allowed(self, law: Law, engine_query: EngineQuery) -> bool:
-        """Whether articles of `law` pass the filters of the query."""
-        fields = {"kind": "条文", "category": law.category, "status": law.status, "region": law.region,
-                  "law_key": law.key}
-        version = _yyyymmdd(law.version)
-        return (all(fields[name] in values for name, values in engine_query.must.items())
-                and version >= engine_query.version_from
-                and (not engine_query.version_to or version <= engine_query.version_to))
 
     def _engine_terms(self, weights: dict[str, float], plain: bool) -> dict[str, dict[str, float]]:
         if plain:
@@ -447,35 +377,6 @@ class Searcher:
                 raise QueryError(f"知识库中没有名为《{options.law}》的法规")
             must["law_key"] = [key]
         return must
-
-    # -- hits --------------------------------------------------------------------------------
-
-    def _load(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
-        """Turn one ranked document of any kind into a Hit (None when it no longer exists)."""
-        if kind != "条文":
-            return self._knowledge_hit(kind, doc_id, score, terms)
-        article = self.store.article(doc_id)
-        return self._article_hit(article, score, terms) if article else None
-
-    def _knowledge_hit(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
-        found = self.knowledge.find(kind, doc_id)
-        if not found:
-            return None
-        return Hit(kind=kind, title=found.title, file=found.source, version=found.version,
-                   article=found.label, number=None, category=kind, status=CURRENT,
-                   score=round(score, 4), text=found.text, region=found.region,
-                   snippet=knowledge.snippet(found, terms), terms=terms, doc_id=doc_id)
-
-    def _article_hit(self, article: Article, score: float, terms: list[str]) -> Hit:
-        law = self.laws[article.law_id]
-        return Hit(kind="条文", title=law.title, file=law.file,
-                   version=law.version.isoformat() if law.version else None,
-                   article=article.label, number=article.number, category=law.category,
-                   status=law.status, score=round(score, 4), text=article.text,
-                   chapter=article.chapter, part=law.part, region=law.region,
-                   snippet=snippets.best_window(article.text, terms), terms=terms,
-                   doc_id=article.id, law_id=law.id)
-
 
 def _law_names(laws) -> dict[str, str]:
     """Every name a law may be cited by → its key; national laws win over same-named others."""
