@@ -6,7 +6,7 @@ import importlib
 from fazhi.chinese import ChineseGroup, localize
 
 # Modules whose COMMANDS join the main group (each exposes COMMANDS = [...]).
-COMMAND_MODULES = ("fazhi.cli_knowledge", "fazhi.cli_review", "fazhi.cli_generate")
+COMMAND_MODULES = ("fazhi.cli_knowledge", "fazhi.cli_review", "fazhi.cli_generate", "fazhi.cli_penalty")
 
 
 class LazyGroup(ChineseGroup):
