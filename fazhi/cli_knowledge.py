@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from fazhi.settings import open_store
+from fazhi.composition import refresh_index
+from fazhi.settings import data_dir, open_store
 from kb.cases.crossref import case_articles, citing
 from kb.cases.importer import import_cases
 from kb.cases.similar import similar_cases
@@ -79,6 +80,7 @@ def standard_import(ctx, file: Path):
     own = len(imported.items) - len(imported.inherited)
     extra = f"（其中 {len(imported.inherited)} 个沿用基础基准“{imported.base}”）" if imported.inherited else ""
     click.echo(f"已导入{imported.display_title}：{len(imported.items)} 个事项{extra}，本基准规定 {own} 个。")
+    _refresh(ctx, "裁量基准事项")
 
 
 @standard.command("list")
@@ -183,6 +185,16 @@ def case_import(ctx, paths):
     """导入案例文件或目录（.yaml/.yml、.md、.docx）；有一个出错则全部不导入。"""
     cases = import_cases(open_store(ctx), list(paths))
     click.echo(f"已导入 {len(cases)} 个案例：" + "、".join(c.code for c in cases))
+    _refresh(ctx, "案例")
+
+
+def _refresh(ctx, what: str) -> None:
+    """Rebuild the search index so the imported standard items or cases can be found at once."""
+    figures = refresh_index(open_store(ctx), data_dir(ctx.find_root().obj.get("data")))
+    if figures is None:
+        click.echo(f"提示：尚未建立检索索引，{what}暂不能检索；用 fazhi import 导入法规时会一并建立索引。")
+    else:
+        click.echo(f"检索索引已更新（{figures['documents']} 个检索单元），新导入的{what}现在可以检索。")
 
 
 @case.command("export")

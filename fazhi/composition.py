@@ -17,6 +17,14 @@ def build_index(store: Store, data: Path) -> dict:
                              questions=questions)
 
 
+def refresh_index(store: Store, data: Path) -> dict | None:
+    """Rebuild the live index after standards or cases changed (tokens of articles are cached, so
+    only the build itself takes time); None when no index was built yet (nothing to refresh)."""
+    if index.current_index_dir(data) is None:
+        return None
+    return build_index(store, data)
+
+
 def open_searcher(store: Store, data: Path) -> LiveSearcher:
     """Return a searcher over the live index of the data directory; it may be shared by threads
     and follows the index across re-imports (search.live)."""

@@ -16,7 +16,7 @@ no re-ranking): the baseline the benchmark compares against.
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,11 +24,12 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import knowledge, learning, lexicon, limits, segment, snippets
+from search import intent, learning, lexicon, limits, passages, segment
 from search.engine import EngineHit, EngineQuery
+from search.hits import Hit, HitMaker
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
-from search.knowledge import KnowledgeIndex
 from search.tantivy_engine import TantivyEngine
+from search.votes import Votes, neighbour_votes
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
@@ -37,6 +38,17 @@ SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
+VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
+ROUTE_BOOST = 1.5               # articles of a law whose subject the question names (intent.route)
+ROUTED_LAWS = 3                 # … of which this many are also searched on their own
+LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
+PASSAGE_WEIGHT = 0.5            # … in its best passage (款, or 项 with its opening words)
+WHOLE_WEIGHT = 0.3              # … anywhere in the article
+CUE_BOOST = 0.2                 # the article has the wording of the kind of answer asked (期限 → 日内)
+SUBJECT_BOOST = 0.2             # its lead sentence names the party the question is about
+NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
+                                # law boost stands for it, its articles need not repeat it
+COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任")
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
@@ -44,7 +56,6 @@ SUPERSEDED_WEIGHT = 0.7
 PRIOR_WEIGHT = 0.05             # per log1p of the recorded questions that led to the article
 CHAPTER_PRIOR_WEIGHT = 0.05     # … to its chapter
 LAW_PRIOR_WEIGHT = 0.05         # … to its law
-NEIGHBOURS = 20                 # recorded questions most like the query, who vote for chapters and laws
 NEIGHBOUR_CHAPTER_WEIGHT = 0.3  # per share of their votes that went to the article's chapter
 NEIGHBOUR_LAW_WEIGHT = 0.05     # … to its law
 NEIGHBOUR_LAWS = 5              # the laws with most votes are also searched on their own
@@ -73,33 +84,6 @@ class SearchOptions:
 
 
 @dataclass
-class Hit:
-    """One result as shown to the user and printed by --json."""
-
-    kind: str
-    title: str
-    file: str
-    version: str | None
-    article: str
-    number: int | None
-    category: str
-    status: str
-    score: float
-    text: str
-    chapter: str = ""
-    part: str = ""
-    region: str = ""
-    snippet: str = ""
-    terms: list[str] = field(default_factory=list)
-    doc_id: int = 0
-    law_id: int = 0
-
-    def to_json(self) -> dict:
-        """Return the hit as a JSON-ready dict."""
-        return asdict(self)
-
-
-@dataclass
 class SearchResult:
     """Hits of a query; `jumped` is true when a citation led straight to its article."""
 
@@ -117,15 +101,7 @@ class Analysis:
     terms: list[str]                # words to mark in snippets
     law_key: str | None = None      # a law named in the query
     penalty: bool = False           # the question asks about punishment
-
-
-@dataclass
-class Votes:
-    """How the recorded questions most like a query voted: the share of the votes per
-    (law key, chapter) and per law key of the articles chosen for them."""
-
-    chapters: dict[tuple[str, str], float] = field(default_factory=dict)
-    laws: dict[str, float] = field(default_factory=dict)
+    asked: intent.Intent = field(default_factory=intent.Intent)
 
 
 class Searcher:
@@ -147,7 +123,9 @@ class Searcher:
         self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = _names_by_start(self.names)
-        self.knowledge = KnowledgeIndex(store)
+        self.hits = HitMaker(store, self.laws)
+        self.routes = intent.routes(self.laws.values())
+        self.titles = {law.key: law.short_title for law in self.laws.values()}
 
     # -- public API --------------------------------------------------------------------------
 
@@ -189,8 +167,13 @@ class Searcher:
             for token in segment.tokens(term):
                 weight = SYNONYM_WEIGHT * (1.0 if token in whole else SUBWORD_WEIGHT)
                 weights[token] = max(weights.get(token, 0.0), weight)
-        return Analysis(weights, list(dict.fromkeys(words + legal)), self._mentioned_law(free),
-                        bool(PENALTY_RE.search(free)))
+        law_key, asked = self._mentioned_law(free), intent.read(segment.normalize(free), self.routes)
+        for name in asked.named + ([self.titles[law_key]] if law_key else []):
+            for token in segment.tokens(name):
+                if token in weights:
+                    weights[token] *= NAMED_WEIGHT
+        return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
+                        bool(PENALTY_RE.search(free)), asked)
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -212,7 +195,7 @@ class Searcher:
                     "SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
                     (law.id, citation.number, citation.suffix)).fetchone()
                 if row:
-                    hits.append(self._article_hit(self.store.article(row[0]), 1.0, []))
+                    hits.append(self.hits.article_hit(self.store.article(row[0]), 1.0, []))
         return hits
 
     def _versions(self, key: str, options: SearchOptions) -> list[Law]:
@@ -253,13 +236,13 @@ class Searcher:
         want = max(CANDIDATES, options.limit * 3) * (5 if required else 1)
         candidates = self.engine.search(engine_query, want)
         if not options.plain:
-            votes = self._neighbour_votes(weights, engine_query)
+            votes = neighbour_votes(self.questions, self.chosen, self.laws, weights, engine_query)
             candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)
             candidates = self._rerank(candidates, analysis, votes)
         terms = analysis.terms + phrases
         hits = []
         for candidate in candidates:
-            hit = self._load(candidate.kind, candidate.doc_id, candidate.score, terms)
+            hit = self.hits.load(candidate.kind, candidate.doc_id, candidate.score, terms)
             if hit and all(p in segment.normalize(hit.text) for p in required):
                 hits.append(hit)
                 if len(hits) == options.limit:
@@ -272,12 +255,13 @@ class Searcher:
         most like this one led to (and, for questions about punishment, inside penalty chapters),
         so re-ranking can reach articles the first pass ranked low."""
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
+        preferred += analysis.asked.routed[:ROUTED_LAWS]
         if analysis.law_key:
             preferred.append(analysis.law_key)
         passes = []
         if preferred and "law_key" not in engine_query.must:
             passes.append({"law_key": list(dict.fromkeys(preferred))})
-        if analysis.penalty:
+        if analysis.penalty or analysis.asked.violation:
             passes.append({"section": [PENALTY_SECTION]})
         merged = {}
         for narrowing in passes:
@@ -287,40 +271,6 @@ class Searcher:
         merged.update({(c.kind, c.doc_id): c for c in candidates})
         return list(merged.values())
 
-    def _neighbour_votes(self, weights: dict[str, float], engine_query: EngineQuery) -> Votes:
-        """How the NEIGHBOURS recorded questions most like the query voted. Each votes with its
-        BM25 score relative to the best neighbour's, for the chapters and laws of the articles
-        chosen for it that pass the query's filters; votes are returned as shares of all votes."""
-        votes = Votes()
-        if self.questions is None:
-            return votes
-        neighbours = self.questions.search(EngineQuery(terms={"body": weights}), NEIGHBOURS)
-        total = 0.0
-        for neighbour in neighbours:
-            places = [(self.laws[law_id], chapter) for law_id, chapter in self.chosen.get(neighbour.doc_id, ())
-                      if self._allowed(self.laws[law_id], engine_query)]
-            if not places:
-                continue
-            vote = neighbour.score / neighbours[0].score
-            total += vote
-            for key in {(law.key, chapter) for law, chapter in places}:
-                votes.chapters[key] = votes.chapters.get(key, 0.0) + vote
-            for key in {law.key for law, _ in places}:
-                votes.laws[key] = votes.laws.get(key, 0.0) + vote
-        for shares in (votes.chapters, votes.laws):
-            for key in shares:
-                shares[key] /= total
-        return votes
-
-    def _allowed(self, law: Law, engine_query: EngineQuery) -> bool:
-        """Whether articles of `law` pass the filters of the query."""
-        fields = {"kind": "条文", "category": law.category, "status": law.status, "region": law.region,
-                  "law_key": law.key}
-        version = _yyyymmdd(law.version)
-        return (all(fields[name] in values for name, values in engine_query.must.items())
-                and version >= engine_query.version_from
-                and (not engine_query.version_to or version <= engine_query.version_to))
-
     def _engine_terms(self, weights: dict[str, float], plain: bool) -> dict[str, dict[str, float]]:
         if plain:
             return {"body": dict(weights)}
@@ -329,25 +279,46 @@ class Searcher:
 
     def _rerank(self, candidates: list[EngineHit], analysis: Analysis, votes: Votes) -> list[EngineHit]:
         """Multiply engine scores by the article's authority, status, chapter, usage priors and the
-        votes of similar recorded questions."""
+        votes of similar recorded questions; then the COVERED best articles by the evidence of
+        their passages (search.passages), the others by the least evidence any of those had."""
         ids = [c.doc_id for c in candidates if c.kind == "条文"]
         rows = self.store.db.execute(
-            f"SELECT id, law_id, chapter, items FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+            f"SELECT id, law_id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+            ids).fetchall()
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        rarity = ({token: weight * self.engine.idf(token) for token, weight in analysis.weights.items()}
-                  if analysis.penalty else {})
-        for article_id, law_id, chapter, items in rows:
+        for article_id, law_id, chapter, _, _ in rows:
             if (law_id, chapter) not in places:
                 places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
             weights[article_id] = places[(law_id, chapter)] * (
                 1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
-            if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
-                acts = [text for _, _, text in json.loads(items)]
-                weights[article_id] *= 1 + ITEM_FOCUS * _act_share(acts, rarity)
-        rescored = [EngineHit(c.kind, c.doc_id, c.score * weights.get(c.doc_id, 1.0)) if c.kind == "条文"
-                    else c for c in candidates]
+        scores = {c.doc_id: c.score * weights.get(c.doc_id, 1.0) for c in candidates if c.kind == "条文"}
+        covered = set(sorted(scores, key=scores.get, reverse=True)[:COVERED])
+        matcher = passages.Matcher({token: weight * self.engine.idf(token)
+                                    for token, weight in analysis.weights.items()})
+        evidence = {article_id: self._evidence(json.loads(paragraphs), json.loads(items), chapter, analysis, matcher)
+                    for article_id, _, chapter, paragraphs, items in rows if article_id in covered}
+        least = min(evidence.values(), default=1.0)
+        rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
+                    if c.kind == "条文" and c.doc_id in scores else c for c in candidates]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
+
+    def _evidence(self, paragraphs: list[str], items: list, chapter: str, analysis: Analysis,
+                  rarity: passages.Matcher) -> float:
+        """The part of an article's weight its own text decides for this question: how much of the
+        question its lead sentence, best passage and whole text hold, the wording of the kind of
+        answer asked, the party asked about, and for punishment questions the act (项) described."""
+        found = passages.coverage(paragraphs, items, rarity)
+        weight = 1 + LEAD_WEIGHT * found.lead + PASSAGE_WEIGHT * found.best + WHOLE_WEIGHT * found.whole
+        text = "\n".join(paragraphs)
+        asked = analysis.asked
+        weight *= (1 + CUE_BOOST) ** sum(1 for cues in asked.cues if any(cue in text for cue in cues))
+        lead = passages.lead_sentence(paragraphs)
+        if any(subject in lead for subject in asked.subjects):
+            weight *= 1 + SUBJECT_BOOST
+        if (analysis.penalty or asked.violation) and any(name in chapter for name in PENALTY_CHAPTERS):
+            weight *= 1 + ITEM_FOCUS * passages.item_share([t for _, _, t in items], rarity)
+        return weight
 
     def _law_weight(self, law: Law) -> float:
         """The part of an article's weight its law decides: authority, status and usage."""
@@ -362,8 +333,13 @@ class Searcher:
                   * (1 + NEIGHBOUR_LAW_WEIGHT * votes.laws.get(law.key, 0.0)))
         if analysis.law_key and law.key == analysis.law_key:
             weight *= LAW_MENTION_BOOST
-        if analysis.penalty and any(name in chapter for name in PENALTY_CHAPTERS):
-            weight *= PENALTY_CHAPTER_BOOST
+        if law.key in analysis.asked.routed:
+            weight *= ROUTE_BOOST
+        if any(name in chapter for name in PENALTY_CHAPTERS):
+            if analysis.penalty:
+                weight *= PENALTY_CHAPTER_BOOST
+            elif analysis.asked.violation:
+                weight *= VIOLATION_CHAPTER_BOOST
         return weight
 
     def _mentioned_law(self, text: str) -> str | None:
@@ -393,45 +369,6 @@ class Searcher:
                 raise QueryError(f"知识库中没有名为《{options.law}》的法规")
             must["law_key"] = [key]
         return must
-
-    # -- hits --------------------------------------------------------------------------------
-
-    def _load(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
-        """Turn one ranked document of any kind into a Hit (None when it no longer exists)."""
-        if kind != "条文":
-            return self._knowledge_hit(kind, doc_id, score, terms)
-        article = self.store.article(doc_id)
-        return self._article_hit(article, score, terms) if article else None
-
-    def _knowledge_hit(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
-        found = self.knowledge.find(kind, doc_id)
-        if not found:
-            return None
-        return Hit(kind=kind, title=found.title, file=found.source, version=found.version,
-                   article=found.label, number=None, category=kind, status=CURRENT,
-                   score=round(score, 4), text=found.text, region=found.region,
-                   snippet=knowledge.snippet(found, terms), terms=terms, doc_id=doc_id)
-
-    def _article_hit(self, article: Article, score: float, terms: list[str]) -> Hit:
-        law = self.laws[article.law_id]
-        return Hit(kind="条文", title=law.title, file=law.file,
-                   version=law.version.isoformat() if law.version else None,
-                   article=article.label, number=article.number, category=law.category,
-                   status=law.status, score=round(score, 4), text=article.text,
-                   chapter=article.chapter, part=law.part, region=law.region,
-                   snippet=snippets.best_window(article.text, terms), terms=terms,
-                   doc_id=article.id, law_id=law.id)
-
-
-def _act_share(acts: list[str], weights: dict[str, float]) -> float:
-    """The largest share of the query's weight (each token weighted by its rarity) whose words one
-    act (项) of a penalty article holds: a penalty article may list many acts, and the question is
-    about one of them."""
-    total = sum(weights.values())
-    best = max((sum(w for token, w in weights.items() if token in text)
-                for text in acts), default=0.0)
-    return best / total if total else 0.0
-
 
 def _law_names(laws) -> dict[str, str]:
     """Every name a law may be cited by → its key; national laws win over same-named others."""

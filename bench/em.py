@@ -1,0 +1,74 @@
+"""The bureau's own questions (../shared/bench/em/questions.jsonl): hit@1 and hit@5 of the
+expected article, whole corpus, current versions. A fixed part of them (30 % by a hash of the id)
+is held out: never looked at while tuning."""
+
+import json
+import statistics
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from search.query import SearchOptions, Searcher
+
+HELD_OUT_PERCENT = 30
+LIMIT = 20
+HEADER = ("| configuration | questions | hit@1 | hit@5 | hit@20 | p50 ms | p95 ms |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+
+
+@dataclass
+class EmQuestion:
+    """One question and its acceptable answers: (law title fragment, article label)."""
+
+    id: int
+    text: str
+    expect: list[tuple[str, str]]
+
+    @property
+    def held_out(self) -> bool:
+        """True for the fixed held-out part (never used for tuning)."""
+        return zlib.crc32(f"em-held-out-{self.id}".encode()) % 100 < HELD_OUT_PERCENT
+
+
+def load_em(directory: Path) -> list[EmQuestion]:
+    """Read questions.jsonl from `directory`."""
+    lines = (directory / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    return [EmQuestion(e["id"], e["q"], [tuple(x) for x in e["expect"]])
+            for e in map(json.loads, filter(str.strip, lines))]
+
+
+def rank_of(question: EmQuestion, hits) -> int | None:
+    """1-based rank of the first hit that is an expected article, or None."""
+    return next((rank for rank, hit in enumerate(hits, 1)
+                 if any(part in hit.title and hit.article == label for part, label in question.expect)), None)
+
+
+def em_row(name: str, searcher: Searcher, questions: list[EmQuestion], plain: bool = False) -> str:
+    """Ask every question (条文, current versions) and return the table row of its figures."""
+    options = SearchOptions(limit=LIMIT, kinds=("条文",), status="current", plain=plain)
+    ranks, latencies = [], []
+    for question in questions:
+        started = time.perf_counter()
+        hits = searcher.search(question.text, options).hits
+        latencies.append(1000 * (time.perf_counter() - started))
+        ranks.append(rank_of(question, hits) or LIMIT + 1)
+    share = {k: sum(1 for r in ranks if r <= k) / len(ranks) for k in (1, 5, 20)}
+    ordered = sorted(latencies)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return (f"| {name} | {len(questions)} | {share[1]:.3f} | {share[5]:.3f} | {share[20]:.3f} | "
+            f"{statistics.median(latencies):.1f} | {p95:.1f} |")
+
+
+def em_table(searcher: Searcher, questions: list[EmQuestion]) -> list[str]:
+    """The em table: plain BM25 and the product, on the tuning part, the held-out part and all."""
+    parts = (("tuning part", [q for q in questions if not q.held_out]),
+             ("held-out part", [q for q in questions if q.held_out]), ("all", questions))
+    rows = [em_row(f"plain jieba + BM25 (baseline), {name}", searcher, asked, plain=True) for name, asked in parts]
+    rows += [em_row(f"product, {name}", searcher, asked) for name, asked in parts]
+    return [HEADER, *rows]
+
+
+def em_tuning(searcher: Searcher, questions: list[EmQuestion]) -> list[str]:
+    """The product on the tuning part alone (what to tune on; the held-out part is not asked)."""
+    return [HEADER, em_row("product, tuning part", searcher, [q for q in questions if not q.held_out])]

@@ -1,0 +1,107 @@
+"""What a question asks beyond its words: the kind of answer it wants (a time limit, a frequency,
+conditions, duties, a list), the party it is about, whether it describes a violation, and the laws
+whose subject its words name (routing).
+
+The cue words are data (lexicon/question_cues.tsv, lexicon/subjects.tsv); the routing table is
+made from the titles of the national laws in the store.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kb.models import CURRENT
+from search.segment import LEXICON, normalize
+
+CUES_FILE = LEXICON / "question_cues.tsv"
+SUBJECTS_FILE = LEXICON / "subjects.tsv"
+LAY_SEPARATOR = "、"
+# Words a question uses when it describes something done wrong (the act a penalty item names).
+VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未设置|未配备|未进行|未组织|未如实|未定期|未建立|"
+                          r"不按|不具备|不服从|不立即|不如实|拒不|拒绝|擅自|造假|弄虚作假|伪造|冒用|转让|"
+                          r"不组织|不采取|不报告|不配备|不设置|隐瞒|瞒报|谎报|逃跑|逃匿|跑了|跑路|超过|违反|违章|无证|非法")
+# Title endings that name the kind of instrument, and endings that name a generic aim (dropped
+# only when three characters or more of subject remain: 国家安全法 keeps 国家安全).
+INSTRUMENTS = ("实施条例", "实施细则", "实施办法", "条例", "规定", "办法", "细则", "法")
+AIMS = ("暂行", "程序", "安全管理", "监督管理", "管理", "安全", "保护", "防治", "促进")
+ROUTED_LEVELS = {"法律": 2, "行政法规": 3, "部门规章": 4}   # level → shortest subject that routes
+
+
+@dataclass
+class Intent:
+    """The signals of one question."""
+
+    cues: list[tuple[str, ...]] = field(default_factory=list)   # article cues of each answer kind asked
+    subjects: list[str] = field(default_factory=list)          # statutory names of the parties named
+    violation: bool = False
+    routed: list[str] = field(default_factory=list)            # keys of the laws whose subject it names
+    named: list[str] = field(default_factory=list)             # … and those subjects
+
+
+def _table(path, columns: int) -> list[list[str]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != columns or not all(c.strip() for c in cells):
+            raise ValueError(f"{path.name} 第 {number} 行：应有 {columns} 列，以制表符分隔")
+        rows.append([c.strip() for c in cells])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def answer_kinds() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(kind, question cues, article cues) as written in lexicon/question_cues.tsv."""
+    return [(kind, tuple(normalize(w) for w in asked.split(LAY_SEPARATOR)), tuple(answer.split()))
+            for kind, asked, answer in _table(CUES_FILE, 3)]
+
+
+@lru_cache(maxsize=1)
+def parties() -> list[tuple[str, tuple[str, ...]]]:
+    """(statutory term, the term and its other names) as written in lexicon/subjects.tsv."""
+    return [(term, (normalize(term),) + tuple(normalize(w) for w in names.split(LAY_SEPARATOR)))
+            for term, names in _table(SUBJECTS_FILE, 2)]
+
+
+def read(text: str, routes: dict[str, list[str]]) -> Intent:
+    """Return the signals of a normalized question; `routes` is subject → law keys (see routes)."""
+    cues = [answer for _, asked, answer in answer_kinds() if any(word in text for word in asked)]
+    subjects = [term for term, names in parties() if any(name in text for name in names)]
+    named = subjects_named(text, routes)
+    return Intent(cues, subjects, bool(VIOLATION_RE.search(text)), [k for core in named for k in routes[core]], named)
+
+
+def subject_of(title: str) -> str:
+    """The subject words of a law title: 中华人民共和国特种设备安全法 → 特种设备."""
+    core = normalize(title).removeprefix("中华人民共和国")
+    core = re.sub(r"[（(].*?[)）]", "", core)
+    changed = True
+    while changed:
+        changed = False
+        for ending in INSTRUMENTS + AIMS:
+            rest = len(core) - len(ending)
+            if core.endswith(ending) and rest >= (1 if ending in INSTRUMENTS else 3):
+                core, changed = core[:-len(ending)], True
+    return core
+
+
+def routes(laws) -> dict[str, list[str]]:
+    """Subject words → keys of the current national laws (法律, 行政法规, 部门规章) whose titles
+    have them, for subjects at least as long as the level allows."""
+    table: dict[str, list[str]] = {}
+    for law in laws:
+        shortest = ROUTED_LEVELS.get(law.category)
+        if shortest is None or law.status != CURRENT:
+            continue
+        core = subject_of(law.title)
+        if len(core) >= shortest and law.key not in table.get(core, []):
+            table.setdefault(core, []).append(law.key)
+    return table
+
+
+def subjects_named(text: str, table: dict[str, list[str]]) -> list[str]:
+    """The law subjects of `table` the question names; a subject inside a longer named one
+    (安全生产 inside 安全生产许可证) gives way to it."""
+    named = [core for core in table if core in text]
+    return [core for core in named if not any(core != other and core in other for other in named)]
