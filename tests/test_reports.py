@@ -155,7 +155,8 @@ def _expected(cases: list[dict], previous: list[dict], extra_opinions: int) -> d
         "复议": str(sum(bool(c["复议结果"]) for c in cases)),
         "完成率": _one_place(Decimal(len(cases) * 100) / sum(plan for _, plan in UNITS.values())),
         "完成单位": str(sum(sum(c["执法单位"] == unit for c in cases) >= plan for unit, (_, plan) in UNITS.items())),
-        "年均案件": str(round((len(cases) + len(previous)) / 2)),
+        "年均案件": str((Decimal(len(cases) + len(previous)) / 2).quantize(1, ROUND_HALF_UP)),
+        "累计移送": str(len(court) + sum(c["移送法院强制执行"] == "是" for c in previous)),
     }
 
 
@@ -196,6 +197,7 @@ def test_annual_report_figures_match_an_independent_count(year_data, tmp_path):
         "全年组织企业人员考试65场次，考核1510人次",
         f"计划完成率{want['完成率']}%，{len(UNITS)}个单位中{want['完成单位']}个完成计划",
         f"近2年年均办理案件{want['年均案件']}件",
+        f"近2年共移送人民法院强制执行案件{want['累计移送']}件",
         f"全年执法检查次数与行政处罚案件数之比为{_one_place(Decimal(inspections) / len(year_data['cases'][2025]))}",
     ):
         assert sentence in text, sentence
