@@ -313,8 +313,11 @@ def test_the_api_lists_missing_parts_and_areas(year_data, tmp_path):
                      "成文日期: 2026-02-01\n---\n\n# 主要举措和成效\n\n## 强化法制审核工作\n\n审核{{法核案件数}}件。\n\n"
                      "# 存在的不足和原因\n\n执法力量不足。\n", encoding="utf-8")
     store = Store(year_data["data"] / "fazhi.sqlite")
-    result = build_annual_report(store, 2025, tmp_path / "r.docx", story)
+    result = build_annual_report(store, 2025, tmp_path / "r.docx", story, today=date(2026, 3, 15))
+    early = build_annual_report(store, 2025, tmp_path / "r.docx", story, today=date(2025, 12, 20))
     store.close()
+    assert result.notices[-1] == "注意：报送期限（2026年3月1日）已过。"
+    assert early.notices[-1] == "注意：2025年尚未结束，台账数据可能不完整。"
     missing = {gap.label for gap in result.gaps}
     assert "上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况" in missing
     assert "下一年度推进法治政府建设的主要安排" in missing and "其他需要报告的情况" in missing
