@@ -139,9 +139,11 @@ def _find_header(rows: list[tuple], forced: LedgerKind | None):
     """(kind, index of the header row, {column name: cell position}) or None."""
     for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
         names = {_header(cell): position for position, cell in enumerate(cells) if not blank(cell)}
-        for kind in [forced] if forced else KINDS.values():
-            if all(name in names for name in kind.required):
-                return kind, index, {c.name: names[c.name] for c in kind.columns if c.name in names}
+        matching = [kind for kind in ([forced] if forced else KINDS.values())
+                    if all(name in names for name in kind.required)]
+        if matching:  # the kind with most of its columns in the header
+            kind = max(matching, key=lambda k: sum(c.name in names for c in k.columns) / len(k.columns))
+            return kind, index, {c.name: names[c.name] for c in kind.columns if c.name in names}
     return None
 
 
