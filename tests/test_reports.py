@@ -244,7 +244,8 @@ def test_missing_ledgers_are_marked_not_zero(year_data, tmp_path):
     assert "全年共开展执法检查【待补充：2025年执法检查次数】次" in text
     assert "全年开展党组中心组学法【待补充：2025年党组中心组学法次数】次" in text
     assert "案件数较上年【待补充：2025年案件数较上年的变化】" in text
-    assert "执法检查0次" not in text and "学法0次" not in text
+    assert "执法检查0次" not in text and "学法0次" not in text and "近1年" not in text
+    assert "近【待补充：计算年均数的年数】年年均办理案件【待补充：近年年均行政处罚案件数】件" in text
     assert "待补充（" in result.output
     assert "2025年执法检查次数：执法检查台账中没有2025年的记录（补充：执法检查台账）" in result.output
     analysis = runner.invoke(main, ["--data", str(data), "generate", "enforcement-analysis", "--year", "2025",

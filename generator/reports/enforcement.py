@@ -79,7 +79,7 @@ def case_figures(year: int, cases: list[dict], previous: list[dict], opinions: l
     no_base = f"执法案件台账中没有{year - 1}年的记录，无法与上年比较"
     figures = [
         figure("案件数", f"{year}年行政处罚案件数", pick(len(cases)), "件", CASE_SOURCE, none),
-        figure("罚没款万元", f"{year}年罚没款金额（万元）", pick(wan(total)), "万元", CASE_SOURCE, none),
+        figure("罚没款万元", f"{year}年罚没款金额", pick(wan(total)), "万元", CASE_SOURCE, none),
         figure("法核案件数", f"{year}年法制审核案件数",
                len(reviewed_keys) + len(unlinked) if review_has else None, "件", CASE_SOURCE, review_none),
         figure("法核意见数", f"{year}年出具法制审核意见书数",
@@ -90,7 +90,7 @@ def case_figures(year: int, cases: list[dict], previous: list[dict], opinions: l
                "件", REVIEW_SOURCE, f"审核台账中没有{year}年的法制审核意见书"),
         figure("听证案件数", f"{year}年听证案件数", pick(sum(1 for c in cases if c["是否听证"])), "件", CASE_SOURCE, none),
         figure("移送强制执行数", f"{year}年移送法院强制执行案件数", pick(len(transfers)), "件", CASE_SOURCE, none),
-        figure("追缴金额万元", f"{year}年移送强制执行追缴金额（万元）",
+        figure("追缴金额万元", f"{year}年移送强制执行追缴金额",
                wan(recovered) if has and not unknown_amounts else None, "万元", CASE_SOURCE,
                none if not has else f"移送强制执行的案件中{len(unknown_amounts)}件未填写追缴金额（"
                + "、".join(unknown_amounts[:5]) + ("等" if len(unknown_amounts) > 5 else "") + "）"),
@@ -171,7 +171,7 @@ def plan_figures(year: int, units: list[UnitRow], plans: list[dict]) -> dict[str
     has = bool(plans)
     figures = [
         figure("计划案件数", f"{year}年预防性处罚案件计划数", target if has else None, "件", PLAN_SOURCE, none),
-        figure("计划完成率", f"{year}年预防性处罚案件计划完成率（%）",
+        figure("计划完成率", f"{year}年预防性处罚案件计划完成率",
                percent(sum(row.cases for row in planned), target) if has and target else None, "%", PLAN_SOURCE, none),
         figure("计划单位数", f"{year}年下达计划的单位数", len(planned) if has else None, "个", PLAN_SOURCE, none),
         figure("完成计划单位数", f"{year}年完成计划的单位数", len(met) if has else None, "个", PLAN_SOURCE, none),

@@ -21,6 +21,7 @@ from kb.store import Store
 from templates import COMMENTARY, LEGALITY as LEGALITY_DOC, OPINION
 
 TREND_YEARS = 5
+MIN_TREND_YEARS = 2
 
 
 @dataclass
@@ -94,19 +95,22 @@ def _trend(store: Store, year: int) -> list[TrendPoint]:
 
 
 def _average_figures(year: int, trend: list[TrendPoint]) -> dict[str, Figure]:
-    none = f"执法案件台账中没有{year}年及以前的记录"
-    count = len(trend)
+    """Averages and totals over the trend years; they need at least MIN_TREND_YEARS years."""
+    none = (f"执法案件台账中没有{year}年及以前的记录" if not trend
+            else f"执法案件台账中只有{len(trend)}年的记录，至少需要{MIN_TREND_YEARS}年")
+    count = len(trend) if len(trend) >= MIN_TREND_YEARS else 0
+    recent = f"近{count}年" if count else "近年"
     figures = [
         figure("统计年数", "计算年均数的年数", count or None, "年", CASES.name, none),
-        figure("年均案件数", f"近{count}年年均行政处罚案件数",
+        figure("年均案件数", f"{recent}年均行政处罚案件数",
                int(Decimal(sum(p.cases for p in trend) / Decimal(count)).quantize(1, ROUND_HALF_UP)) if count else None,
                "件", CASES.name, none),
-        figure("年均罚没款万元", f"近{count}年年均罚没款（万元）",
+        figure("年均罚没款万元", f"{recent}年均罚没款",
                (sum(p.fines for p in trend) / count).quantize(Decimal("0.01"), ROUND_HALF_UP) if count else None,
                "万元", CASES.name, none),
-        figure("累计移送强制执行数", f"近{count}年移送人民法院强制执行案件数",
+        figure("累计移送强制执行数", f"{recent}移送人民法院强制执行案件数",
                sum(p.transfers for p in trend) if count else None, "件", CASES.name, none),
-        figure("累计追缴金额万元", f"近{count}年移送强制执行追缴金额（万元）",
+        figure("累计追缴金额万元", f"{recent}移送强制执行追缴金额",
                sum((p.recovered for p in trend), Decimal(0)) if count and all(p.recovered is not None for p in trend)
                else None, "万元", CASES.name,
                none if not count else "有移送强制执行的案件未填写追缴金额"),
