@@ -225,6 +225,9 @@ def test_analysis_report_tables_and_charts(year_data, tmp_path):
     top_act, top_count = max(((a, sum(c["违法行为"] == a for c in cases)) for a, _ in ACTS), key=lambda x: x[1])
     text = _text(out)
     assert f"{top_act}（{top_count}件）" in text
+    county = sum(UNITS[c["执法单位"]][0] == "区县" for c in cases)
+    assert f"按单位类别，各县区办理{county}件" in text
+    assert "检查次数较上年【待补充：2025年执法检查次数较上年的变化】" in text  # no 2024 inspection ledger
     if find_cjk_font():
         assert len(document.inline_shapes) == len(result.output.split("统计图：")[1].split("\n")[0].split("、"))
         assert len(document.inline_shapes) >= 4

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.reports.figures import Figure, change_text, figure, percent, ratio, wan
-from kb.ledgers.kinds import ADVERSE_OUTCOMES, CASES, INSPECTIONS, OUTCOMES, PLANS
+from kb.ledgers.kinds import ADVERSE_OUTCOMES, CASES, INSPECTIONS, OUTCOMES, PLANS, UNIT_TYPES
 
 CASE_SOURCE, INSPECTION_SOURCE, PLAN_SOURCE = CASES.name, INSPECTIONS.name, PLANS.name
 REVIEW_SOURCE = "审核台账"
@@ -139,11 +139,12 @@ def litigation_figures(year: int, cases: list[dict]) -> list[Figure]:
     return figures
 
 
-def inspection_figures(year: int, inspections: list[dict], cases: list[dict]) -> dict[str, Figure]:
-    """Inspection counts and the inspections-to-penalties ratio."""
+def inspection_figures(year: int, inspections: list[dict], cases: list[dict], previous: list[dict]) -> dict[str, Figure]:
+    """Inspection counts, their change against the previous year and the inspections-to-penalties ratio."""
     none = f"执法检查台账中没有{year}年的记录"
     has = bool(inspections)
     total = sum(row["检查次数"] for row in inspections)
+    before = sum(row["检查次数"] for row in previous)
 
     def part(column: str, name: str, label: str) -> Figure:
         values = [row[column] for row in inspections if row[column] is not None]
@@ -154,6 +155,9 @@ def inspection_figures(year: int, inspections: list[dict], cases: list[dict]) ->
         figure("检查次数", f"{year}年执法检查次数", total if has else None, "次", INSPECTION_SOURCE, none),
         part("双随机检查次数", "双随机检查次数", "“双随机、一公开”抽查次数"),
         part("联合检查次数", "联合检查次数", "联合执法检查次数"),
+        figure("检查次数变化", f"{year}年执法检查次数较上年的变化",
+               change_text(total, before) if has and previous else None, "", INSPECTION_SOURCE,
+               none if not has else f"执法检查台账中没有{year - 1}年的记录，无法与上年比较"),
         figure("检查处罚比", f"{year}年执法检查次数与行政处罚案件数之比",
                ratio(total, len(cases)) if has and cases else None, "", INSPECTION_SOURCE,
                none if not has else f"执法案件台账中没有{year}年的记录"),
@@ -179,6 +183,16 @@ def plan_figures(year: int, units: list[UnitRow], plans: list[dict]) -> dict[str
                ("、".join(missed) if missed else "无") if has else None, "", PLAN_SOURCE, none),
     ]
     return {f.name: f for f in figures}
+
+
+def type_totals(units: list[UnitRow]) -> list[tuple[str, int, Decimal]]:
+    """(unit type, cases, fines in 元) for each type of unit present (区县, 园区, 科室), in that order."""
+    totals = []
+    for unit_type in UNIT_TYPES:
+        rows = [row for row in units if row.unit_type == unit_type]
+        if rows:
+            totals.append((unit_type, sum(row.cases for row in rows), sum((row.fines for row in rows), Decimal(0))))
+    return totals
 
 
 def top_violations(cases: list[dict]) -> list[tuple[str, int]]:

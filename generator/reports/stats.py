@@ -69,7 +69,7 @@ def compute_stats(store: Store, year: int) -> Stats:
     figures = {"年度": figure("年度", "报告年度", year), "上年度": figure("上年度", "上一年度", year - 1),
                "下年度": figure("下年度", "下一年度", year + 1)}
     figures |= enforcement.case_figures(year, cases, previous, of_type(OPINION))
-    figures |= enforcement.inspection_figures(year, inspections, cases)
+    figures |= enforcement.inspection_figures(year, inspections, cases, load(INSPECTIONS, [year - 1]))
     figures |= enforcement.plan_figures(year, units, plans)
     figures |= _average_figures(year, trend)
     figures |= activities.legality_figures(year, load(LEGALITY, [year]), of_type(LEGALITY_DOC), of_type(COMMENTARY))
