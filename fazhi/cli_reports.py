@@ -54,13 +54,13 @@ def ledger_template(kind_name: str, output: Path | None) -> None:
 @click.pass_context
 def ledger_import(ctx: click.Context, files: tuple[Path, ...], kind_name: str | None) -> None:
     """导入执法台账（.xlsx/.csv）：好的行导入，有问题的行逐一报告；重复导入不重复计数。"""
-    store, kind, failed = settings.open_store(ctx), _kind(kind_name), False
+    store, kind, failed = settings.open_store(ctx), _kind(kind_name), 0
     for path in files:
         try:
             report = import_ledger(store, path, kind)
         except LedgerFileError as error:
             click.echo(f"未导入：{error}", err=True)
-            failed = True
+            failed += 1
             continue
         for error in report.errors:
             click.echo(f"  {error}", err=True)
@@ -73,7 +73,7 @@ def ledger_import(ctx: click.Context, files: tuple[Path, ...], kind_name: str | 
         if report.skipped_sheets:
             click.echo(f"{path.name}：跳过不是台账的工作表：{'、'.join(report.skipped_sheets)}。")
     if failed:
-        raise click.exceptions.Exit(1)
+        raise click.ClickException(f"{failed} 个文件未导入（原因见上）。")
 
 
 @click.command("status")

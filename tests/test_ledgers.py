@@ -70,7 +70,7 @@ def test_bad_cells_are_named_and_an_update_replaces_the_row(tmp_path, store):
 def test_unreadable_files_say_why(tmp_path, store):
     with pytest.raises(LedgerFileError, match="只能导入 .xlsx 或 .csv"):
         import_ledger(store, _csv(tmp_path / "a.txt", [["x"]]))
-    with pytest.raises(LedgerFileError, match="没有找到台账表头"):
+    with pytest.raises(LedgerFileError, match="没有找到台账的表头"):
         import_ledger(store, _csv(tmp_path / "a.csv", [["姓名", "年龄"], ["甲", "3"]]))
     with pytest.raises(KeyError, match="没有“罚单”这种台账"):
         find_kind("罚单")
@@ -125,3 +125,16 @@ def test_sample_penalty_articles_exist_and_describe_the_violation(samples, tmp_p
     for act, basis in {(case["违法行为"], case["处罚依据"]) for case in cases}:
         excerpt = resolve_ref(samples, parse_ref(basis)).excerpt
         assert act[-6:] in excerpt, (act, basis)
+
+
+def test_cli_kind_errors_and_forced_kind(tmp_path):
+    runner = CliRunner()
+    bad = runner.invoke(main, ["--data", str(tmp_path / "d"), "ledger", "template", "罚单", "-o", str(tmp_path / "x.xlsx")])
+    assert bad.exit_code != 0 and "没有“罚单”这种台账" in bad.output
+    path = _csv(tmp_path / "计划.csv", [["年度", "执法单位", "预防性处罚案件计划数"], ["2025", "甲县", "3"]])
+    forced = runner.invoke(main, ["--data", str(tmp_path / "d"), "ledger", "import", "--kind", "plans", str(path)])
+    assert forced.exit_code == 1
+    assert "没有找到案件计划台账的表头" in forced.output
+    assert "必填列：案件计划台账（年度、执法单位、单位类别、预防性处罚案件计划数）。" in forced.output
+    missing = runner.invoke(main, ["--data", str(tmp_path / "d"), "ledger", "import", str(tmp_path / "无.xlsx")])
+    assert missing.exit_code == 1 and "找不到文件" in missing.output

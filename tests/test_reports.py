@@ -155,7 +155,8 @@ def _expected(cases: list[dict], previous: list[dict], extra_opinions: int) -> d
         "复议": str(sum(bool(c["复议结果"]) for c in cases)),
         "完成率": _one_place(Decimal(len(cases) * 100) / sum(plan for _, plan in UNITS.values())),
         "完成单位": str(sum(sum(c["执法单位"] == unit for c in cases) >= plan for unit, (_, plan) in UNITS.items())),
-        "年均案件": str(round((len(cases) + len(previous)) / 2)),
+        "年均案件": str((Decimal(len(cases) + len(previous)) / 2).quantize(1, ROUND_HALF_UP)),
+        "累计移送": str(len(court) + sum(c["移送法院强制执行"] == "是" for c in previous)),
     }
 
 
@@ -196,6 +197,7 @@ def test_annual_report_figures_match_an_independent_count(year_data, tmp_path):
         "全年组织企业人员考试65场次，考核1510人次",
         f"计划完成率{want['完成率']}%，{len(UNITS)}个单位中{want['完成单位']}个完成计划",
         f"近2年年均办理案件{want['年均案件']}件",
+        f"近2年共移送人民法院强制执行案件{want['累计移送']}件",
         f"全年执法检查次数与行政处罚案件数之比为{_one_place(Decimal(inspections) / len(year_data['cases'][2025]))}",
     ):
         assert sentence in text, sentence
@@ -223,6 +225,9 @@ def test_analysis_report_tables_and_charts(year_data, tmp_path):
     top_act, top_count = max(((a, sum(c["违法行为"] == a for c in cases)) for a, _ in ACTS), key=lambda x: x[1])
     text = _text(out)
     assert f"{top_act}（{top_count}件）" in text
+    county = sum(UNITS[c["执法单位"]][0] == "区县" for c in cases)
+    assert f"按单位类别，各县区办理{county}件" in text
+    assert "检查次数较上年【待补充：2025年执法检查次数较上年的变化】" in text  # no 2024 inspection ledger
     if find_cjk_font():
         assert len(document.inline_shapes) == len(result.output.split("统计图：")[1].split("\n")[0].split("、"))
         assert len(document.inline_shapes) >= 4
@@ -242,7 +247,8 @@ def test_missing_ledgers_are_marked_not_zero(year_data, tmp_path):
     assert "全年共开展执法检查【待补充：2025年执法检查次数】次" in text
     assert "全年开展党组中心组学法【待补充：2025年党组中心组学法次数】次" in text
     assert "案件数较上年【待补充：2025年案件数较上年的变化】" in text
-    assert "执法检查0次" not in text and "学法0次" not in text
+    assert "执法检查0次" not in text and "学法0次" not in text and "近1年" not in text
+    assert "近【待补充：计算年均数的年数】年年均办理案件【待补充：近年年均行政处罚案件数】件" in text
     assert "待补充（" in result.output
     assert "2025年执法检查次数：执法检查台账中没有2025年的记录（补充：执法检查台账）" in result.output
     analysis = runner.invoke(main, ["--data", str(data), "generate", "enforcement-analysis", "--year", "2025",
@@ -311,8 +317,11 @@ def test_the_api_lists_missing_parts_and_areas(year_data, tmp_path):
                      "成文日期: 2026-02-01\n---\n\n# 主要举措和成效\n\n## 强化法制审核工作\n\n审核{{法核案件数}}件。\n\n"
                      "# 存在的不足和原因\n\n执法力量不足。\n", encoding="utf-8")
     store = Store(year_data["data"] / "fazhi.sqlite")
-    result = build_annual_report(store, 2025, tmp_path / "r.docx", story)
+    result = build_annual_report(store, 2025, tmp_path / "r.docx", story, today=date(2026, 3, 15))
+    early = build_annual_report(store, 2025, tmp_path / "r.docx", story, today=date(2025, 12, 20))
     store.close()
+    assert result.notices[-1] == "注意：报送期限（2026年3月1日）已过。"
+    assert early.notices[-1] == "注意：2025年尚未结束，台账数据可能不完整。"
     missing = {gap.label for gap in result.gaps}
     assert "上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况" in missing
     assert "下一年度推进法治政府建设的主要安排" in missing and "其他需要报告的情况" in missing

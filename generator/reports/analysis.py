@@ -21,7 +21,7 @@ from generator.filters import date_text
 from generator.render import save_atomically
 from generator.reports import charts as ch
 from generator.reports.docx_parts import add_chart, add_signature, add_table
-from generator.reports.enforcement import UnitRow
+from generator.reports.enforcement import UnitRow, type_totals
 from generator.reports.figures import GAP_CLOSE, GAP_OPEN, Figure, format_decimal, wan
 from generator.reports.result import Gap, ReportResult
 from generator.reports.stats import Stats, compute_stats
@@ -33,6 +33,7 @@ RANK_SHOWN = 3
 UNIT_HEADERS = ["排名", "单位", "类别", "检查次数", "处罚案件数", "上年案件数", "罚没款（万元）", "计划数", "完成率"]
 UNIT_WEIGHTS = [0.7, 3, 0.8, 1, 1, 1, 1.1, 0.9, 1.1]
 LIST_WEIGHTS = [0.7, 6, 1.1]
+TYPE_NAMES = {"区县": "各县区", "园区": "各园区", "科室": "局机关科室"}
 
 
 class _Writer:
@@ -98,7 +99,7 @@ def _overall(w: _Writer) -> None:
     year = w.stats.year
     w.heading("总体情况")
     w.body(f"{year}年，全系统共开展执法检查{w.f('检查次数')}次，其中“双随机、一公开”抽查{w.f('双随机检查次数')}次、"
-           f"联合执法检查{w.f('联合检查次数')}次；办理行政处罚案件{w.f('案件数')}件，较上年{w.f('案件数变化')}；"
+           f"联合执法检查{w.f('联合检查次数')}次，检查次数较上年{w.f('检查次数变化')}；办理行政处罚案件{w.f('案件数')}件，较上年{w.f('案件数变化')}；"
            f"罚没款{w.f('罚没款万元')}万元，较上年{w.f('罚没款变化')}。")
     w.body(f"法制审核案件{w.f('法核案件数')}件，出具法制审核意见书{w.f('法核意见数')}件；组织听证{w.f('听证案件数')}件；"
            f"移送人民法院强制执行{w.f('移送强制执行数')}件，追缴罚没款{w.f('追缴金额万元')}万元；"
@@ -123,6 +124,10 @@ def _ranking(w: _Writer) -> None:
         if low:
             text += f"；居后{len(low)}位的是" + "、".join(f"{row.unit}（{row.cases}件）" for row in low[::-1])
         w.body(text + "。")
+    totals = type_totals(units)
+    if totals:
+        w.body("按单位类别，" + "，".join(f"{TYPE_NAMES[unit_type]}办理{cases}件、罚没款{format_decimal(wan(fines))}万元"
+                                      for unit_type, cases, fines in totals) + "。")
     add_table(w.document, UNIT_HEADERS, [_unit_cells(row) for row in units], UNIT_WEIGHTS)
     w.chart(ch.UNITS)
 

@@ -10,6 +10,7 @@ points found in the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from os import PathLike
@@ -20,6 +21,7 @@ from docx import Document
 from docx.document import Document as DocumentType
 
 from generator import official_format as of
+from generator.filters import date_text
 from generator.markdown_docx import append_markdown
 from generator.render import save_atomically
 from generator.reports.docx_parts import add_signature, add_unindented
@@ -57,9 +59,11 @@ def load_rules(path: Path = RULES_FILE) -> ReportRules:
 
 
 def build_annual_report(store: Store, year: int, out: str | PathLike, narrative: str | PathLike | None = None,
-                        stats: Stats | None = None) -> ReportResult:
+                        stats: Stats | None = None, today: date | None = None) -> ReportResult:
     """Write the annual report of ``year`` to ``out`` from the ledgers and the narrative file.
 
+    ``today`` (default: the system date) decides the warnings about an unfinished year and a passed
+    deadline.
     ``narrative`` defaults to the shipped starting text.  Raises NarrativeError
     when the narrative cannot be used; nothing is written then.
     """
@@ -77,7 +81,7 @@ def build_annual_report(store: Store, year: int, out: str | PathLike, narrative:
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
     cases = ledger_store.rows(store, CASES, [year])
     return ReportResult(title, Path(out), document, gaps, {}, privacy_points(paragraphs, cases),
-                        _notices(rules, year, story, values))
+                        _notices(rules, year, story, values, today or date.today()))
 
 
 def write_starting_narrative(path: str | PathLike, year: int) -> Path:
@@ -94,7 +98,7 @@ def write_starting_narrative(path: str | PathLike, year: int) -> Path:
 
 def _values(story: Narrative, stats: Stats) -> tuple[dict[str, str], list[Gap]]:
     """The text of every name the narrative may use, and the gaps among the names it uses."""
-    values = {name: figure.text() for name, figure in stats.figures.items()}
+    values = {name: _escape(figure.text()) for name, figure in stats.figures.items()}
     gaps = []
     for name, label in META_FIELDS.items():
         values[name] = story.meta.get(name) or f"{GAP_OPEN}{label}{GAP_CLOSE}"
@@ -111,6 +115,11 @@ def _written_gaps(text: str, known: list[Gap]) -> list[Gap]:
     labels = {gap.label for gap in known}
     found = dict.fromkeys(GAP_RE.findall(text))
     return [Gap(label, "叙述文件中尚未填写", NARRATIVE_SOURCE) for label in found if label not in labels]
+
+
+def _escape(text: str) -> str:
+    """Backslash the characters Markdown would read as formatting (a unit name with * or _)."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", text)
 
 
 def _structure_gaps(text: str, rules: ReportRules) -> list[Gap]:
@@ -142,14 +151,20 @@ def _document(title: str, values: dict[str, str], text: str) -> DocumentType:
     return document
 
 
-def _notices(rules: ReportRules, year: int, story: Narrative, values: dict[str, str]) -> list[str]:
-    """Which year's report this is, where and by when it goes, and the publication rule."""
+def _notices(rules: ReportRules, year: int, story: Narrative, values: dict[str, str], today: date) -> list[str]:
+    """Which year's report this is, where and by when it goes, the publication rule, and the warnings."""
     report_due = date.fromisoformat(f"{year + 1}-{rules.report_due}")
     publish_due = date.fromisoformat(f"{year + 1}-{rules.publish_due}")
     recipients = "和".join(values[name] for name in ("本级政府", "上级部门"))
-    return [
+    notices = [
         f"这是{values['机关']}{year}年度的法治政府建设年度报告（叙述文件：{story.path}）。",
-        f"依照{rules.source}，应于{report_due.year}年{report_due.month}月{report_due.day}日前报送{recipients}，"
-        f"于{publish_due.year}年{publish_due.month}月{publish_due.day}日前向社会公开。",
+        f"依照{rules.source}，应于{date_text(report_due)}前报送{recipients}，于{date_text(publish_due)}前向社会公开。",
         "公开前须进行保密审查，删去个人姓名和涉及个人的案件细节。",
     ]
+    if today.year <= year:
+        notices.append(f"注意：{year}年尚未结束，台账数据可能不完整。")
+    elif today > publish_due:
+        notices.append(f"注意：报送期限（{date_text(report_due)}）和公开期限（{date_text(publish_due)}）均已过。")
+    elif today > report_due:
+        notices.append(f"注意：报送期限（{date_text(report_due)}）已过。")
+    return notices

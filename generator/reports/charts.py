@@ -81,12 +81,15 @@ def _trend(stats: Stats):
     figure, axes = plt.subplots(figsize=(WIDTH_IN, HEIGHT_IN))
     years = [str(point.year) for point in stats.trend]
     bars = axes.bar(years, [point.cases for point in stats.trend], color=BAR, label="案件数（件）")
-    axes.bar_label(bars, fontsize=8)
+    axes.bar_label(bars, fontsize=8, label_type="center", color="white")
     axes.set_ylabel("案件数（件）")
     axes.set_ylim(0, max(point.cases for point in stats.trend) * HEADROOM or 1)
     money = axes.twinx()
     fines = [float(point.fines) for point in stats.trend]
     money.plot(years, fines, color=LINE, marker="o", label="罚没款（万元）")
+    for year, amount in zip(years, fines):
+        money.annotate(f"{amount:g}", (year, amount), textcoords="offset points", xytext=(0, 6), ha="center",
+                       fontsize=8, color=LINE)
     money.set_ylabel("罚没款（万元）")
     money.set_ylim(0, max(fines) * HEADROOM or 1)
     handles = [bars, *money.get_lines()]

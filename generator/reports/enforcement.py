@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.reports.figures import Figure, change_text, figure, percent, ratio, wan
-from kb.ledgers.kinds import ADVERSE_OUTCOMES, CASES, INSPECTIONS, OUTCOMES, PLANS
+from kb.ledgers.kinds import ADVERSE_OUTCOMES, CASES, INSPECTIONS, OUTCOMES, PLANS, UNIT_TYPES
 
 CASE_SOURCE, INSPECTION_SOURCE, PLAN_SOURCE = CASES.name, INSPECTIONS.name, PLANS.name
 REVIEW_SOURCE = "审核台账"
@@ -79,7 +79,7 @@ def case_figures(year: int, cases: list[dict], previous: list[dict], opinions: l
     no_base = f"执法案件台账中没有{year - 1}年的记录，无法与上年比较"
     figures = [
         figure("案件数", f"{year}年行政处罚案件数", pick(len(cases)), "件", CASE_SOURCE, none),
-        figure("罚没款万元", f"{year}年罚没款金额（万元）", pick(wan(total)), "万元", CASE_SOURCE, none),
+        figure("罚没款万元", f"{year}年罚没款金额", pick(wan(total)), "万元", CASE_SOURCE, none),
         figure("法核案件数", f"{year}年法制审核案件数",
                len(reviewed_keys) + len(unlinked) if review_has else None, "件", CASE_SOURCE, review_none),
         figure("法核意见数", f"{year}年出具法制审核意见书数",
@@ -90,7 +90,7 @@ def case_figures(year: int, cases: list[dict], previous: list[dict], opinions: l
                "件", REVIEW_SOURCE, f"审核台账中没有{year}年的法制审核意见书"),
         figure("听证案件数", f"{year}年听证案件数", pick(sum(1 for c in cases if c["是否听证"])), "件", CASE_SOURCE, none),
         figure("移送强制执行数", f"{year}年移送法院强制执行案件数", pick(len(transfers)), "件", CASE_SOURCE, none),
-        figure("追缴金额万元", f"{year}年移送强制执行追缴金额（万元）",
+        figure("追缴金额万元", f"{year}年移送强制执行追缴金额",
                wan(recovered) if has and not unknown_amounts else None, "万元", CASE_SOURCE,
                none if not has else f"移送强制执行的案件中{len(unknown_amounts)}件未填写追缴金额（"
                + "、".join(unknown_amounts[:5]) + ("等" if len(unknown_amounts) > 5 else "") + "）"),
@@ -139,11 +139,12 @@ def litigation_figures(year: int, cases: list[dict]) -> list[Figure]:
     return figures
 
 
-def inspection_figures(year: int, inspections: list[dict], cases: list[dict]) -> dict[str, Figure]:
-    """Inspection counts and the inspections-to-penalties ratio."""
+def inspection_figures(year: int, inspections: list[dict], cases: list[dict], previous: list[dict]) -> dict[str, Figure]:
+    """Inspection counts, their change against the previous year and the inspections-to-penalties ratio."""
     none = f"执法检查台账中没有{year}年的记录"
     has = bool(inspections)
     total = sum(row["检查次数"] for row in inspections)
+    before = sum(row["检查次数"] for row in previous)
 
     def part(column: str, name: str, label: str) -> Figure:
         values = [row[column] for row in inspections if row[column] is not None]
@@ -154,6 +155,9 @@ def inspection_figures(year: int, inspections: list[dict], cases: list[dict]) ->
         figure("检查次数", f"{year}年执法检查次数", total if has else None, "次", INSPECTION_SOURCE, none),
         part("双随机检查次数", "双随机检查次数", "“双随机、一公开”抽查次数"),
         part("联合检查次数", "联合检查次数", "联合执法检查次数"),
+        figure("检查次数变化", f"{year}年执法检查次数较上年的变化",
+               change_text(total, before) if has and previous else None, "", INSPECTION_SOURCE,
+               none if not has else f"执法检查台账中没有{year - 1}年的记录，无法与上年比较"),
         figure("检查处罚比", f"{year}年执法检查次数与行政处罚案件数之比",
                ratio(total, len(cases)) if has and cases else None, "", INSPECTION_SOURCE,
                none if not has else f"执法案件台账中没有{year}年的记录"),
@@ -171,7 +175,7 @@ def plan_figures(year: int, units: list[UnitRow], plans: list[dict]) -> dict[str
     has = bool(plans)
     figures = [
         figure("计划案件数", f"{year}年预防性处罚案件计划数", target if has else None, "件", PLAN_SOURCE, none),
-        figure("计划完成率", f"{year}年预防性处罚案件计划完成率（%）",
+        figure("计划完成率", f"{year}年预防性处罚案件计划完成率",
                percent(sum(row.cases for row in planned), target) if has and target else None, "%", PLAN_SOURCE, none),
         figure("计划单位数", f"{year}年下达计划的单位数", len(planned) if has else None, "个", PLAN_SOURCE, none),
         figure("完成计划单位数", f"{year}年完成计划的单位数", len(met) if has else None, "个", PLAN_SOURCE, none),
@@ -179,6 +183,16 @@ def plan_figures(year: int, units: list[UnitRow], plans: list[dict]) -> dict[str
                ("、".join(missed) if missed else "无") if has else None, "", PLAN_SOURCE, none),
     ]
     return {f.name: f for f in figures}
+
+
+def type_totals(units: list[UnitRow]) -> list[tuple[str, int, Decimal]]:
+    """(unit type, cases, fines in 元) for each type of unit present (区县, 园区, 科室), in that order."""
+    totals = []
+    for unit_type in UNIT_TYPES:
+        rows = [row for row in units if row.unit_type == unit_type]
+        if rows:
+            totals.append((unit_type, sum(row.cases for row in rows), sum((row.fines for row in rows), Decimal(0))))
+    return totals
 
 
 def top_violations(cases: list[dict]) -> list[tuple[str, int]]:

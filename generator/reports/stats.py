@@ -9,7 +9,7 @@ multi-year trend.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.reports import activities, enforcement
 from generator.reports.enforcement import UnitRow
@@ -21,16 +21,20 @@ from kb.store import Store
 from templates import COMMENTARY, LEGALITY as LEGALITY_DOC, OPINION
 
 TREND_YEARS = 5
+MIN_TREND_YEARS = 2
 
 
 @dataclass
 class TrendPoint:
-    """One year of the trend: cases, fines (万元) and inspections (None when not recorded)."""
+    """One year of the trend: cases, fines (万元), inspections (None when not recorded), court-enforcement
+    transfers and the amount recovered (万元; None when a transfer lacks it)."""
 
     year: int
     cases: int
     fines: Decimal
     inspections: int | None
+    transfers: int = 0
+    recovered: Decimal | None = None
 
 
 @dataclass
@@ -65,7 +69,7 @@ def compute_stats(store: Store, year: int) -> Stats:
     figures = {"年度": figure("年度", "报告年度", year), "上年度": figure("上年度", "上一年度", year - 1),
                "下年度": figure("下年度", "下一年度", year + 1)}
     figures |= enforcement.case_figures(year, cases, previous, of_type(OPINION))
-    figures |= enforcement.inspection_figures(year, inspections, cases)
+    figures |= enforcement.inspection_figures(year, inspections, cases, load(INSPECTIONS, [year - 1]))
     figures |= enforcement.plan_figures(year, units, plans)
     figures |= _average_figures(year, trend)
     figures |= activities.legality_figures(year, load(LEGALITY, [year]), of_type(LEGALITY_DOC), of_type(COMMENTARY))
@@ -83,20 +87,32 @@ def _trend(store: Store, year: int) -> list[TrendPoint]:
     for y in years:
         of_year = [c for c in cases if c["年"] == y]
         checked = [row["检查次数"] for row in inspections if row["年"] == y]
+        transfers = [c["追缴金额（元）"] for c in of_year if c["移送法院强制执行"]]
+        recovered = None if None in transfers else wan(sum(transfers, Decimal(0)))
         points.append(TrendPoint(y, len(of_year), wan(sum((c["罚没款（元）"] for c in of_year), Decimal(0))),
-                                 sum(checked) if checked else None))
+                                 sum(checked) if checked else None, len(transfers), recovered))
     return points
 
 
 def _average_figures(year: int, trend: list[TrendPoint]) -> dict[str, Figure]:
-    none = f"执法案件台账中没有{year}年及以前的记录"
-    count = len(trend)
+    """Averages and totals over the trend years; they need at least MIN_TREND_YEARS years."""
+    none = (f"执法案件台账中没有{year}年及以前的记录" if not trend
+            else f"执法案件台账中只有{len(trend)}年的记录，至少需要{MIN_TREND_YEARS}年")
+    count = len(trend) if len(trend) >= MIN_TREND_YEARS else 0
+    recent = f"近{count}年" if count else "近年"
     figures = [
         figure("统计年数", "计算年均数的年数", count or None, "年", CASES.name, none),
-        figure("年均案件数", f"近{count}年年均行政处罚案件数",
-               round(sum(p.cases for p in trend) / count) if count else None, "件", CASES.name, none),
-        figure("年均罚没款万元", f"近{count}年年均罚没款（万元）",
-               (sum(p.fines for p in trend) / count).quantize(Decimal("0.01")) if count else None, "万元",
-               CASES.name, none),
+        figure("年均案件数", f"{recent}年均行政处罚案件数",
+               int(Decimal(sum(p.cases for p in trend) / Decimal(count)).quantize(1, ROUND_HALF_UP)) if count else None,
+               "件", CASES.name, none),
+        figure("年均罚没款万元", f"{recent}年均罚没款",
+               (sum(p.fines for p in trend) / count).quantize(Decimal("0.01"), ROUND_HALF_UP) if count else None,
+               "万元", CASES.name, none),
+        figure("累计移送强制执行数", f"{recent}移送人民法院强制执行案件数",
+               sum(p.transfers for p in trend) if count else None, "件", CASES.name, none),
+        figure("累计追缴金额万元", f"{recent}移送强制执行追缴金额",
+               sum((p.recovered for p in trend), Decimal(0)) if count and all(p.recovered is not None for p in trend)
+               else None, "万元", CASES.name,
+               none if not count else "有移送强制执行的案件未填写追缴金额"),
     ]
     return {f.name: f for f in figures}

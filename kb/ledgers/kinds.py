@@ -15,7 +15,6 @@ TEXT, DATE, YEAR, MONTH, COUNT, MONEY, YESNO, CHOICE = "文本", "日期", "年�
 # Outcomes of 行政复议 and 行政诉讼; the adverse ones count against the bureau.
 OUTCOMES = ("维持", "驳回", "撤销", "变更", "确认违法", "责令履行", "败诉", "撤回", "终止", "审理中")
 ADVERSE_OUTCOMES = ("撤销", "变更", "确认违法", "责令履行", "败诉")
-PENDING_OUTCOME = "审理中"
 UNIT_TYPES = ("区县", "园区", "科室")
 CRIMINAL_TRANSFERS = ("公安机关", "检察机关")
 SEVEN_PLACES = ("进企业", "进农村", "进社区", "进学校", "进家庭", "进机关", "进公共场所")
@@ -41,10 +40,6 @@ class LedgerKind:
     columns: tuple[Column, ...]
     key_columns: tuple[str, ...]
     year_column: str
-
-    def column(self, name: str) -> Column:
-        """The column called ``name``."""
-        return next(column for column in self.columns if column.name == name)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -76,7 +71,7 @@ CASES = LedgerKind("cases", "执法案件台账", (
 
 INSPECTIONS = LedgerKind("inspections", "执法检查台账", (
     Column("年度", YEAR, True),
-    Column("月份", MONTH, note="按月填报的填 1-12；按年填报的留空"),
+    Column("月份", MONTH, note="按月填报的填 1-12；按年填报的留空（同一单位同一年度不要既按年又按月填报）"),
     UNIT,
     Column("检查次数", COUNT, True),
     Column("双随机检查次数", COUNT, note="其中“双随机、一公开”抽查的次数"),

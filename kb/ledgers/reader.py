@@ -81,8 +81,10 @@ def read_ledger(path: str | PathLike, kind: LedgerKind | None = None) -> list[Sh
         raise LedgerFileError(f"{path}：只能导入 .xlsx 或 .csv 文件")
     results = [_read_sheet(name, rows, kind) for name, rows in sheets]
     if not any(result.kind for result in results):
-        raise LedgerFileError(f"{path}：没有找到台账表头。各类台账的必填列：" + "；".join(
-            f"{k.name}（{'、'.join(k.required)}）" for k in KINDS.values()) + "。可用 fazhi ledger template 下载空白模板。")
+        wanted = [kind] if kind else list(KINDS.values())
+        raise LedgerFileError(f"{path}：没有找到{kind.name if kind else '台账'}的表头（前{HEADER_SEARCH_ROWS}行中应有一行"
+                              "包含全部必填列）。必填列：" + "；".join(f"{k.name}（{'、'.join(k.required)}）" for k in wanted)
+                              + "。可用 fazhi ledger template 下载空白模板。")
     return results
 
 
@@ -110,11 +112,7 @@ def _csv_rows(path: Path) -> list[tuple]:
 def _read_sheet(sheet: str, rows: list[tuple], forced: LedgerKind | None) -> SheetResult:
     found = _find_header(rows, forced)
     if found is None:
-        result = SheetResult(sheet, None)
-        if forced:
-            result.errors.append(RowError(sheet, 1, "", f"没有找到{forced.name}的表头，必填列："
-                                          + "、".join(forced.required)))
-        return result
+        return SheetResult(sheet, None)
     kind, header_index, positions = found
     result = SheetResult(sheet, kind)
     seen: dict[str, int] = {}
@@ -139,9 +137,11 @@ def _find_header(rows: list[tuple], forced: LedgerKind | None):
     """(kind, index of the header row, {column name: cell position}) or None."""
     for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
         names = {_header(cell): position for position, cell in enumerate(cells) if not blank(cell)}
-        for kind in [forced] if forced else KINDS.values():
-            if all(name in names for name in kind.required):
-                return kind, index, {c.name: names[c.name] for c in kind.columns if c.name in names}
+        matching = [kind for kind in ([forced] if forced else KINDS.values())
+                    if all(name in names for name in kind.required)]
+        if matching:  # the kind with most of its columns in the header
+            kind = max(matching, key=lambda k: sum(c.name in names for c in k.columns) / len(k.columns))
+            return kind, index, {c.name: names[c.name] for c in kind.columns if c.name in names}
     return None
 
 
