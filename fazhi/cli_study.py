@@ -15,7 +15,7 @@ from generator.study.pack import write_pack
 from generator.study.paper import write_paper
 from generator.study.slides import write_slides
 from kb.errors import KnowledgeError
-from kb.quiz.bank import Edit, generate_bank, laws_named, not_in_bank, review
+from kb.quiz.bank import Edit, generate_bank, laws_named, not_in_bank, review, standards_named
 from kb.quiz.check import SUPPORTED, check_question
 from kb.quiz.models import APPROVED, KINDS, LETTERS, REJECTED, STATUSES
 from kb.quiz.papers import assemble_paper, paper_questions
@@ -113,13 +113,17 @@ def quiz_group() -> None:
 
 @quiz_group.command("generate")
 @click.argument("laws", nargs=-1)
+@click.option("--standard", "standards", multiple=True, help="由这个裁量基准（标识）出题（可多次）。")
 @click.option("--type", "kinds", multiple=True, type=KIND_CHOICE, help="只生成这些题型（可多次）；默认全部。")
 @click.pass_context
-def quiz_generate(ctx, laws, kinds) -> None:
-    """由法规（默认全部现行有效法规）生成试题，新题为“待审核”；已出过的考点不再重复出题。"""
+def quiz_generate(ctx, laws, standards, kinds) -> None:
+    """由法规和裁量基准生成试题（不指定时为全部现行有效法规和裁量基准），新题为“待审核”；已出过的考点不再重复出题。"""
     store, bank = settings.open_store(ctx), _bank(ctx)
+    everything = not laws and not standards
     try:
-        made = generate_bank(store, bank, laws_named(store, list(laws)), tuple(kinds) or KINDS)
+        chosen_laws = laws_named(store, list(laws)) if laws or everything else []
+        chosen_standards = standards_named(store, list(standards)) if standards or everything else []
+        made = generate_bank(store, bank, chosen_laws, tuple(kinds) or KINDS, standards=chosen_standards)
     except KnowledgeError as error:
         raise _fail(error) from None
     counts = "，".join(f"{kind} {sum(q.kind == kind for q in made)} 道" for kind in KINDS)
