@@ -49,3 +49,14 @@ def test_a_changed_tier_retires_its_questions(standard_bank, tmp_path):
     assert {q.source.label for q in done.retired} == {"AQ-094（轻微）"}
     assert all(q.status == RETIRED and "修改了AQ-094（轻微）" in q.note for q in done.retired)
     assert done.moved and all(q.source.version.year == 2025 for q in done.moved)
+
+
+def test_standard_questions_go_through_a_spreadsheet(standard_bank, tmp_path):
+    from kb.quiz.check import CONTRADICTED
+    from kb.quiz.xlsx import read_bank, write_bank
+    store, _, made = standard_bank
+    write_bank(made, tmp_path / "题库.xlsx")
+    read = read_bank(store, tmp_path / "题库.xlsx")
+    assert [q.source.label for q in read] == [q.source.label for q in made]
+    outcomes = [check_question(store, q).outcome for q in read]
+    assert CONTRADICTED not in outcomes and outcomes.count(SUPPORTED) >= 0.85 * len(outcomes)

@@ -20,7 +20,7 @@ from kb.versions_diff import normalized
 
 SUPPORTED, CONTRADICTED, NOT_FOUND = "有依据", "与条文不符", "未找到依据"
 BLANK_RE = re.compile(r"[（(][\s　_]*[)）]|_{2,}")
-PREFIX_RE = re.compile(r"^(?:根据|依照|按照)?《[^》]+》(?:第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)?"
+PREFIX_RE = re.compile(r"^(?:根据|依照|按照)?《[^》]+》(?:（[^）]*）)?(?:第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)?"
                        r"(?:的)?(?:规定)?[，,：:]")
 ANCHORS = (12, 8, 5)
 NEAR = 0.8

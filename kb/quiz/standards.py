@@ -7,7 +7,7 @@ The source of such a question is the tier: its violation, its conditions (适用
 
 from datetime import date
 
-from kb.quiz.generate import choose_kind, cloze_question
+from kb.quiz.generate import choose_kind, cloze_question, stem_key
 from kb.quiz.models import BLANK, KINDS, STANDARD, Question, Source
 from kb.standards.models import Standard, StandardItem, Tier
 from kb.standards.penalty_text import amount_text, render
@@ -46,7 +46,8 @@ def source_of(standard: Standard, item: StandardItem, tier: Tier) -> Source:
 
 def generate_for_standard(standard: Standard, kinds: tuple[str, ...] = KINDS, asked: set[str] = frozenset(),
                           today: date | None = None) -> list[Question]:
-    """One question per fixed or income-based fine of each tier, unless the bank asks it already."""
+    """One question per fine of each tier, unless the bank asks it already (same slot or same stem);
+    a distractor is a fine another tier sets for the same party, and not a figure of this tier."""
     found, turn = [], 0
     for item in standard.items:
         if item.code in standard.inherited:
@@ -60,9 +61,10 @@ def generate_for_standard(standard: Standard, kinds: tuple[str, ...] = KINDS, as
                     continue
                 wrong = list(dict.fromkeys(
                     amount_text(other) for other_tier in item.tiers if other_tier is not tier
-                    for other in other_tier.fines if other.same_slot(rule) and amount_text(other) != amount))
+                    for other in other_tier.fines if other.same_slot(rule) and amount_text(other) not in text))
                 question = _question(standard, item, tier, text.replace(amount, BLANK), amount, wrong, kinds, turn)
-                if question:
+                if question and stem_key(question) not in asked:
+                    asked = asked | {stem_key(question)}
                     question.slot, question.created = slot, today or date.today()
                     found.append(question)
                     turn += 1
