@@ -3,7 +3,7 @@
 The lead registers `COMMANDS` on the main group.
 """
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -15,10 +15,10 @@ from generator.study.pack import write_pack
 from generator.study.paper import write_paper
 from generator.study.slides import write_slides
 from kb.errors import KnowledgeError
-from kb.quiz.bank import Edit, generate_bank, laws_named, not_in_bank, review
+from kb.quiz.bank import Edit, generate_bank, laws_named, not_in_bank, review, standards_named
 from kb.quiz.check import SUPPORTED, check_question
 from kb.quiz.models import APPROVED, KINDS, LETTERS, REJECTED, STATUSES
-from kb.quiz.papers import assemble_paper, paper_questions
+from kb.quiz.papers import assemble_paper, paper_questions, record_result, score_answers, training_figures
 from kb.quiz.refresh import refresh
 from kb.quiz.store import QuizStore
 from kb.quiz.xlsx import read_bank, write_bank
@@ -113,13 +113,17 @@ def quiz_group() -> None:
 
 @quiz_group.command("generate")
 @click.argument("laws", nargs=-1)
+@click.option("--standard", "standards", multiple=True, help="由这个裁量基准（标识）出题（可多次）。")
 @click.option("--type", "kinds", multiple=True, type=KIND_CHOICE, help="只生成这些题型（可多次）；默认全部。")
 @click.pass_context
-def quiz_generate(ctx, laws, kinds) -> None:
-    """由法规（默认全部现行有效法规）生成试题，新题为“待审核”；已出过的考点不再重复出题。"""
+def quiz_generate(ctx, laws, standards, kinds) -> None:
+    """由法规和裁量基准生成试题（不指定时为全部现行有效法规和裁量基准），新题为“待审核”；已出过的考点不再重复出题。"""
     store, bank = settings.open_store(ctx), _bank(ctx)
+    everything = not laws and not standards
     try:
-        made = generate_bank(store, bank, laws_named(store, list(laws)), tuple(kinds) or KINDS)
+        chosen_laws = laws_named(store, list(laws)) if laws or everything else []
+        chosen_standards = standards_named(store, list(standards)) if standards or everything else []
+        made = generate_bank(store, bank, chosen_laws, tuple(kinds) or KINDS, standards=chosen_standards)
     except KnowledgeError as error:
         raise _fail(error) from None
     counts = "，".join(f"{kind} {sum(q.kind == kind for q in made)} 道" for kind in KINDS)
@@ -253,6 +257,46 @@ def quiz_paper(ctx, title, single, multiple, judge, fill, law, seed, output) -> 
         raise _fail(error) from None
     write_paper(paper, paper_questions(bank, paper.id), output)
     click.echo(f"已生成试卷（编号 {paper.id}，{len(paper.question_ids)} 题）：{output}")
+
+
+@quiz_group.command("record")
+@click.argument("paper_id", type=int)
+@click.option("--person", required=True, help="考生姓名。")
+@click.option("--answers", required=True, help="作答，写成 题号=答案（试卷上的题号），以逗号分隔，如 1=B,2=ACD,3=正确。")
+@click.option("--session", default="", help="考试场次名称，如 2026年安全生产月知识竞赛。")
+@click.option("--unit", default="", help="考生单位。")
+@click.option("--date", "taken", type=click.DateTime(["%Y-%m-%d"]), help="考试日期（YYYY-MM-DD），默认今天。")
+@click.pass_context
+def quiz_record(ctx, paper_id, person, answers, session, unit, taken) -> None:
+    """评分并记录一名考生的成绩（计入考试场次和考核人次），逐题给出正误和依据条文。"""
+    bank = _bank(ctx)
+    try:
+        questions = paper_questions(bank, paper_id)
+    except KnowledgeError as error:
+        raise _fail(error) from None
+    given = {}
+    for pair in filter(None, (p.strip() for p in answers.replace("，", ",").split(","))):
+        number, _, answer = pair.partition("=")
+        if not number.strip().isdigit() or not 1 <= int(number) <= len(questions) or not answer:
+            raise click.UsageError(f"作答“{pair}”应写成 题号=答案，题号为试卷上的 1—{len(questions)}")
+        given[questions[int(number) - 1].id] = answer.strip()
+    try:
+        result = record_result(bank, paper_id, person, given, (taken or datetime.now()).date(), session, unit)
+    except KnowledgeError as error:
+        raise _fail(error) from None
+    for number, mark in enumerate(score_answers(bank, paper_id, given), start=1):
+        sign = "√" if mark.right else "×"
+        click.echo(f"{number}．{sign} 作答：{mark.given or '未答'}　答案：{mark.question.answer}　依据：{mark.citation}")
+    click.echo(f"{result.person}：{result.score:g} 分（满分 {result.total:g} 分），已记录。")
+
+
+@quiz_group.command("figures")
+@click.option("--year", type=int, default=date.today().year, show_default=True, help="统计年度。")
+@click.pass_context
+def quiz_figures(ctx, year) -> None:
+    """统计一年的学法考试场次和考核人次（供年度法治政府建设报告使用）。"""
+    figures = training_figures(_bank(ctx), date(year, 1, 1), date(year, 12, 31))
+    click.echo(f"{year}年：考试{figures['考试场次']}场次，考核{figures['考核人次']}人次。")
 
 
 COMMANDS = [study_group, quiz_group]

@@ -8,8 +8,9 @@ Matching runs in two passes over the articles of the old and the new version:
 
 Whatever is left is 新增 (only in the new version) or 删除 (only in the old one). A pair is 未修改
 when the texts are identical and 修改 otherwise; `renumbered` tells that its label changed
-(第三十八条 → 第四十一条). The web app's article diff page and the study pack use `diff_versions`;
-`paragraph_changes` gives the 款 of one modified article with what was added and removed.
+(第三十八条 → 第四十一条). The study pack (and the web app's article diff page) use
+`diff_versions` / `latest_amendment`, and `marked_text` for the new wording of a modified article
+with the added or reworded characters marked.
 """
 
 import difflib
@@ -148,18 +149,16 @@ def latest_amendment(store: Store, law_key: str) -> VersionDiff | None:
     return diff_versions(store, versions[1], versions[0])
 
 
-def paragraph_changes(old: Article, new: Article) -> list[tuple[str, str]]:
-    """The 款 of a modified article as (kind, text) pairs: 未修改, 修改 (new wording), 新增, 删除."""
-    result = []
-    matcher = difflib.SequenceMatcher(None, old.paragraphs, new.paragraphs, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            result += [(UNCHANGED, text) for text in new.paragraphs[j1:j2]]
-        elif tag == "insert":
-            result += [(ADDED, text) for text in new.paragraphs[j1:j2]]
-        elif tag == "delete":
-            result += [(REMOVED, text) for text in old.paragraphs[i1:i2]]
-        else:
-            result += [(REMOVED, text) for text in old.paragraphs[i1:i2]]
-            result += [(MODIFIED, text) for text in new.paragraphs[j1:j2]]
-    return result
+def marked_text(old: str, new: str) -> list[tuple[bool, str]]:
+    """The new text in pieces, each marked True when the amendment added or reworded it (character
+    level), for printing the changed words in bold."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    pieces: list[tuple[bool, str]] = []
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        if j2 > j1:
+            changed = tag != "equal"
+            if pieces and pieces[-1][0] == changed:
+                pieces[-1] = (changed, pieces[-1][1] + new[j1:j2])
+            else:
+                pieces.append((changed, new[j1:j2]))
+    return pieces

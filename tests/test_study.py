@@ -58,6 +58,9 @@ def test_pack_has_articles_amendment_cases_and_discussion(amended, tmp_path):
     assert doc.paragraphs[0].text == "《安全生产法》学习材料"
     assert "第九十七条　生产经营单位有下列行为之一的，责令限期改正，处二十万元以下的罚款" in text
     assert "修改条文1条、新增0条、删除1条" in text and "修改前（第九十七条）" in text
+    amended_words = [r.text for p in doc.paragraphs if p.text.startswith("生产经营单位有下列行为之一的，责令限期改正，处二十万元")
+                     for r in p.runs if r.bold]
+    assert amended_words == ["二"]                       # 十万元 → 二十万元: the added character in bold
     assert "第三十条" not in text.split("典型案例")[0]        # only the chapter 法律责任
     assert "某建筑安装工程有限公司特种作业人员未取得相应资格上岗作业案" in text
     assert "评析：从轻情节应在决定书中说明理由" in text

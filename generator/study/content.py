@@ -110,7 +110,7 @@ def discussion_questions(parts: list[LawPart], cases: list[Case]) -> list[str]:
             if change.kind == MODIFIED:
                 questions.append(f"{part.law.display_title}{change.label}修改后，执法检查和案件审核中应当注意哪些变化？")
             else:
-                questions.append(f"{part.law.display_title}新增{change.new.label}，对生产经营单位提出了什么要求？")
+                questions.append(f"{part.law.display_title}新增{change.new.label}，增加了哪些规定？执法和审核中如何适用？")
     for index, case in enumerate(cases):
         violated = "、".join(ref.text for ref in case.violated) or "有关规定"
         basis = "、".join(ref.text for ref in case.basis) or "有关规定"

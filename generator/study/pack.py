@@ -3,11 +3,11 @@
 from docx import Document
 
 from generator.filters import date_text
-from generator.official_format import HeadingNumberer, add_body, add_heading, add_title, setup_document
+from generator.official_format import HeadingNumberer, add_body, add_heading, add_run, add_title, setup_document
 from generator.render import save_atomically
 from generator.study.content import StudyPack
 from generator.study.writing import labelled, quote, quote_article
-from kb.versions_diff import MODIFIED, paragraph_changes, REMOVED
+from kb.versions_diff import MODIFIED, marked_text
 
 
 def write_pack(pack: StudyPack, out) -> Document:
@@ -53,16 +53,27 @@ def _amendment(doc, part, numbers: HeadingNumberer) -> None:
     if not changes:
         add_body(doc, "本材料所列条文在这次修改中没有变化。")
         return
+    add_body(doc, "修改的条文中，加粗的文字是这次修改新增或者改写的内容。")
     for change in changes:
         if change.kind == MODIFIED:
-            labelled(doc, f"{change.label}　", "修改。修改后条文为：")
-            for kind, text in paragraph_changes(change.old, change.new):
-                if kind != REMOVED:
-                    add_body(doc, text)
-            labelled(doc, "修改前（", f"{change.old.label}）：")
-            quote(doc, change.old.text)
+            labelled(doc, f"{change.label}　", "修改后条文为：")
+            _marked(doc, marked_text(change.old.text, change.new.text))
+            labelled(doc, "修改前", f"（{change.old.label}）：")
+            for paragraph in change.old.paragraphs:
+                quote(doc, paragraph)
         else:
-            labelled(doc, f"{change.new.label}　", "新增条文。")
+            labelled(doc, f"{change.new.label}　", "新增条文（条文见本材料第一部分）。")
+
+
+def _marked(doc, pieces: list[tuple[bool, str]]) -> None:
+    """Body paragraphs of the new wording, the amended words in bold."""
+    paragraph = add_body(doc)
+    for changed, text in pieces:
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                paragraph = add_body(doc)
+            if line:
+                add_run(paragraph, line, bold=changed)
 
 
 def _case(doc, case, numbers: HeadingNumberer) -> None:

@@ -13,7 +13,10 @@ from kb.quiz.check import Verdict, check_question
 from kb.quiz.generate import generate_for_law, stem_key
 from kb.quiz.models import FALSE, KINDS, LETTERS, MULTIPLE, SINGLE, STATUSES, TRUE, TRUE_FALSE, Question
 from kb.quiz.refresh import refresh
+from kb.quiz.standards import generate_for_standard
 from kb.quiz.store import QuizStore
+from kb.standards.models import Standard
+from kb.standards.store import StandardStore
 from kb.store import Store
 
 
@@ -42,14 +45,33 @@ def laws_named(store: Store, names: list[str]) -> list[Law]:
     return found
 
 
+def standards_named(store: Store, keys: list[str]) -> list[Standard]:
+    """The current versions of the named standards (by 标识); all when no key is given. Raise
+    KnowledgeError naming a standard the store lacks."""
+    standards = StandardStore(store)
+    if not keys:
+        return standards.current()
+    found = []
+    for key in keys:
+        standard = standards.get(key)
+        if standard is None:
+            raise KnowledgeError(f"没有标识为“{key}”的裁量基准（fazhi standard list 列出已导入的基准）")
+        found.append(standard)
+    return found
+
+
 def generate_bank(store: Store, bank: QuizStore, laws: list[Law], kinds: tuple[str, ...] = KINDS,
-                  today: date | None = None) -> list[Question]:
-    """Generate questions for the laws, leaving out what the bank already asks, and add them (待审核)."""
+                  today: date | None = None, standards: list[Standard] = ()) -> list[Question]:
+    """Generate questions for the laws and standards, leaving out what the bank already asks, and
+    add them (待审核)."""
     refresh(store, bank, today)
     asked = {q.slot for q in bank.in_use() if q.slot} | {stem_key(q) for q in bank.in_use()}
     new = []
-    for law in laws:
-        made = generate_for_law(store, law, kinds, asked, today)
+    sources = [lambda law=law: generate_for_law(store, law, kinds, asked, today) for law in laws]
+    sources += [lambda standard=standard: generate_for_standard(standard, kinds, asked, today)
+                for standard in standards]
+    for source in sources:
+        made = [q for q in source() if stem_key(q) not in asked]
         asked |= {q.slot for q in made} | {stem_key(q) for q in made}
         new += made
     return bank.add(new)

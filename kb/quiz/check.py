@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from kb.models import Article, Law
 from kb.quiz.facts import readings
-from kb.quiz.models import LETTERS, MULTIPLE, SINGLE, STATUTE, TRUE, TRUE_FALSE, Question
+from kb.quiz.models import LETTERS, MULTIPLE, SINGLE, STANDARD, TRUE, TRUE_FALSE, Question
 from kb.quiz.proof import filled, holds
+from kb.quiz.standards import find_tier, tier_text
 from kb.store import Store
 from kb.versions_diff import normalized
 
 SUPPORTED, CONTRADICTED, NOT_FOUND = "有依据", "与条文不符", "未找到依据"
 BLANK_RE = re.compile(r"[（(][\s　_]*[)）]|_{2,}")
-PREFIX_RE = re.compile(r"^(?:根据|依照|按照)?《[^》]+》(?:第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)?"
+PREFIX_RE = re.compile(r"^(?:根据|依照|按照)?《[^》]+》(?:（[^）]*）)?(?:第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)?"
                        r"(?:的)?(?:规定)?[，,：:]")
 ANCHORS = (12, 8, 5)
 NEAR = 0.8
@@ -27,17 +28,19 @@ NEAR = 0.8
 
 @dataclass
 class Verdict:
-    """The outcome of one check, the article it was checked against and what the article says."""
+    """The outcome of one check and the source (《law》第X条, or a standard's tier) it was checked against."""
 
     outcome: str
     message: str
-    law: Law | None = None
-    article: Article | None = None
+    citation: str = ""
 
-    @property
-    def citation(self) -> str:
-        """《law》第X条, or empty when no article was found."""
-        return f"{self.law.display_title}{self.article.label}" if self.law and self.article else ""
+
+@dataclass(frozen=True)
+class Passage:
+    """A text a question may be checked against, and how to cite it."""
+
+    citation: str
+    text: str
 
 
 def keys(question: Question) -> list[str]:
@@ -124,14 +127,26 @@ def _check_statement(question: Question, text: str) -> str:
     return SUPPORTED if said == (question.answer == TRUE) else CONTRADICTED
 
 
-def candidates(store: Store, question: Question, lookup=None) -> list[tuple[Law, Article]]:
-    """The articles to check a question against: its source article in the law's current version,
-    else what `lookup` (a function of the stem's text, e.g. a search) returns."""
-    if question.source.kind == STATUTE and question.source.key and question.source.number:
-        found = store.find_article(question.source.key, question.source.number, question.source.suffix)
+def candidates(store: Store, question: Question, lookup=None) -> list[Passage]:
+    """The texts to check a question against: its source article in the law's current version (or
+    its tier in the standard's current version), else what `lookup` (a function of the stem's text
+    returning (law, article) pairs, e.g. a search) finds."""
+    source = question.source
+    if source.kind == STANDARD and source.key:
+        found = find_tier(store, source.key, source.label)
         if found:
-            return [found]
-    return lookup(stem_text(question)) if lookup else []
+            standard, item, tier = found
+            return [Passage(f"{standard.display_title}{item.code}“{tier.name}”阶次", tier_text(item, tier))]
+        return []
+    if source.key and source.number:
+        found = store.find_article(source.key, source.number, source.suffix)
+        if found:
+            return [_passage(*found)]
+    return [_passage(law, article) for law, article in lookup(stem_text(question))] if lookup else []
+
+
+def _passage(law: Law, article: Article) -> Passage:
+    return Passage(f"{law.display_title}{article.label}", readings(article))
 
 
 def stem_text(question: Question) -> str:
@@ -140,17 +155,17 @@ def stem_text(question: Question) -> str:
 
 
 def check_question(store: Store, question: Question, lookup=None) -> Verdict:
-    """Check one question against its source article, or against the articles `lookup` finds."""
+    """Check one question against its source, or against the articles `lookup` finds."""
     outcomes = []
-    for law, article in candidates(store, question, lookup):
-        outcome = check_text(question, readings(article))
-        outcomes.append((outcome, law, article))
+    for passage in candidates(store, question, lookup):
+        outcome = check_text(question, passage.text)
+        outcomes.append((outcome, passage))
         if outcome == SUPPORTED:
-            return Verdict(SUPPORTED, f"答案与{law.display_title}{article.label}一致。", law, article)
-    for outcome, law, article in outcomes:
+            return Verdict(SUPPORTED, f"答案与{passage.citation}一致。", passage.citation)
+    for outcome, passage in outcomes:
         if outcome == CONTRADICTED:
-            return Verdict(CONTRADICTED, f"答案与{law.display_title}{article.label}的规定不符，请核对。", law, article)
+            return Verdict(CONTRADICTED, f"答案与{passage.citation}的规定不符，请核对。", passage.citation)
     if not outcomes:
-        return Verdict(NOT_FOUND, "未找到出处条文：请在“依据”中写明《法律名称》第X条。")
-    return Verdict(NOT_FOUND, "出处条文中未找到与题干对应的规定，未能核对答案。", outcomes[0][1], outcomes[0][2])
-
+        return Verdict(NOT_FOUND, "未找到出处：请在“依据”中写明《法律名称》第X条。")
+    return Verdict(NOT_FOUND, f"{outcomes[0][1].citation}中未找到与题干对应的规定，未能核对答案。",
+                   outcomes[0][1].citation)

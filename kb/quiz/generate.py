@@ -140,32 +140,41 @@ def _shape(text: str) -> tuple[str, ...]:
     return tuple(_SHAPE_RE.findall(text))
 
 
+def choose_kind(kinds: tuple[str, ...], wrong: list[str], turn: int) -> str | None:
+    """The kind of this turn's question (单选, 判断, 填空 in rotation), or the next the distractors allow:
+    单选 needs three, a 判断 that is false (every other one) needs one."""
+    feasible = [kind for kind in ROTATION if kind in kinds
+                and (kind != SINGLE or len(wrong) >= CHOICES - 1)
+                and (kind != TRUE_FALSE or wrong or turn % 2 == 0)]
+    return next((k for k in ROTATION[turn % len(ROTATION):] + ROTATION if k in feasible), None)
+
+
+def cloze_question(kind: str, prefix: str, shown_context: str, fill: str, wrong: list[str], turn: int,
+                   **common) -> Question:
+    """A 单选, 判断 or 填空 question on a context: the stem is `prefix` and `shown_context` (with the
+    blank, or filled for 判断); `common` carries source, fact, context and fill."""
+    if kind == FILL:
+        return Question(kind=FILL, stem=prefix + shown_context, answer=fill, fill=fill, **common)
+    if kind == TRUE_FALSE:
+        true = turn % 2 == 0 or not wrong
+        shown = fill if true else wrong[0]
+        return Question(kind=TRUE_FALSE, stem=prefix + filled(shown_context, shown), answer=TRUE if true else FALSE,
+                        options=[shown], fill=fill, **common)
+    options = shuffled([fill, *wrong[:CHOICES - 1]], shown_context)
+    return Question(kind=SINGLE, stem=prefix + shown_context, answer=LETTERS[options.index(fill)],
+                    options=options, fill=fill, **common)
+
+
 def _fact_question(law: Law, fact: _Fact, pools: dict, texts: list[str], kinds: tuple[str, ...],
                    turn: int) -> Question | None:
     wrong = distractors(fact, pools, texts, CHOICES - 1)
-    feasible = [kind for kind in ROTATION if kind in kinds
-                and (kind != SINGLE or len(wrong) == CHOICES - 1)
-                and (kind != TRUE_FALSE or wrong or turn % 2 == 0)]
-    if not feasible:
-        return None
-    kind = next((k for k in ROTATION[turn % len(ROTATION):] + ROTATION if k in feasible))
-    slot = fact.slot
-    source = source_of(law, fact.article)
-    stem_context = _told_of_act(fact.article, slot)
-    if stem_context is None:
+    kind = choose_kind(kinds, wrong, turn)
+    shown = _told_of_act(fact.article, fact.slot)
+    if kind is None or shown is None:
         return None
     prefix = f"根据{law.display_title}{fact.article.label if fact.cite_article else ''}，"
-    common = dict(source=source, fact=slot.fact, context=slot.context, fill=slot.fill)
-    if kind == FILL:
-        return Question(kind=FILL, stem=prefix + stem_context, answer=slot.fill, **common)
-    if kind == TRUE_FALSE:
-        true = turn % 2 == 0 or not wrong
-        shown = slot.fill if true else wrong[0]
-        return Question(kind=TRUE_FALSE, stem=prefix + filled(stem_context, shown), answer=TRUE if true else FALSE,
-                        options=[shown], **common)
-    options = _shuffled([slot.fill, *wrong], slot.context)
-    return Question(kind=SINGLE, stem=prefix + stem_context, answer=LETTERS[options.index(slot.fill)],
-                    options=options, **common)
+    return cloze_question(kind, prefix, shown, fact.slot.fill, wrong, turn, source=source_of(law, fact.article),
+                          fact=fact.slot.fact, context=fact.slot.context)
 
 
 def _told_of_act(article: Article, slot: facts.Slot) -> str | None:
@@ -189,7 +198,7 @@ def _list_question(law: Law, article: Article, listing: facts.Listing, articles:
     keys_wanted = MULTIPLE_KEYS if wrong else 4
     keys = rng.sample(list(listing.items), min(keys_wanted, len(listing.items)))
     wrong = rng.sample(wrong, min(MULTIPLE_OPTIONS - len(keys), len(wrong), 2))
-    options = _shuffled(keys + wrong, listing.lead)
+    options = shuffled(keys + wrong, listing.lead)
     answer = "".join(LETTERS[i] for i, option in enumerate(options) if option in keys)
     lead = facts.list_question_lead(listing)
     if lead is None:
@@ -207,7 +216,8 @@ def _same_lead(one: str, other: str) -> bool:
     return one == other or bool(figures(one)) and figures(one) == figures(other)
 
 
-def _shuffled(options: list[str], seed_text: str) -> list[str]:
+def shuffled(options: list[str], seed_text: str) -> list[str]:
+    """The options in an order fixed by `seed_text`, so that generating again gives the same question."""
     options = list(options)
     random.Random(_seed(seed_text)).shuffle(options)
     return options

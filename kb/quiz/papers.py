@@ -34,7 +34,8 @@ class Marked:
 def assemble_paper(bank: QuizStore, title: str, counts: dict[str, int], law_key: str | None = None,
                    seed: int = 0, created: date | None = None) -> Paper:
     """A paper of reviewed (已审核) questions: `counts` per kind (单选: 10 …), drawn at random with
-    `seed`, kinds in the order 单选, 多选, 判断, 填空. Raise KnowledgeError when too few are reviewed."""
+    `seed` and spread over articles and facts, kinds in the order 单选, 多选, 判断, 填空. Raise
+    KnowledgeError when too few are reviewed."""
     rng = random.Random(seed)
     chosen = []
     for kind in KINDS:
@@ -44,10 +45,23 @@ def assemble_paper(bank: QuizStore, title: str, counts: dict[str, int], law_key:
         pool = bank.questions(status=APPROVED, kind=kind, law_key=law_key)
         if len(pool) < wanted:
             raise KnowledgeError(f"已审核的{kind}题只有 {len(pool)} 道，不足 {wanted} 道：请先审核题目。")
-        chosen += sorted(rng.sample(pool, wanted), key=lambda q: q.id)
+        chosen += sorted(_spread(rng.sample(pool, len(pool)), wanted), key=lambda q: q.id)
     if not chosen:
         raise KnowledgeError("试卷没有题目：请指定各题型的题数。")
     return bank.add_paper(Paper(title=title, question_ids=[q.id for q in chosen], created=created or date.today()))
+
+
+def _spread(shuffled: list[Question], wanted: int) -> list[Question]:
+    """`wanted` questions of a shuffled pool, each next one from the least used article and fact."""
+    chosen, articles, facts = [], {}, {}
+    pool = list(shuffled)
+    while pool and len(chosen) < wanted:
+        best = min(pool, key=lambda q: (articles.get(q.source.citation, 0), facts.get(q.fact, 0)))
+        pool.remove(best)
+        chosen.append(best)
+        articles[best.source.citation] = articles.get(best.source.citation, 0) + 1
+        facts[best.fact] = facts.get(best.fact, 0) + 1
+    return chosen
 
 
 def paper_questions(bank: QuizStore, paper_id: int) -> list[Question]:

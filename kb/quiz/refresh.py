@@ -1,14 +1,17 @@
 """Keep the bank in step with the statutes: when a new version of a law is imported, a question
 whose source article is unchanged follows it into the new version (renumbered if need be), and a
 question whose source article changed or was deleted is retired (已停用) with the reason, for review.
+Questions on a discretion standard do the same with the tier they were built from.
 """
 
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kb.models import Article
-from kb.quiz.models import RETIRED, STATUTE, Question
+from kb.quiz.models import RETIRED, STANDARD, Question
+from kb.quiz.standards import find_tier, tier_text
 from kb.quiz.store import QuizStore
+from kb.standards.store import StandardStore
 from kb.store import Store
 from kb.versions_diff import REMOVED, ArticleChange, match_articles, normalized
 
@@ -28,7 +31,10 @@ def refresh(store: Store, bank: QuizStore, today: date | None = None) -> Refresh
     diffs: dict[int, list[ArticleChange]] = {}
     for question in bank.questions():
         source = question.source
-        if question.status == RETIRED or source.kind != STATUTE or not source.key:
+        if question.status == RETIRED or not source.key:
+            continue
+        if source.kind == STANDARD:
+            _refresh_standard(store, question, done, today)
             continue
         if source.key not in current_of:
             versions = store.versions(source.key)
@@ -52,6 +58,24 @@ def refresh(store: Store, bank: QuizStore, today: date | None = None) -> Refresh
         done.retired.append(question)
     bank.update(done.retired + done.moved)
     return done
+
+
+def _refresh_standard(store: Store, question: Question, done: Refreshed, today: date | None) -> None:
+    """A question on a standard's tier follows a new version of the standard when the tier reads the
+    same, and is retired when the tier changed or is gone."""
+    source = question.source
+    current = StandardStore(store).get(source.key)
+    if current is None or current.id == source.ref_id:
+        return
+    found = find_tier(store, source.key, source.label)
+    if found and tier_text(found[1], found[2]) == source.text:
+        question.source = replace(source, ref_id=current.id, version=current.issued, title=current.display_title)
+        done.moved.append(question)
+        return
+    what = "修改了" if found else "已无"
+    question.status = RETIRED
+    question.note = f"{(today or date.today()).isoformat()} {current.display_title}{what}{source.label}，需重新审核。"
+    done.retired.append(question)
 
 
 def _counterpart(store: Store, source, articles: list[Article], diffs: dict) -> ArticleChange | None:

@@ -3,7 +3,7 @@ kept elsewhere.
 
 Columns: 编号 题型 题干 选项A…选项E 答案 依据 版本 考点 状态 审核意见. 答案 is the option letters
 (单选 B, 多选 ACD), 正确/错误 (判断) or the words of the blank (填空). 依据 is a citation,
-《中华人民共和国安全生产法》第九十七条; 版本 the version date of the law it was written against.
+《中华人民共和国安全生产法》第九十七条, or a standard's tier as the export writes it; 版本 the version date of the law it was written against.
 Imported questions are 待审核 and keep their 依据 when the statute store holds it.
 """
 
@@ -18,6 +18,9 @@ from kb.errors import KnowledgeError
 from kb.quiz.bank import validate
 from kb.quiz.models import DRAFT, KINDS, LETTERS, STATUTE, TRUE_FALSE, Question, Source
 from kb.refs import parse_ref
+from kb.quiz.standards import find_tier
+from kb.quiz.standards import source_of as standards_source
+from kb.standards.store import StandardStore
 from kb.store import Store
 
 OPTION_COLUMNS = tuple(f"选项{letter}" for letter in LETTERS[:5])
@@ -103,7 +106,10 @@ def _source(store: Store, citation: str, where: str) -> Source:
     try:
         ref = parse_ref(citation)
     except ValueError as error:
-        raise KnowledgeError(f"{where}：“依据”{error}") from None
+        tier = _standard_source(store, citation)
+        if tier:
+            return tier
+        raise KnowledgeError(f"{where}：“依据”{error}，或写成裁量基准的标题和事项（阶次）") from None
     found = store.find_article(ref.law, ref.number, ref.suffix)
     if not found:
         return Source(kind=STATUTE, key="", title=f"《{ref.law}》", ref_id=None, version=None,
@@ -111,3 +117,13 @@ def _source(store: Store, citation: str, where: str) -> Source:
     law, article = found
     return Source(kind=STATUTE, key=law.key, title=law.display_title, ref_id=law.id, version=law.version,
                   label=article.label, number=article.number, suffix=article.suffix, text=article.text)
+
+
+def _standard_source(store: Store, citation: str) -> Source | None:
+    """The tier a 依据 cell such as 《某省裁量基准》（2024年3月1日）AQ-097-7（一般） names, in the
+    standard's current version; None when no current standard's title opens the cell."""
+    for standard in StandardStore(store).current():
+        if citation.startswith(standard.display_title):
+            found = find_tier(store, standard.key, citation.removeprefix(standard.display_title))
+            return standards_source(*found) if found else None
+    return None
