@@ -13,9 +13,13 @@ numbers, shared by documents built in code and by docxtpl templates:
   one character in from the text edge.
 
 Fonts are written to ``w:rFonts`` as ``w:ascii``, ``w:hAnsi``, ``w:eastAsia``
-and ``w:cs`` (theme font attributes removed), on the styles and on every run
-this module creates, so that Word uses them for Chinese text.  GB/T 9704 sets
-Latin letters and digits in the same typeface as the Chinese text around them.
+and ``w:cs`` (theme font attributes removed) on the styles only: runs carry
+just what differs from their paragraph's style (bold, italic, another font
+for a quotation), so a clerk restyles the whole body in Word by changing the
+正文 (Normal) style.  GB/T 9704 sets Latin letters and digits in the same
+typeface as the Chinese text around them.  Widow and orphan control is on;
+the document grid, the language and the core properties are set by
+``generator.word_settings``.
 
 The managed styles are Word's built-in ones (Normal, Title, Heading 1-4,
 Quote, Footer) so that Word's navigation pane and table of contents see the
@@ -40,6 +44,8 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
+
+from generator.word_settings import condense_to_grid, set_document_grid, set_language, text_width_twips
 
 PAGE_WIDTH_MM = 210
 PAGE_HEIGHT_MM = 297
@@ -69,6 +75,8 @@ STYLE_TITLE = "Title"
 STYLE_HEADINGS = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 STYLE_QUOTE = "Quote"
 STYLE_FOOTER = "Footer"
+STYLE_SUBTITLE = "Subtitle"
+STYLE_APPENDIX = "附件"  # the 附件 label that opens the appendix on a new page
 MAX_HEADING_LEVEL = max(STYLE_HEADINGS)
 
 PAGE_NUMBER_DASH = "—"
@@ -96,6 +104,7 @@ class StyleSpec:
     exact_spacing: bool = True
     space_after_pt: float = 0
     outline_level: int | None = None
+    page_break_before: bool = False
 
 
 _HEADING_FONTS = {1: FONT_HEITI, 2: FONT_KAITI, 3: FONT_FANGSONG, 4: FONT_FANGSONG}
@@ -118,6 +127,9 @@ STYLE_SPECS: dict[str, StyleSpec] = {
             for level, font in _HEADING_FONTS.items()
         ),
         StyleSpec(STYLE_QUOTE, FONT_KAITI, SIZE_SANHAO_PT),
+        StyleSpec(STYLE_SUBTITLE, FONT_KAITI, SIZE_SANHAO_PT, alignment=WD_ALIGN_PARAGRAPH.CENTER, indent_chars=0),
+        StyleSpec(STYLE_APPENDIX, FONT_HEITI, SIZE_SANHAO_PT, alignment=None, indent_chars=0,
+                  page_break_before=True),
         StyleSpec(
             STYLE_FOOTER,
             FONT_SONGTI,
@@ -138,27 +150,32 @@ def as_document(doc: Document | DocxTemplate) -> Document:
     return doc
 
 
-def setup_document(doc: Document | DocxTemplate) -> Document:
+def setup_document(doc: Document | DocxTemplate, *, restyle: bool = True) -> Document:
     """Apply the whole GB/T 9704 format to ``doc`` and return its python-docx Document.
 
-    Sets A4 paper and margins on every section, (re)defines the managed
-    styles, and replaces the footers with odd/even page numbers.  Safe to call
-    again on the same document.  For a DocxTemplate, call it before
-    ``render()`` or after it, but before ``save()``.
+    Sets A4 paper, margins and the 28 × 22 character grid on every section,
+    the Chinese language, (re)defines the managed styles, and replaces the
+    footers with odd/even page numbers.  ``restyle`` False keeps the styles
+    the document already has (a template a clerk restyled in Word) and only
+    adds the missing ones.  Safe to call again on the same document.  For a
+    DocxTemplate, call it before ``render()`` or after it, but before ``save()``.
     """
     document = as_document(doc)
-    apply_styles(document)
+    _apply_doc_defaults(document)
+    (apply_styles if restyle else ensure_styles)(document)
     document.settings.odd_and_even_pages_header_footer = True
     for section in document.sections:
         _apply_page_setup(section)
+        set_document_grid(section, LINE_SPACING_PT, SIZE_SANHAO_PT)
         _write_page_numbers(section)
+    if restyle:
+        condense_to_grid(document.styles[STYLE_BODY].element, text_width_twips(document.sections[0]), SIZE_SANHAO_PT)
     return document
 
 
 def apply_styles(doc: Document | DocxTemplate) -> None:
-    """Define every managed style (and the document defaults) per GB/T 9704, replacing earlier definitions."""
+    """Define every managed style per GB/T 9704, replacing earlier definitions."""
     document = as_document(doc)
-    _apply_doc_defaults(document)
     for spec in STYLE_SPECS.values():
         _define_style(document, spec)
 
@@ -180,14 +197,12 @@ def set_run_font(run: Run, east_asia: str, size_pt: float | None = None, bold: b
 
 
 def add_run(paragraph: Paragraph, text: str = "", *, bold: bool = False, italic: bool = False) -> Run:
-    """Append a run with the font and size of the paragraph's managed style set directly on it.
-
-    Paragraphs in a style this module does not manage get the body font.
-    """
-    spec = STYLE_SPECS.get(paragraph.style.name, STYLE_SPECS[STYLE_BODY])
+    """Append a run that takes font and size from the paragraph's style; only bold and italic are direct."""
     run = paragraph.add_run(text)
-    set_run_font(run, spec.font, spec.size_pt, bold=bold)
-    run.italic = True if italic else None
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
     return run
 
 
@@ -302,13 +317,14 @@ def _apply_doc_defaults(document: Document) -> None:
     rpr = _first_child(_first_child(defaults, "w:rPrDefault"), "w:rPr")
     _set_rfonts(rpr, FONT_FANGSONG)
     rpr.sz_val = Pt(SIZE_SANHAO_PT)
+    set_language(document, rpr)
 
 
 def _get_or_add_style(document: Document, name: str) -> ParagraphStyle:
     styles = document.styles
     if name in styles:
         return styles[name]
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != STYLE_APPENDIX)
     if name != STYLE_BODY:
         style.base_style = styles[STYLE_BODY]
     style.quick_style = True
@@ -327,7 +343,8 @@ def _define_style(document: Document, spec: StyleSpec) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(spec.space_after_pt)
     fmt.line_spacing = Pt(LINE_SPACING_PT) if spec.exact_spacing else 1.0
-    fmt.widow_control = False  # keep exactly 22 lines on every page
+    fmt.widow_control = True
+    fmt.page_break_before = True if spec.page_break_before else None
     ppr = style.element.get_or_add_pPr()
     _set_first_line_indent(ppr, spec.indent_chars, spec.size_pt)
     if spec.outline_level is not None:
