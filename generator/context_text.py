@@ -54,3 +54,20 @@ def money(amount: Decimal) -> str:
 def unique(texts: Iterable[str]) -> list[str]:
     """The texts in order, each once (a sentence already written is not repeated)."""
     return list(dict.fromkeys(text for text in texts if text))
+
+
+ITEM_PARAGRAPH_CHARS = 150  # an item's sentences share one paragraph up to about five lines
+
+
+def review_item(number: int, title: str, texts: list[str]) -> dict[str, object]:
+    """One item of 审核意见: （一）title, its first paragraph (the heading runs into it) and the others.
+
+    Short sentences are joined into one paragraph; a long one starts a new paragraph.
+    """
+    grouped: list[str] = []
+    for text in texts:
+        if grouped and len(grouped[-1]) + len(text) <= ITEM_PARAGRAPH_CHARS:
+            grouped[-1] += text
+        else:
+            grouped.append(text)
+    return {"标号": heading_label(2, number), "标题": title, "首段": grouped[0], "其余段落": grouped[1:]}

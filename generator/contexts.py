@@ -19,9 +19,8 @@ from typing import Any
 from generator import review_voice as voice
 from generator.appendix import appendix_articles, appendix_fields, resolve_cited
 from generator.case_text import case_reference, cited_text, citation_text
-from generator.context_text import clause, numbered, paragraphs, sentence, unique
+from generator.context_text import clause, numbered, paragraphs, review_item, sentence, unique
 from generator.filters import date_text
-from generator.official_format import heading_label
 from generator.opinion_context import opinion_context
 from generator.render import Markdown
 from generator.review import findings as fd
@@ -40,7 +39,7 @@ OWN_STEP = "合法性审查"
 # a one-element list a list whose items have the fields of its element.
 _LABELLED = [{"标号": None, "内容": None}]
 _ARTICLE = [{"序号": None, "标题": None, "条": None, "版本": None, "段落": [None]}]
-_ITEMS = [{"标号": None, "标题": None, "段落": [None]}]
+_ITEMS = [{"标号": None, "标题": None, "首段": None, "其余段落": [None]}]
 _SIGNED = {"机关": None, "法制机构": None, "文号": None, "主送": None, "送审日期": None, "建议": _LABELLED,
            "审核意见": _ITEMS, "附件": _ARTICLE}
 FIELDS: dict[str, dict[str, Any]] = {
@@ -73,7 +72,7 @@ def legality_context(store: Store, case: LegalityCase, review: Review) -> dict[s
                           ("法定程序", _procedure_texts(case, sections["法定程序"])),
                           ("内容合法性", [sentence(sections["内容合法性"].note)] if sections["内容合法性"].note else [])):
         if texts:
-            items.append({"标号": heading_label(2, len(items) + 1), "标题": aspect, "段落": unique(texts)})
+            items.append(review_item(len(items) + 1, aspect, unique(texts)))
     standing = [f for f in review.findings if f.standing]
     return {
         "机关": case.authority,

@@ -29,7 +29,6 @@ templates that put text in table cells should override it there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -45,6 +44,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
 
+from generator.headings import HeadingNumberer, check_level, heading_label, starts_with_label  # noqa: F401
 from generator.word_settings import condense_to_grid, set_document_grid, set_language, text_width_twips
 
 PAGE_WIDTH_MM = 210
@@ -77,15 +77,13 @@ STYLE_QUOTE = "Quote"
 STYLE_FOOTER = "Footer"
 STYLE_SUBTITLE = "Subtitle"
 STYLE_APPENDIX = "附件"  # the 附件 label that opens the appendix on a new page
+STYLE_RUN_IN = "小标题"  # character style: a 楷体 heading run in at the start of its paragraph
 MAX_HEADING_LEVEL = max(STYLE_HEADINGS)
 
 PAGE_NUMBER_DASH = "—"
 
 _THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
-_LABEL_FORMATS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
-_CHINESE_DIGITS = "零一二三四五六七八九"
-_LABEL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 
 
 @dataclass(frozen=True)
@@ -178,6 +176,7 @@ def apply_styles(doc: Document | DocxTemplate) -> None:
     document = as_document(doc)
     for spec in STYLE_SPECS.values():
         _define_style(document, spec)
+    _define_run_in_style(document)
 
 
 def ensure_styles(doc: Document | DocxTemplate) -> None:
@@ -186,6 +185,8 @@ def ensure_styles(doc: Document | DocxTemplate) -> None:
     for spec in STYLE_SPECS.values():
         if spec.name not in document.styles:
             _define_style(document, spec)
+    if STYLE_RUN_IN not in document.styles:
+        _define_run_in_style(document)
 
 
 def set_run_font(run: Run, east_asia: str, size_pt: float | None = None, bold: bool = False) -> None:
@@ -225,64 +226,13 @@ def add_title(container, text: str) -> Paragraph:
 
 def add_heading(container, level: int, text: str) -> Paragraph:
     """Append a heading of ``level`` 1-4; ``text`` carries its label (see ``heading_label``)."""
-    _check_level(level)
+    check_level(level)
     return add_paragraph(container, STYLE_HEADINGS[level], text)
 
 
 def add_body(container, text: str = "") -> Paragraph:
     """Append a body paragraph (仿宋_GB2312 三号, first line indented two characters)."""
     return add_paragraph(container, STYLE_BODY, text)
-
-
-def heading_label(level: int, index: int) -> str:
-    """Return the label of the ``index``-th heading of ``level``: 一、 （一） 1. （1）.
-
-    >>> heading_label(1, 3), heading_label(2, 1), heading_label(3, 2), heading_label(4, 1)
-    ('三、', '（一）', '2.', '（1）')
-    """
-    _check_level(level)
-    if index < 1:
-        raise ValueError(f"heading index must be at least 1, got {index}")
-    number = _chinese_numeral(index) if level <= 2 else str(index)
-    return _LABEL_FORMATS[level].format(number)
-
-
-def starts_with_label(text: str) -> bool:
-    """Tell whether ``text`` already begins with a heading label such as 一、 （二） 3. （4）."""
-    return _LABEL_RE.match(text) is not None
-
-
-class HeadingNumberer:
-    """Hands out heading labels in document order.
-
-    A heading restarts the numbering of every deeper level, so after 二、
-    the next level-2 label is （一） again.
-    """
-
-    def __init__(self) -> None:
-        self._counts = dict.fromkeys(STYLE_HEADINGS, 0)
-
-    def next_label(self, level: int) -> str:
-        """Count one more heading of ``level`` and return its label."""
-        _check_level(level)
-        self._counts[level] += 1
-        for deeper in range(level + 1, MAX_HEADING_LEVEL + 1):
-            self._counts[deeper] = 0
-        return heading_label(level, self._counts[level])
-
-
-def _check_level(level: int) -> None:
-    if level not in STYLE_HEADINGS:
-        raise ValueError(f"heading level must be 1-{MAX_HEADING_LEVEL}, got {level}")
-
-
-def _chinese_numeral(number: int) -> str:
-    """Write 1-99 in Chinese numerals: 1 -> 一, 10 -> 十, 12 -> 十二, 40 -> 四十."""
-    if not 1 <= number <= 99:
-        raise ValueError(f"Chinese heading numbers go from 1 to 99, got {number}")
-    tens, ones = divmod(number, 10)
-    tens_text = "" if tens == 0 else ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十"
-    return tens_text + (_CHINESE_DIGITS[ones] if ones else "")
 
 
 def _set_rfonts(rpr, font: str) -> None:
@@ -350,6 +300,16 @@ def _define_style(document: Document, spec: StyleSpec) -> None:
     if spec.outline_level is not None:
         fmt.keep_with_next = True
         ppr.get_or_add_outlineLvl().val = spec.outline_level
+
+
+def _define_run_in_style(document: Document) -> None:
+    """The character style of run-in headings: （一）执法主体与权限。 in 楷体_GB2312, then the text."""
+    styles = document.styles
+    style = styles[STYLE_RUN_IN] if STYLE_RUN_IN in styles else styles.add_style(STYLE_RUN_IN, WD_STYLE_TYPE.CHARACTER)
+    for old in style.element.findall(qn("w:rPr")):
+        style.element.remove(old)
+    _set_rfonts(style.element.get_or_add_rPr(), FONT_KAITI)
+    style.quick_style = True
 
 
 def _set_first_line_indent(ppr, chars: int, size_pt: float) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import review_voice as voice
 from generator.appendix import appendix_articles, appendix_fields
-from generator.context_text import clause, numbered, sentence, unique
+from generator.context_text import clause, numbered, review_item, sentence, unique
 from generator.filters import date_text
 from generator.official_format import heading_label
 from generator.review import findings as fd
@@ -94,7 +94,7 @@ def defence_context(case: OpinionCase) -> dict[str, Any]:
     procedure = case.procedure
     rights = "陈述、申辩、要求听证" if procedure.hearing_notified else "陈述、申辩"
     notice = (f"{date_text(procedure.notice_date)}，{case.office}向当事人送达行政处罚告知书，告知拟作出的行政处罚"
-              f"内容及事实、理由、依据，并告知当事人依法享有{rights}等权利。" if procedure.notice_date else "")
+              f"内容及事实、理由、依据和依法享有的{rights}权利。" if procedure.notice_date else "")
     said = procedure.statement.strip()
     raised = bool(said) and not any(word in said for word in NO_STATEMENT_WORDS)
     statement = sentence(said) if said else ("当事人在法定期限内未提出陈述、申辩。" if procedure.notice_date else "")
@@ -119,7 +119,7 @@ def opinion_items(store: Store, case: OpinionCase, review: Review, listed: list[
             texts += _defence_sentences(defence)
         texts = unique(texts)
         if texts:
-            items.append({"标号": heading_label(2, len(items) + 1), "标题": title, "段落": texts})
+            items.append(review_item(len(items) + 1, title, texts))
     return items
 
 
@@ -139,13 +139,11 @@ def _passed_sentence(store, case, finding: fd.Finding, listed: list[Violation]) 
     if check == fd.LEGAL_BASIS:
         cited = grouped_citations(store, [c for v in listed for c in (*v.violated, *v.basis)])
         return f"本案适用的{cited}均为现行有效的规定。"
-    if check == fd.DOUBLE_FINE:
-        return "经查询本机关案件记录，当事人未因同一违法行为受过罚款的行政处罚。"
     if check == fd.TIME_LIMIT:
         planned = f"，拟于{date_text(case.decision.planned)}作出处罚决定" if case.decision.planned else ""
-        return f"本案于{date_text(case.filed)}立案{planned}，在法定办案期限内。"
-    if check == fd.REVIEW_SCOPE or (check == fd.COLLECTIVE and finding.message.startswith("未写明")):
-        return ""
+        return f"本案{planned.lstrip('，')}，在法定办案期限内。" if planned else "本案在法定办案期限内。"
+    if check in (fd.REVIEW_SCOPE, fd.DOUBLE_FINE) or (check == fd.COLLECTIVE and finding.message.startswith("未写明")):
+        return ""  # a reviewer mentions these only when something is wrong
     if check == fd.DISCRETION:
         explained = [clause(v.discretion.explanation) for v in listed if v.discretion and v.discretion.explanation]
         if explained:
@@ -192,10 +190,11 @@ def conclusion_context(case: OpinionCase, review: Review, items: list[dict], pro
     good = "、".join(voice.qualities(failed))
     decided = "；".join(f"{item['标号']}{item['拟处罚']}" for item in items)
     if result == fd.AGREE:
-        lead = f"经审核，本案{good}。"
-        closing = f"同意{case.office}拟作出的处理意见，即{decided}。"
-        return {"结论": word, "说明": lead, "问题": numbered(written), "结语": closing}
-    found = "；".join(problems)
+        lead = f"经审核，本案{good}，同意{case.office}拟作出的处理意见，即{decided}。"
+        return {"结论": word, "说明": lead, "问题": numbered(written), "结语": ""}
+    found = "、".join(p.removesuffix("不符合规定") for p in problems if p.endswith("不符合规定"))
+    found = "，且".join(filter(None, [found + "不符合规定" if found else "",
+                                     *(p for p in problems if not p.endswith("不符合规定"))]))
     lead = "经审核，本案" + (f"{good}，但" if good else "") + (f"{found}，具体见审核意见。" if found else "存在以下问题：")
     closing = {
         fd.AGREE_IF_AMENDED: f"请{case.office}按照本意见修改后，重新提交法制审核。",

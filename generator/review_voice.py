@@ -44,6 +44,9 @@ REVIEWED_QUALITIES = (
 _REWORDING = (
     (re.compile(r"[（(]?事项\s*[A-Z]{1,6}-[0-9A-Z-]+[）)]?"), ""),
     (re.compile(r"，?见明细"), ""),
+    (re.compile(r"^所引\s*\d+\s*处条文中有\s*\d+\s*处有误："), ""),
+    (re.compile(r"；请核对现行版本后改引"), ""),
+    (re.compile(r"所选裁量基准事项的"), "所适用裁量基准的"),
     (re.compile(r"配置中"), "本机关适用的听证标准中"),
     (re.compile(r"法规库中"), "现有法规文本中"),
     (re.compile(r"法规库未收录所引版本"), "未能取得所引版本的条文"),

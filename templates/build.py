@@ -102,7 +102,6 @@ class TemplateWriter:
         """Agency and document name as the title, the 文号 line and the 主送 line."""
         self.title("{{ 机关 }}", kind)
         self.number_line("{{ 文号 }}")
-        self.plain()
         self.plain("{{ 主送 }}：")
 
     def paragraphs(self, items: str, name: str = "段") -> None:
@@ -113,16 +112,14 @@ class TemplateWriter:
         """One body paragraph per labelled item of the list ``items`` (“1.内容”, “（1）内容”)."""
         self.loop(f"{{%p for {name} in {items} %}}", [f"{{{{ {name}.标号 }}}}{{{{ {name}.内容 }}}}"])
 
-    def optional(self, value: str) -> None:
-        """A body paragraph printing ``value``, left out when it is empty."""
-        self.loop(f"{{%p if {value} %}}", [f"{{{{ {value} }}}}"], "{%p endif %}")
-
     def review_items(self, heading: str) -> None:
-        """二、审核（审查）意见: each item a level-2 heading and its paragraphs."""
+        """二、审核（审查）意见: each item's heading (楷体, run in) opens its first paragraph, the rest follow."""
         self.heading(1, heading)
         self.tag("{%p for 项 in 审核意见 %}")
-        of.add_heading(self.document, 2, "{{ 项.标号 }}{{ 项.标题 }}")
-        self.paragraphs("项.段落")
+        paragraph = self.body()
+        paragraph.add_run("{{ 项.标号 }}{{ 项.标题 }}。", style=of.STYLE_RUN_IN)
+        of.add_run(paragraph, "{{ 项.首段 }}")
+        self.paragraphs("项.其余段落")
         self.tag("{%p endfor %}")
 
     def suggestions(self) -> None:
@@ -145,8 +142,6 @@ class TemplateWriter:
         self.kept(self.plain())
         for line in signature:
             of.add_paragraph(self.document, STYLE_SIGNATURE, line)
-        if signers:
-            self.plain()
         for line in signers:
             self.plain(line)
 
@@ -171,20 +166,17 @@ def build_opinion() -> TemplateWriter:
     writer = TemplateWriter()
     writer.header_block(OPINION)
     writer.body(
-        "{{ 主送 }}于{{ 送审日期|date }}送审的{{ 当事人.名称 }}{{ 案由 }}一案"
-        "{% if 案件编号 %}（案件编号：{{ 案件编号 }}）{% endif %}，{{ 法制机构 }}已依照《中华人民共和国行政处罚法》"
+        "{{ 主送 }}于{{ 送审日期|date }}送审的{{ 当事人.名称 }}{{ 案由 }}一案（{% if 案件编号 %}案件编号："
+        "{{ 案件编号 }}，{% endif %}{{ 立案日期|date }}立案），{{ 法制机构 }}已依照《中华人民共和国行政处罚法》"
         "第五十八条的规定进行法制审核。现将审核意见提出如下："
     )
     writer.heading(1, "案件基本情况")
     writer.body("当事人：{{ 当事人.身份 }}。")
-    writer.body("{{ 立案日期|date }}，{{ 主送 }}对本案立案调查。")
     writer.paragraphs("违法事实", "事实")
     writer.body("认定上述事实的证据有：{{ 证据 }}")
     writer.loop("{%p if 违法行为|length > 1 %}", ["{{ 主送 }}认为，当事人有以下违法行为："], "{%p endif %}")
     writer.loop("{%p for 行为 in 违法行为 %}", ["{{ 行为.认定 }}"])
-    writer.optional("告知")
-    writer.optional("陈述申辩")
-    writer.optional("复核")
+    writer.loop("{%p if 告知 or 陈述申辩 or 复核 %}", ["{{ 告知 }}{{ 陈述申辩 }}{{ 复核 }}"], "{%p endif %}")
     writer.review_items("审核意见")
     writer.heading(1, "审核结论")
     writer.body("{{ 审核结论.说明 }}")
