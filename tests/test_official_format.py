@@ -190,7 +190,7 @@ def test_setup_twice_keeps_a_single_page_number(tmp_path):
     reopened = saved(document, tmp_path)
     assert [p.text for p in reopened.sections[0].footer.paragraphs] == ["— 1 —"]
     added = len(reopened.styles.element.findall(qn("w:style"))) - len(Document().styles.element.findall(qn("w:style")))
-    assert added == 1  # 附件, the only managed style python-docx's default template lacks
+    assert added == 2  # 附件 and 小标题, the managed styles python-docx's default template lacks
 
 
 def test_ensure_styles_adds_missing_styles_and_keeps_existing_ones(tmp_path):
