@@ -8,9 +8,11 @@
   character larger than the pitch two cells (14 a line), so the body style
   also condenses its characters to the pitch (``condense_to_grid``) and lays
   them out without snapping: Word and LibreOffice both set 28 a line.
-- The language of the text is Chinese (``w:lang`` zh-CN in the document
-  defaults) and the theme's East Asian font language too (``w:themeFontLang``),
-  so spelling, line breaking and punctuation compression work as for Chinese.
+- The language of the text is Chinese: ``w:lang`` and ``w:themeFontLang``
+  have ``w:eastAsia`` zh-CN, as Chinese Word writes them.  Their ``w:val``
+  (the language of Latin letters and digits) stays en-US, again as Chinese
+  Word writes it: with zh-CN there, LibreOffice breaks lines inside numbers
+  (“202|6年”, “40,0|00元”).
 - Core properties name the document and its 机关 and carry no generator text.
 """
 
@@ -27,6 +29,7 @@ from docx.section import Section
 CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22
 LANGUAGE = "zh-CN"
+LATIN_LANGUAGE = "en-US"
 TWIPS_PER_PT = 20
 _CHAR_SPACE_UNITS = 4096  # charSpace is in 1/4096 of a point
 
@@ -114,7 +117,7 @@ def set_language(document: Document, rpr_default) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr_default.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:val"), LATIN_LANGUAGE)
     lang.set(qn("w:eastAsia"), LANGUAGE)
     lang.set(qn("w:bidi"), "ar-SA")
     settings = document.settings.element
@@ -123,7 +126,7 @@ def set_language(document: Document, rpr_default) -> None:
         theme = OxmlElement("w:themeFontLang")
         settings.insert_element_before(theme, *_SETTINGS_AFTER_THEME_LANG)
     theme.attrib.clear()
-    theme.set(qn("w:val"), LANGUAGE)
+    theme.set(qn("w:val"), LATIN_LANGUAGE)
     theme.set(qn("w:eastAsia"), LANGUAGE)
 
 

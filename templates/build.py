@@ -143,7 +143,8 @@ class TemplateWriter:
         for line in signature:
             of.add_paragraph(self.document, STYLE_SIGNATURE, line)
         for line in signers:
-            self.plain(line)
+            paragraph = self.plain(line)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(SIGN_TAB_CHARS * of.SIZE_SANHAO_PT))
 
     def appendix(self) -> None:
         """The appendix on a new page: every article relied on, quoted in full with law title and version."""
@@ -158,7 +159,7 @@ class TemplateWriter:
         self.tag("{%p endif %}")
 
 
-SIGN_SPACE = "　" * 8  # room for a handwritten signature
+SIGN_TAB_CHARS = 14  # “签名：” after a tab: room for a handwritten signature, aligned on both lines
 
 
 def build_opinion() -> TemplateWriter:
@@ -184,7 +185,7 @@ def build_opinion() -> TemplateWriter:
     writer.body("审核结论：{{ 审核结论.结论 }}。{{ 审核结论.结语 }}")
     writer.suggestions()
     writer.closing(("{{ 机关 }}{{ 法制机构 }}", "{{ 审核日期|date }}"),
-                   (f"审核人：{{{{ 审核人 }}}}{SIGN_SPACE}签名：", f"法制机构负责人：{SIGN_SPACE}签名："))
+                   ("审核人：{{ 审核人 }}\t签名：", "法制机构负责人：\t签名："))
     writer.appendix()
     return writer
 
@@ -206,7 +207,7 @@ def build_legality() -> TemplateWriter:
     writer.body("审查结论：{{ 审查结论.结论 }}。{{ 审查结论.结语 }}")
     writer.suggestions()
     writer.closing(("{{ 机关 }}{{ 法制机构 }}", "{{ 审查日期|date }}"),
-                   (f"审查人：{{{{ 审查人 }}}}{SIGN_SPACE}签名：", f"法制机构负责人：{SIGN_SPACE}签名："))
+                   ("审查人：{{ 审查人 }}\t签名：", "法制机构负责人：\t签名："))
     writer.appendix()
     return writer
 
