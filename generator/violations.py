@@ -1,0 +1,85 @@
+"""The violations of an opinion case as the opinion presents them, one by one.
+
+An opinion presents every violation of the case on its own (分别裁量): the
+act, its facts, the provision breached (违反条款), the penalty provision
+(处罚依据), the penalties proposed on whom, the corrective orders and the
+discretion applied.  ``violations(case)`` is the one place that reads them
+from the case file; the template loops over the list it returns.
+
+Orders to correct (责令改正, 责令限期改正, 责令限期消除事故隐患) are not
+行政处罚 (行政处罚法 第九条 lists the kinds; 第二十八条 makes correction an order
+that goes with every penalty): they are kept apart from the penalties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.context_text import money
+from generator.review.casefile import DiscretionInput, Measure, OpinionCase
+from generator.review.citing import CitedRef
+
+CORRECTIVE_WORDS = ("改正", "消除事故隐患", "消除隐患")
+PARTY = "当事人"
+
+
+@dataclass
+class Penalty:
+    """One penalty on one person: 当事人 + 罚款人民币肆万元整（40,000元）."""
+
+    whom: str
+    what: str
+    amount: Decimal | None = None
+
+    @property
+    def text(self) -> str:
+        """对当事人处以罚款人民币肆万元整（40,000元）."""
+        return f"对{self.whom}处以{self.what}"
+
+
+@dataclass
+class Violation:
+    """One violation of the case with everything the opinion says about it."""
+
+    act: str
+    facts: list[str]
+    violated: list[CitedRef]
+    basis: list[CitedRef]
+    penalties: list[Penalty] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)
+    discretion: DiscretionInput | None = None
+
+    @property
+    def fines(self) -> list[Decimal]:
+        """The fine amounts of this violation."""
+        return [p.amount for p in self.penalties if p.amount is not None and p.what.startswith("罚款")]
+
+
+def is_corrective(kind: str) -> bool:
+    """True for an order to correct, which is not a 行政处罚."""
+    return any(word in kind for word in CORRECTIVE_WORDS)
+
+
+def violations(case: OpinionCase) -> list[Violation]:
+    """The violations of ``case`` in the order of the case file (one for a single-violation case)."""
+    decision = case.decision
+    penalties = [Penalty(PARTY, f"罚款{money(decision.fine)}", decision.fine)] if decision.fine is not None else []
+    penalties += [Penalty(f"{fine.role}{fine.name}", f"罚款{money(fine.amount)}", fine.amount)
+                  for fine in decision.person_fines]
+    penalties += [_measure_penalty(m) for m in decision.measures if not is_corrective(m.kind)]
+    corrections = [correction_text(m) for m in decision.measures if is_corrective(m.kind)]
+    facts = [line.strip() for line in case.facts.splitlines() if line.strip()]
+    return [Violation(case.cause, facts, list(case.violated), list(case.basis), penalties, corrections,
+                      case.discretion)]
+
+
+def correction_text(measure: Measure) -> str:
+    """责令当事人限期改正 (with its term when given)."""
+    text = measure.kind.replace("责令", f"责令{PARTY}", 1) if measure.kind.startswith("责令") else measure.kind
+    return text + (f"（期限：{measure.term}）" if measure.term else "")
+
+
+def _measure_penalty(measure: Measure) -> Penalty:
+    what = measure.kind + (money(measure.amount) if measure.amount is not None else "")
+    return Penalty(PARTY, what + (f"，期限{measure.term}" if measure.term else ""), measure.amount)
