@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from fazhi import cli_generate, cli_knowledge, cli_review, cli_web, settings
+from fazhi import cli_generate, cli_knowledge, cli_penalty, cli_review, cli_web, settings
 from fazhi.composition import build_index, open_searcher
 from fazhi.chinese import ChineseGroup, localize
 from kb.cases.crossref import citing_article
@@ -200,7 +200,8 @@ def _print_hit(number: int, hit: Hit) -> None:
     click.echo(f"   {marked}\n")
 
 
-for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS + cli_web.COMMANDS:
+for command in (cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS + cli_penalty.COMMANDS
+                + cli_web.COMMANDS):
     main.add_command(command)
 localize(main)
 

@@ -195,15 +195,28 @@ def test_official_format_page_setup_fonts_and_page_numbers(generated, name):
 
 def test_contexts_provide_exactly_the_declared_variables(generated, store):
     for result, _ in generated.values():
-        kind = KIND_BY_NAME[result.entry.doc_type]
+        kind = KIND_BY_NAME[result.review.case.doc_type]
         assert set(kind.build_context(store, result.review.case, result.review)) == kind.variables
 
 
-def test_every_generated_document_is_in_the_ledger(generated, store):
-    recorded = {(e.doc_type, e.number) for e in ledger.entries(store)}
-    for result, _ in generated.values():
-        assert (result.entry.doc_type, result.entry.number) in recorded
+def test_sample_files_never_enter_the_ledger_and_other_files_do(generated, store, tmp_path):
+    assert all(result.entry is None for result, _ in generated.values()) and ledger.entries(store) == []
+    for path in SAMPLE_CASES:
+        real = tmp_path / path.name.removeprefix("示例-")
+        real.write_text(path.read_text(encoding="utf-8").replace("示例: true", "示例: false"), encoding="utf-8")
+        result = generate(store, kind_of(path), real, tmp_path / f"{real.stem}.docx")
         assert result.entry.conclusion == result.review.conclusion.result
+    recorded = {(e.doc_type, e.number) for e in ledger.entries(store)}
+    assert len(recorded) == len(SAMPLE_CASES)
+
+
+def test_dry_run_writes_nothing_and_records_nothing(store, tmp_path):
+    path = SAMPLES / "review" / "示例-法制审核-某化工有限公司.yaml"
+    real = tmp_path / "审核.yaml"
+    real.write_text(path.read_text(encoding="utf-8").replace("示例: true", "示例: false"), encoding="utf-8")
+    before = len(ledger.entries(store))
+    result = generate(store, kind_of(path), real, tmp_path / "审核.docx", dry_run=True)
+    assert result.entry is None and not (tmp_path / "审核.docx").exists() and len(ledger.entries(store)) == before
 
 
 def test_invalid_case_file_names_the_fields_and_writes_nothing(store, tmp_path):
@@ -230,8 +243,12 @@ def test_cli_generates_with_reviewer_and_reports_invalid_files(tmp_path):
     result = runner.invoke(generate_group, ["opinion", str(case), "-o", str(out), "--reviewer", "王某"],
                            obj={"data": str(data)})
     assert result.exit_code == 0, result.output
-    assert "已生成法制审核意见书" in result.output and "已记入审核台账" in result.output
+    assert "已生成法制审核意见书" in result.output and "示例文件，未记入审核台账" in result.output
     assert "审核人：王某" in texts(Document(out))
+    dry = runner.invoke(generate_group, ["opinion", str(case), "-o", str(tmp_path / "试.docx"), "--dry-run"],
+                        obj={"data": str(data)})
+    assert dry.exit_code == 0 and "试生成法制审核意见书成功，未写出文件" in dry.output
+    assert not (tmp_path / "试.docx").exists()
     bad = tmp_path / "bad.yaml"
     bad.write_text("文书类型: 法制审核意见书\n", encoding="utf-8")
     result = runner.invoke(generate_group, ["opinion", str(bad), "-o", str(tmp_path / "bad.docx")],
