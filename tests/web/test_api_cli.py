@@ -1,0 +1,96 @@
+"""`fazhi user …` and the token-authenticated JSON API (through Flask's test client), the version
+alignment, and the upload checks on real files."""
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fazhi.cli import main
+from kb.store import Store
+from web import uploads, versions
+from web.app import create_app
+
+SAMPLE_CASE = Path(__file__).resolve().parents[2] / "kb" / "samples" / "review" / "示例-法制审核-某危险化学品仓储有限公司.yaml"
+
+
+@pytest.fixture(scope="module")
+def api(sample_data):
+    runner = CliRunner()
+    for name, role in (("接口用户", "查阅"), ("接口承办", "承办")):
+        result = runner.invoke(main, ["--data", str(sample_data), "user", "add", name, "--role", role,
+                                      "--password-stdin"], input="long-enough-1\n")
+        assert result.exit_code == 0, result.output
+    tokens = {name: runner.invoke(main, ["--data", str(sample_data), "user", "token", name]).output.strip()
+              for name in ("接口用户", "接口承办")}
+    return create_app(sample_data).test_client(), tokens
+
+
+def test_user_commands(api, sample_data):
+    runner = CliRunner()
+    listed = runner.invoke(main, ["--data", str(sample_data), "user", "list"])
+    assert "接口用户\t查阅" in listed.output
+    short = runner.invoke(main, ["--data", str(sample_data), "user", "add", "短密码", "--role", "查阅",
+                                 "--password-stdin"], input="short\n")
+    assert short.exit_code == 1 and "密码至少 8 位" in short.output
+    taken = runner.invoke(main, ["--data", str(sample_data), "user", "add", "接口用户", "--role", "查阅",
+                                 "--password-stdin"], input="long-enough-2\n")
+    assert "已存在" in taken.output
+
+
+def test_api_search_and_article(api):
+    client, tokens = api
+    assert client.get("/api/search?q=安全帽").status_code == 401
+    headers = {"Authorization": f"Bearer {tokens['接口用户']}"}
+    found = client.get("/api/search?q=安全生产法第九十七条", headers=headers).get_json()
+    assert found["jumped"] and found["hits"][0]["article"] == "第九十七条"
+    article = client.get("/api/article?citation=安全生产法第九十七条", headers=headers).get_json()
+    assert article["citation"] == "《中华人民共和国安全生产法》第九十七条"
+    assert any(item["code"] == "AQ-097-7" for item in article["standard_items"])
+    missing = client.get("/api/article?citation=安全生产法第九百条", headers=headers)
+    assert missing.status_code == 404 and "没有第九百条" in missing.get_json()["error"]
+
+
+def test_api_review(api):
+    client, tokens = api
+    import yaml
+    case = yaml.safe_load(SAMPLE_CASE.read_text(encoding="utf-8"))
+    body = json.dumps(case, ensure_ascii=False, default=str)
+    reader = client.post("/api/review", data=body, content_type="application/json",
+                         headers={"Authorization": f"Bearer {tokens['接口用户']}"})
+    assert reader.status_code == 403
+    headers = {"Authorization": f"Bearer {tokens['接口承办']}"}
+    result = client.post("/api/review", data=body, content_type="application/json", headers=headers).get_json()
+    outcomes = {f["check"]: f["outcome"] for f in result["findings"]}
+    assert outcomes["处罚裁量"] == "问题" and result["conclusion"]["result"] != "同意"
+    broken = client.post("/api/review", json={"文书类型": "法制审核意见书"}, headers=headers)
+    assert broken.status_code == 422 and any("当事人" in p for p in broken.get_json()["problems"])
+
+
+def test_versions_match_renumbered_articles(samples):
+    law = next(law for law in samples.laws() if law.title == "中华人民共和国安全生产法")
+    articles = samples.articles(law.id)
+    shifted = articles[1:]                      # as if the first article had been repealed
+    rows = versions.compare(articles, shifted)
+    assert rows[0].status == versions.REMOVED
+    assert all(row.status == versions.SAME for row in rows[1:])
+    assert versions.counterpart(articles[3], shifted) is shifted[2]
+    old, new = versions.pieces("处五万元以下的罚款", "处十万元以下的罚款")
+    assert ("del", "五") in old and ("ins", "十") in new
+
+
+def test_upload_checks():
+    real = (Path(__file__).resolve().parents[2] / "templates" / "法制审核意见书.docx").read_bytes()
+    assert uploads.sniff(real) == uploads.DOCX
+    assert uploads.clean_name("../../etc/<passwd>.md") == "_passwd_.md"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert uploads.sniff(out.getvalue()) == uploads.XLSX
+    with pytest.raises(uploads.UploadRejected, match="损坏"):
+        uploads.sniff(b"PK\x03\x04 not really a zip")
+    assert uploads.sniff(b"\x00\x01binary") is None

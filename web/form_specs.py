@@ -1,0 +1,139 @@
+"""What the case forms ask for: the fields of each document type's case file
+(generator/review/CASEFILE.md), grouped into the sections the form shows, and which of them the
+法制科 reviewer fills in rather than the submitting unit."""
+
+from dataclasses import dataclass, field
+
+from generator.review.casefile import CIRCUMSTANCES, OPINION, PARTY_KINDS, PERSON_ROLES
+from generator.review.findings import ASPECTS, OPINION_CHECKS, OPINION_CONCLUSIONS
+from kb.standards.factors import FACTORS
+
+TEXT, AREA, DATE, MONEY, LINES, BOOL, CHOICE, CHECKS = ("text", "area", "date", "money", "lines", "bool",
+                                                          "choice", "checks")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input: its case-file path (当事人.名称), label, kind, and the values it may take."""
+
+    path: str
+    label: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A repeatable group of fields (several violations, several fined persons)."""
+
+    path: str
+    label: str
+    fields: tuple[Field, ...]
+    minimum: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the form and its fields and groups."""
+
+    title: str
+    items: tuple = field(default_factory=tuple)
+
+
+TIERS = ("轻微", "一般", "较重", "严重")
+FACTOR_NAMES = tuple(f.name for f in FACTORS)
+
+OPINION_SUBMIT = (
+    Section("案件基本信息", (
+        Field("机关", "作出审核意见的机关", required=True, hint="如：示例市应急管理局"),
+        Field("案件编号", "立案编号／案号"),
+        Field("送审科室", "送审科室", required=True),
+        Field("案由", "案由", required=True),
+        Field("送审日期", "送审日期", DATE, required=True),
+        Field("立案日期", "立案日期", DATE, required=True),
+    )),
+    Section("当事人", (
+        Field("当事人.名称", "名称／姓名", required=True),
+        Field("当事人.类型", "类型", CHOICE, required=True, choices=PARTY_KINDS),
+        Field("当事人.统一社会信用代码", "统一社会信用代码", hint="单位填写，18位"),
+        Field("当事人.身份证号", "身份证号", hint="个人填写，18位"),
+        Field("当事人.地址", "地址"),
+        Field("当事人.法定代表人", "法定代表人"),
+        Field("当事人.主要负责人", "主要负责人"),
+    )),
+    Section("违法事实与证据", (
+        Field("违法事实", "违法事实", AREA, required=True),
+        Field("证据", "证据", LINES, required=True, hint="每行一项证据"),
+        Field("违法行为发生日期", "违法行为发生日期", DATE),
+        Field("违法行为终了日期", "违法行为终了日期", DATE),
+        Field("连续或者继续状态", "违法行为连续或者继续", BOOL),
+        Field("发现日期", "发现日期", DATE),
+    )),
+    Section("违法行为与裁量", (
+        Group("违法行为", "违法行为", (
+            Field("违反条款", "违反条款", LINES, required=True,
+                  hint="每行一条，如：《中华人民共和国安全生产法》第二十八条第一款"),
+            Field("处罚依据", "处罚依据", LINES, required=True,
+                  hint="每行一条，如：《中华人民共和国安全生产法》第九十七条第（三）项"),
+            Field("裁量.事项编号", "裁量基准事项编号", hint="如：AQ-097-3"),
+            Field("裁量.阶次", "裁量阶次", CHOICE, choices=TIERS),
+            Field("裁量.情节", "裁量情节", CHECKS, choices=FACTOR_NAMES),
+            Field("裁量.违法所得", "违法所得（元）", MONEY),
+            Field("裁量.说明", "适用该阶次的理由", AREA),
+            Field("裁量.偏离理由", "罚款偏离阶次幅度的理由", AREA),
+        ), minimum=1),
+    )),
+    Section("拟处罚", (
+        Field("拟处罚.罚款", "对当事人罚款（元）", MONEY, hint="如 40000 或 4万"),
+        Group("拟处罚.个人罚款", "个人罚款", (
+            Field("姓名", "姓名", required=True),
+            Field("身份", "身份", CHOICE, choices=PERSON_ROLES),
+            Field("罚款", "罚款（元）", MONEY, required=True),
+            Field("上一年年收入", "上一年年收入（元）", MONEY),
+        )),
+        Field("拟处罚.其他处罚", "其他处罚", LINES, hint="每行一项，如：责令限期改正"),
+        Field("拟处罚.拟决定日期", "拟决定日期", DATE),
+    )),
+    Section("程序", (
+        Field("程序.告知日期", "告知日期", DATE),
+        Field("程序.告知听证", "已告知听证权利", BOOL),
+        Field("程序.要求听证", "当事人要求听证", BOOL),
+        Field("程序.举行听证", "已举行听证", BOOL),
+        Field("程序.听证日期", "听证日期", DATE),
+        Field("程序.陈述申辩", "当事人陈述申辩", AREA, hint="当事人的陈述、申辩意见；未提出的写“未提出”"),
+        Field("程序.集体讨论", "已经负责人集体讨论", BOOL),
+        Field("程序.集体讨论日期", "集体讨论日期", DATE),
+        Field("延期.批准日期", "延长办案期限：批准日期", DATE),
+        Field("延期.延长至", "延长至", DATE),
+        Field("延期.批准人", "批准人"),
+        Field("延期.理由", "延期理由"),
+    )),
+    Section("案件情形", (
+        Field("案件情形", "案件情形", CHECKS, choices=CIRCUMSTANCES),
+        Field("听证标准", "听证较大数额标准", hint="如：示例省；不填用默认标准"),
+    )),
+)
+
+OPINION_REVIEW = (
+    Section("审核意见", tuple(Field(f"审查意见.{aspect}", aspect, AREA) for aspect in ASPECTS)),
+    Section("人工判断（对机器核对结果）", tuple(
+        Field(f"人工判断.{check}", check, AREA, hint="写明理由后，该核对项记为“通过”并保留机器结果")
+        for check in OPINION_CHECKS)),
+    Section("结论", (
+        Field("文号", "审核意见书文号", required=True, hint="如：示例应急法审〔2026〕8号"),
+        Field("结论", "审核结论", CHOICE, choices=OPINION_CONCLUSIONS, hint="不选则采用机器建议结论"),
+        Field("理由", "理由", LINES, hint="每行一条；不写则采用机器列出的理由"),
+        Field("审核人", "审核人", required=True),
+        Field("审核日期", "审核日期", DATE, required=True),
+    )),
+)
+
+FORMS = {OPINION: (OPINION_SUBMIT, OPINION_REVIEW)}
+REVIEW_KEYS = {OPINION: ("审查意见", "人工判断", "文号", "结论", "理由", "审核人", "审核日期")}
+
+
+def fields_of(sections) -> list:
+    """Every Field and Group of some sections, in order."""
+    return [item for section in sections for item in section.items]

@@ -1,0 +1,82 @@
+"""What a request works with: the web database, the statute store and the shared searcher.
+
+The store and the web database are opened per request (one SQLite connection each, closed when the
+request ends). The searcher is expensive to open and shared by all requests; when an import swaps
+in a new index, the next request opens a searcher over it while requests already running finish
+on the old one.
+"""
+
+import threading
+from pathlib import Path
+
+from flask import current_app, g
+
+from fazhi.composition import open_searcher
+from fazhi.settings import DB_NAME
+from kb.store import Store
+from search.index import current_index_dir
+from search.query import IndexMissing, Searcher
+from web import db as webdb
+
+
+class Services:
+    """The data directory of one app and its shared searcher."""
+
+    def __init__(self, data: Path):
+        self.data = Path(data)
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._searcher_dir: Path | None = None
+        self._searcher_store: Store | None = None
+
+    def searcher(self) -> Searcher:
+        """The searcher over the live index; reopened when the live index changed."""
+        live = current_index_dir(self.data)
+        if self._searcher is not None and live == self._searcher_dir:
+            return self._searcher
+        with self._lock:
+            live = current_index_dir(self.data)
+            if self._searcher is None or live != self._searcher_dir:
+                store = Store(self.data / DB_NAME)
+                self._searcher = open_searcher(store, self.data)
+                self._searcher_dir, self._searcher_store = live, store
+        return self._searcher
+
+    def has_index(self) -> bool:
+        """Whether an index was built in the data directory."""
+        return current_index_dir(self.data) is not None
+
+
+def services() -> Services:
+    """The services of the current app."""
+    return current_app.extensions["fazhi"]
+
+
+def store() -> Store:
+    """The statute store for this request."""
+    if "store" not in g:
+        g.store = Store(services().data / DB_NAME)
+    return g.store
+
+
+def web_db():
+    """The web database connection for this request."""
+    if "web_db" not in g:
+        g.web_db = webdb.connect(services().data)
+    return g.web_db
+
+
+def searcher() -> Searcher:
+    """The shared searcher; raises IndexMissing when nothing was imported yet."""
+    return services().searcher()
+
+
+def close(_error=None) -> None:
+    """Close this request's connections."""
+    for name in ("store", "web_db"):
+        connection = g.pop(name, None)
+        if connection is not None:
+            connection.close()
+
+
+__all__ = ["Services", "services", "store", "web_db", "searcher", "close", "IndexMissing"]

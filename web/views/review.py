@@ -1,0 +1,263 @@
+"""The review workflow: the unit (承办) submits a case through the form, the 法制科 (审核) sees the
+machine's findings live, writes the opinions, chooses the conclusion and generates the document;
+the unit sees the result. Case files import into and export from the form."""
+
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, jsonify, redirect, render_template, request, send_file, url_for
+
+from generator.review.casefile import OPINION, CaseFileError, read_data
+from web import review_flow, submissions, uploads
+from web.auth import current_user, record, role_required
+from web.case_form import FormState, from_case_file, read_form
+from web.form_specs import FORMS, REVIEW_KEYS
+from web.services import services, store, web_db
+
+bp = Blueprint("review", __name__)
+ATTACHMENT_TYPES = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PNG, uploads.JPEG, uploads.TEXT)
+KIND = OPINION
+
+
+@bp.route("/review")
+@role_required("承办")
+def listing():
+    """The cases the user may see: all for 审核, the unit's own for 承办."""
+    user = current_user()
+    status = request.args.get("status", "")
+    rows = (submissions.listed(web_db(), status=status) if user.may("审核")
+            else submissions.listed(web_db(), user.unit, user.name, status))
+    return render_template("review_list.html", rows=rows, status=status,
+                           statuses=(submissions.SUBMITTED, submissions.RETURNED, submissions.DECIDED))
+
+
+@bp.route("/review/new", methods=["GET", "POST"])
+@role_required("承办")
+def new():
+    """The submission form; a YAML/JSON case file can be loaded into it."""
+    user = current_user()
+    if request.method == "GET":
+        state = FormState(values={"送审日期": date.today().isoformat(), "送审科室": user.unit})
+        return _form(state, None)
+    if request.form.get("load"):
+        return _load_file(None)
+    values = read_form(request.form, FORMS[KIND][0])
+    checked = review_flow.check(store(), values, KIND, submitting=True)
+    if checked.state.errors or checked.state.general:
+        return _form(_with_values(checked), None, checked), 400
+    accepted, rejected = _attachments()
+    if rejected:
+        return _form(_with_values(checked), None, checked, rejected), 400
+    data = {k: v for k, v in checked.data.items() if k not in REVIEW_KEYS[KIND]}
+    made = submissions.create(web_db(), KIND, _title(data), data.get("送审科室", user.unit), user.name, data)
+    _store_attachments(made.id, accepted)
+    record("提交送审", f"#{made.id} {made.title}")
+    return redirect(url_for("review.detail", submission_id=made.id))
+
+
+@bp.route("/review/<int:submission_id>/edit", methods=["GET", "POST"])
+@role_required("承办")
+def edit(submission_id: int):
+    """The unit corrects a case not yet decided (or sent back)."""
+    found = _visible(submission_id)
+    if found.status == submissions.DECIDED:
+        abort(403, description="该案件已审核完毕，不能再修改。")
+    if request.method == "GET":
+        return _form(from_case_file(found.data, KIND), found)
+    if request.form.get("load"):
+        return _load_file(found)
+    values = read_form(request.form, FORMS[KIND][0])
+    checked = review_flow.check(store(), values, KIND, submitting=True)
+    accepted, rejected = _attachments()
+    if checked.state.errors or checked.state.general or rejected:
+        return _form(_with_values(checked), found, checked, rejected), 400
+    data = {k: v for k, v in checked.data.items() if k not in REVIEW_KEYS[KIND]}
+    submissions.update(web_db(), found.id, current_user().name, "修改后重新提交", _title(data), data=data,
+                       title=_title(data), status=submissions.SUBMITTED)
+    _store_attachments(found.id, accepted)
+    record("修改送审", f"#{found.id}")
+    return redirect(url_for("review.detail", submission_id=found.id))
+
+
+@bp.route("/review/check", methods=["POST"])
+@role_required("承办")
+def live_check():
+    """The live view: the form as it stands → problems per field and the machine's findings (JSON)."""
+    submitting = request.form.get("_stage") != "review"
+    if submitting:
+        values = read_form(request.form, FORMS[KIND][0])
+    else:
+        if not current_user().may("审核"):
+            abort(403, description="审核意见只能由“审核”角色填写。")
+        values = _merged(_visible(request.form.get("_submission", 0, type=int)))
+    return jsonify(review_flow.review_json(review_flow.check(store(), values, KIND, submitting)))
+
+
+@bp.route("/review/<int:submission_id>")
+@role_required("承办")
+def detail(submission_id: int):
+    """A case: its file, attachments, history, the machine's findings; the reviewer's form for 审核."""
+    found = _visible(submission_id)
+    state = from_case_file(found.data, KIND)
+    state.values.setdefault("审核人", "")
+    if not state.values.get("审核人"):
+        state.values["审核人"] = current_user().name
+    if not state.values.get("审核日期"):
+        state.values["审核日期"] = date.today().isoformat()
+    checked = review_flow.check(store(), found.data, KIND, submitting=found.status != submissions.DECIDED)
+    return _detail(found, state, checked)
+
+
+@bp.route("/review/<int:submission_id>/decide", methods=["POST"])
+@role_required("审核")
+def decide(submission_id: int):
+    """The reviewer's opinions and conclusion → the document, the ledger entry and the result."""
+    found = _visible(submission_id)
+    if found.status == submissions.DECIDED and not request.form.get("again"):
+        abort(403, description="该案件已审核完毕。")
+    values = _merged(found)
+    checked = review_flow.check(store(), values, KIND, submitting=False)
+    if checked.review is None:
+        state = from_case_file(values, KIND)
+        state.errors, state.general = checked.state.errors, checked.state.general
+        return _detail(found, state, checked), 400
+    folder = submissions.folder(services().data, found.id)
+    made = review_flow.generate(store(), checked.data, KIND, folder)
+    conclusion = made.review.conclusion.result
+    submissions.update(web_db(), found.id, current_user().name, "审核完毕", f"结论：{conclusion}",
+                       data=checked.data, status=submissions.DECIDED, conclusion=conclusion,
+                       reviewer=current_user().name, document=made.path.name)
+    record("生成文书", f"#{found.id} {KIND} {checked.data.get('文号', '')}（{conclusion}）")
+    return redirect(url_for("review.detail", submission_id=found.id))
+
+
+@bp.route("/review/<int:submission_id>/return", methods=["POST"])
+@role_required("审核")
+def send_back(submission_id: int):
+    """Send a case back to the unit for more investigation or corrections."""
+    found = _visible(submission_id)
+    reason = request.form.get("reason", "").strip() or "请补充完善后重新提交。"
+    submissions.update(web_db(), found.id, current_user().name, "退回补充", reason, status=submissions.RETURNED)
+    record("退回补充", f"#{found.id}：{reason}")
+    return redirect(url_for("review.detail", submission_id=found.id))
+
+
+@bp.route("/review/<int:submission_id>/document")
+@role_required("承办")
+def document(submission_id: int):
+    """The generated document (.docx)."""
+    found = _visible(submission_id)
+    if not found.document:
+        abort(404, description="该案件尚未生成文书。")
+    path = submissions.folder(services().data, found.id) / found.document
+    return send_file(path, as_attachment=True, download_name=f"{KIND}-{found.id}.docx")
+
+
+@bp.route("/review/<int:submission_id>/case.<fmt>")
+@role_required("承办")
+def export(submission_id: int, fmt: str):
+    """The case file as YAML or JSON, for `fazhi review` / `fazhi generate`."""
+    found = _visible(submission_id)
+    if fmt == "json":
+        body, mimetype = json.dumps(found.data, ensure_ascii=False, indent=2), "application/json"
+    elif fmt == "yaml":
+        body, mimetype = review_flow.dump(found.data), "application/x-yaml"
+    else:
+        abort(404)
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f"attachment; filename=case-{found.id}.{fmt}"})
+
+
+@bp.route("/review/<int:submission_id>/attachment/<int:attachment_id>")
+@role_required("承办")
+def attachment(submission_id: int, attachment_id: int):
+    """One attachment of a case."""
+    found = _visible(submission_id)
+    chosen = next((a for a in submissions.attachments(web_db(), found.id) if a.id == attachment_id), None)
+    if chosen is None:
+        abort(404, description="没有这个附件。")
+    path = submissions.folder(services().data, found.id) / "attachments" / chosen.stored
+    return send_file(path, as_attachment=True, download_name=chosen.name)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+def _visible(submission_id: int):
+    found = submissions.get(web_db(), submission_id)
+    if found is None:
+        abort(404, description="没有这个案件。")
+    user = current_user()
+    if not (user.may("审核") or found.submitter == user.name or (found.unit and found.unit == user.unit)):
+        abort(403, description="只能查看本科室提交的案件。")
+    return found
+
+
+def _merged(found) -> dict:
+    """The stored case file with the reviewer's fields from the form."""
+    base = {k: v for k, v in found.data.items() if k not in REVIEW_KEYS[KIND]}
+    return {**base, **read_form(request.form, FORMS[KIND][1])}
+
+
+def _title(data: dict) -> str:
+    party = data.get("当事人", {}).get("名称", "") if isinstance(data.get("当事人"), dict) else ""
+    return "　".join(x for x in (data.get("案由", ""), party) if x) or "未命名案件"
+
+
+def _with_values(checked) -> FormState:
+    state = from_case_file(checked.data, KIND)
+    state.errors, state.general = checked.state.errors, checked.state.general
+    return state
+
+
+def _form(state: FormState, found, checked=None, rejected=(), status: int | None = None):
+    return render_template("review_form.html", state=state, found=found, sections=FORMS[KIND][0],
+                           checked=checked and review_flow.review_json(checked), rejected=list(rejected))
+
+
+def _detail(found, state, checked):
+    return render_template("review_detail.html", found=found, state=state, sections=FORMS[KIND][0],
+                           review_sections=FORMS[KIND][1], checked=review_flow.review_json(checked),
+                           history=submissions.history(web_db(), found.id),
+                           attachments=submissions.attachments(web_db(), found.id), statuses=submissions)
+
+
+def _load_file(found):
+    """Fill the form from an uploaded YAML/JSON case file."""
+    file = request.files.get("casefile")
+    try:
+        if file is None or not file.filename:
+            raise uploads.UploadRejected("请选择案件文件（.yaml 或 .json）")
+        upload = uploads.accept(file, (uploads.TEXT,))
+        with tempfile.TemporaryDirectory() as folder:
+            path = uploads.save(upload, Path(folder))
+            if path.suffix not in (".yaml", ".yml", ".json"):
+                raise uploads.UploadRejected(f"“{upload.name}”：案件文件应为 .yaml、.yml 或 .json")
+            data = read_data(path)
+    except uploads.UploadRejected as error:
+        return _form(FormState(general=[str(error)]), found), 400
+    except CaseFileError as error:
+        return _form(FormState(general=[f"“{upload.name}”：{p}" for p in error.problems]), found), 400
+    state = from_case_file(data, KIND)
+    state.general = [f"已从“{upload.name}”载入案件信息，请核对后提交。"]
+    return _form(state, found)
+
+
+def _attachments():
+    accepted, rejected = [], []
+    for file in request.files.getlist("attachments"):
+        if not file.filename:
+            continue
+        try:
+            accepted.append(uploads.accept(file, ATTACHMENT_TYPES))
+        except uploads.UploadRejected as error:
+            rejected.append(str(error))
+    return accepted, rejected
+
+
+def _store_attachments(submission_id: int, accepted) -> None:
+    folder = submissions.folder(services().data, submission_id) / "attachments"
+    for upload in accepted:
+        path = uploads.save(upload, folder)
+        submissions.add_attachment(web_db(), submission_id, upload.name, path, upload.kind, current_user().name)
