@@ -66,7 +66,7 @@ def test_submit_review_download(server, login, tmp_path):
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "示例市某化工有限公司" in text
     assert "示例应急法审〔2026〕21号" in text
-    assert "修改后同意" in text
+    assert "建议修改后提交" in text  # the standard wording of the 审核结论
     assert "拟罚款高于一般阶次幅度" in text
     assert "第三十条" in text and "第二十八条" in text
 
