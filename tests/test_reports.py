@@ -232,6 +232,7 @@ def test_analysis_report_tables_and_charts(year_data, tmp_path):
         assert len(document.inline_shapes) == len(result.output.split("统计图：")[1].split("\n")[0].split("、"))
         assert len(document.inline_shapes) >= 4
     assert "测试局2025年度行政执法分析报告" in text
+    assert "审核台账记录的法制审核意见书中，同意3件、修改后同意1件。" in text
 
 
 def test_missing_ledgers_are_marked_not_zero(year_data, tmp_path):
