@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import Workbook
 
 from fazhi.cli import main
@@ -203,6 +204,11 @@ def test_annual_report_figures_match_an_independent_count(year_data, tmp_path):
         assert sentence in text, sentence
     assert "【待补充" not in text
     assert "示例市应急管理局关于2025年度法治政府建设情况的报告" in text
+    document = Document(out)
+    styles = [p.style.name for p in document.paragraphs if p.text]
+    assert styles[0] == "Title" and styles.count("Heading 1") == 5 and styles.count("Heading 2") == 9
+    fonts = {run.element.rPr.rFonts.get(qn("w:eastAsia")) for p in document.paragraphs for run in p.runs if run.text}
+    assert fonts <= {"方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"}
 
 
 def test_analysis_report_tables_and_charts(year_data, tmp_path):
@@ -232,6 +238,7 @@ def test_analysis_report_tables_and_charts(year_data, tmp_path):
         assert len(document.inline_shapes) == len(result.output.split("统计图：")[1].split("\n")[0].split("、"))
         assert len(document.inline_shapes) >= 4
     assert "测试局2025年度行政执法分析报告" in text
+    assert "审核台账记录的法制审核意见书中，同意3件、修改后同意1件。" in text
 
 
 def test_missing_ledgers_are_marked_not_zero(year_data, tmp_path):

@@ -54,12 +54,15 @@ class _Writer:
         return figure.text()
 
     def heading(self, text: str) -> None:
+        """A level-1 heading with the next label (一、 二、 …)."""
         of.add_heading(self.document, 1, self.numberer.next_label(1) + text)
 
     def body(self, text: str) -> None:
+        """A body paragraph."""
         of.add_body(self.document, text)
 
     def chart(self, name: str) -> None:
+        """The chart ``name`` with its caption, when it was drawn."""
         if name in self.charts.paths:
             year = "" if name == ch.TREND else f"{self.stats.year}年"
             add_chart(self.document, self.charts.paths[name], f"图：{year}{ch.TITLES[name]}")
@@ -104,6 +107,8 @@ def _overall(w: _Writer) -> None:
     w.body(f"法制审核案件{w.f('法核案件数')}件，出具法制审核意见书{w.f('法核意见数')}件；组织听证{w.f('听证案件数')}件；"
            f"移送人民法院强制执行{w.f('移送强制执行数')}件，追缴罚没款{w.f('追缴金额万元')}万元；"
            f"涉嫌犯罪移送司法机关{w.f('移送司法机关数')}件。")
+    if w.stats["法核结论"].known:
+        w.body(f"审核台账记录的法制审核意见书中，{w.f('法核结论')}。")
     if len(w.stats.trend) >= 2:
         w.body("近年行政处罚案件数和罚没款：" + "；".join(
             f"{point.year}年{point.cases}件、{format_decimal(point.fines)}万元" for point in w.stats.trend) + "。")

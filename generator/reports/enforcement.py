@@ -88,6 +88,10 @@ def case_figures(year: int, cases: list[dict], previous: list[dict], opinions: l
         figure("法核纠正数", f"{year}年法制审核提出修改或不同意意见数",
                sum(1 for entry in opinions if entry.conclusion and entry.conclusion != "同意") if opinions else None,
                "件", REVIEW_SOURCE, f"审核台账中没有{year}年的法制审核意见书"),
+        figure("法核结论", f"{year}年法制审核意见书结论",
+               "、".join(f"{conclusion or '未写结论'}{count}件" for conclusion, count in
+                        Counter(entry.conclusion for entry in opinions).most_common()) if opinions else None,
+               "", REVIEW_SOURCE, f"审核台账中没有{year}年的法制审核意见书"),
         figure("听证案件数", f"{year}年听证案件数", pick(sum(1 for c in cases if c["是否听证"])), "件", CASE_SOURCE, none),
         figure("移送强制执行数", f"{year}年移送法院强制执行案件数", pick(len(transfers)), "件", CASE_SOURCE, none),
         figure("追缴金额万元", f"{year}年移送强制执行追缴金额",
