@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kb.models import Article, Law
-from kb.quiz.facts import readings
+from kb.quiz.facts import PATTERNS, readings
 from kb.quiz.models import LETTERS, MULTIPLE, SINGLE, STANDARD, TRUE, TRUE_FALSE, Question
 from kb.quiz.proof import OTHER, filled, fills_at, holds
 from kb.quiz.standards import find_tier, tier_text
@@ -118,15 +118,24 @@ def _check_statement(question: Question, text: str) -> str:
     if not pieces:
         return NOT_FOUND
     clauses = [normalized(c) for c in re.split(r"[。；\n]", text) if normalized(c)]
+    skeletons = _skeleton(normalized(text))
     said = True
     for piece in pieces:
         if holds(piece, text):
             continue
         best = max((difflib.SequenceMatcher(None, piece, c, autojunk=False).ratio() for c in clauses), default=0.0)
-        if best < NEAR:
+        if best < NEAR and _skeleton(piece) not in skeletons:
             return NOT_FOUND
         said = False
     return SUPPORTED if said == (question.answer == TRUE) else CONTRADICTED
+
+
+def _skeleton(text: str) -> str:
+    """The text with its figures (二万元, 五日, 百分之四十) blanked: a statement that differs from the
+    source in a figure only has the source's skeleton."""
+    for pattern in PATTERNS.values():
+        text = pattern.sub("#", text)
+    return text
 
 
 def candidates(store: Store, question: Question, lookup=None) -> list[Passage]:
