@@ -65,19 +65,6 @@ class VersionDiff:
         """The changes of the given kinds, in order."""
         return [change for change in self.changes if change.kind in kinds]
 
-    @property
-    def amended(self) -> list[ArticleChange]:
-        """Every change except the unchanged articles."""
-        return [change for change in self.changes if change.kind != UNCHANGED]
-
-    def for_new(self, article_id: int) -> ArticleChange | None:
-        """The change whose new article has this id."""
-        return next((c for c in self.changes if c.new and c.new.id == article_id), None)
-
-    def for_old(self, article_id: int) -> ArticleChange | None:
-        """The change whose old article has this id."""
-        return next((c for c in self.changes if c.old and c.old.id == article_id), None)
-
     def counts(self) -> dict[str, int]:
         """How many articles are 未修改, 修改, 新增 and 删除; 重新编号 counts renumbered pairs."""
         counts = {kind: len(self.of_kind(kind)) for kind in (UNCHANGED, MODIFIED, ADDED, REMOVED)}

@@ -45,6 +45,7 @@ def test_articles_are_matched_across_versions_even_when_renumbered(amended):
     diff = latest_amendment(amended, LAW)
     kinds = {(c.old.label if c.old else None, c.new.label if c.new else None): c.kind for c in diff.changes}
     assert kinds[("第九十七条", "第九十七条")] == MODIFIED
+    assert 0.9 < next(c for c in diff.changes if c.new and c.new.label == "第九十七条").similarity < 1
     assert kinds[("第九十九条", "第一百条")] == UNCHANGED
     assert kinds[("第一百零八条", None)] == REMOVED
     assert diff.counts() == {UNCHANGED: 22, MODIFIED: 1, ADDED: 0, REMOVED: 1, "重新编号": 1}
