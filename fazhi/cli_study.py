@@ -108,7 +108,7 @@ def study_pack(ctx, laws, chapters, topic, title, output, slides) -> None:
 
 @click.group("quiz")
 def quiz_group() -> None:
-    """题库：由法规条文生成试题，审核、导出、导入、核对，组卷。"""
+    """题库：由法规条文和裁量基准生成试题，审核、导出、导入、核对，组卷，记录成绩。"""
 
 
 @quiz_group.command("generate")

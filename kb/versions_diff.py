@@ -9,8 +9,8 @@ Matching runs in two passes over the articles of the old and the new version:
 Whatever is left is 新增 (only in the new version) or 删除 (only in the old one). A pair is 未修改
 when the texts are identical and 修改 otherwise; `renumbered` tells that its label changed
 (第三十八条 → 第四十一条). The study pack (and the web app's article diff page) use
-`diff_versions` / `latest_amendment`, and `marked_text` for the new wording of a modified article
-with the added or reworded characters marked.
+`diff_versions` / `latest_amendment`, `changed_paragraphs` for the 款 a modified article changed,
+and `marked_text` for new wording with the added or reworded characters marked.
 """
 
 import difflib
@@ -64,19 +64,6 @@ class VersionDiff:
     def of_kind(self, *kinds: str) -> list[ArticleChange]:
         """The changes of the given kinds, in order."""
         return [change for change in self.changes if change.kind in kinds]
-
-    @property
-    def amended(self) -> list[ArticleChange]:
-        """Every change except the unchanged articles."""
-        return [change for change in self.changes if change.kind != UNCHANGED]
-
-    def for_new(self, article_id: int) -> ArticleChange | None:
-        """The change whose new article has this id."""
-        return next((c for c in self.changes if c.new and c.new.id == article_id), None)
-
-    def for_old(self, article_id: int) -> ArticleChange | None:
-        """The change whose old article has this id."""
-        return next((c for c in self.changes if c.old and c.old.id == article_id), None)
 
     def counts(self) -> dict[str, int]:
         """How many articles are 未修改, 修改, 新增 and 删除; 重新编号 counts renumbered pairs."""
@@ -162,3 +149,17 @@ def marked_text(old: str, new: str) -> list[tuple[bool, str]]:
             else:
                 pieces.append((changed, new[j1:j2]))
     return pieces
+
+
+def changed_paragraphs(old: Article, new: Article) -> list[tuple[str, str]]:
+    """The 款 (and 项) an amendment changed, as (old wording, new wording) pairs in order; an added
+    款 has an empty old wording, a deleted one an empty new wording."""
+    pairs = []
+    matcher = difflib.SequenceMatcher(None, old.paragraphs, new.paragraphs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        before, after = old.paragraphs[i1:i2], new.paragraphs[j1:j2]
+        width = max(len(before), len(after))
+        pairs += [(before[k] if k < len(before) else "", after[k] if k < len(after) else "") for k in range(width)]
+    return pairs

@@ -181,3 +181,20 @@ def test_questions_on_an_amended_article_are_retired(tmp_path):
     assert {q.id for q in bank.questions(status=RETIRED)} == retired
     assert refresh(store, bank).retired == []
     store.close()
+
+
+def test_a_retired_question_corrected_by_the_reviewer_follows_the_new_version(tmp_path):
+    store = Store(tmp_path / "fazhi.sqlite")
+    load_samples(store)
+    bank = QuizStore(store)
+    made = generate_bank(store, bank, laws_named(store, ["安全生产法"]), kinds=(FILL,))
+    asked = next(q for q in made if q.source.label == "第九十七条" and q.fill == "十万元以下")
+    import_files(store, [amended_law(tmp_path / "new")])
+    refresh(store, bank)
+    assert bank.get(asked.id).status == RETIRED
+    question, verdict = review(store, bank, asked.id, Edit(status=APPROVED))
+    assert verdict.outcome == CONTRADICTED                    # the 2030 text says 二十万元以下
+    question, verdict = review(store, bank, asked.id, Edit(answer="二十万元以下"))
+    assert verdict.outcome == SUPPORTED and question.source.version.year == 2030
+    assert refresh(store, bank).retired == [] and bank.get(asked.id).status == APPROVED
+    store.close()

@@ -34,6 +34,10 @@ def test_quiz_and_study_commands(sample_data, tmp_path):
     assert result.exit_code == 0, result.output
     assert Document(tmp_path / "材料.docx").paragraphs[0].text == "《安全生产法》学习材料"
     assert len(Presentation(tmp_path / "课件.pptx").slides) > 10
+    result = run("study", "pack", "--topic", "特种作业人员培训", "-o", tmp_path / "专题.docx")
+    assert result.exit_code == 0, result.output
+    topic = "\n".join(p.text for p in Document(tmp_path / "专题.docx").paragraphs)
+    assert topic.startswith("“特种作业人员培训”专题学习材料") and "第三十条　生产经营单位的特种作业人员" in topic
     result = run("import", amended_law(tmp_path / "new"))
     assert result.exit_code == 0 and "已停用待重新审核" in result.output, result.output
     assert "修改了第九十七条" in run("quiz", "list", "--status", "已停用").output

@@ -13,6 +13,7 @@ from kb.errors import KnowledgeError
 from kb.models import CURRENT, Article, Law
 from kb.store import Store
 from kb.versions_diff import ADDED, MODIFIED, ArticleChange, VersionDiff, latest_amendment
+from search.query import SearchOptions
 
 TOPIC_ARTICLES = 12                  # articles a topic search contributes
 MAX_DISCUSSION = 6
@@ -68,8 +69,6 @@ def choose_articles(store: Store, law_names: list[str], chapters: list[str]) -> 
 
 def topic_articles(store: Store, searcher, topic: str, limit: int = TOPIC_ARTICLES) -> list[LawPart]:
     """The articles a search for the topic finds (current versions), grouped by law in law order."""
-    from search.query import SearchOptions
-
     hits = searcher.search(topic, SearchOptions(limit=limit, kinds=("条文",))).hits
     grouped: dict[int, list[Article]] = {}
     for hit in hits:

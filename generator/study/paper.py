@@ -3,6 +3,7 @@ answer sheet — each answer with the article that proves it, quoted in the vers
 checked against."""
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from generator.filters import date_text
 from generator.official_format import HeadingNumberer, add_body, add_heading, add_title, setup_document
@@ -23,6 +24,9 @@ def write_paper(paper: Paper, questions: list[Question], out, points: dict[str, 
     doc = Document()
     setup_document(doc)
     add_title(doc, paper.title)
+    candidate = add_body(doc, "单位：＿＿＿＿＿＿　姓名：＿＿＿＿　得分：＿＿＿")
+    candidate.paragraph_format.first_line_indent = 0
+    candidate.alignment = WD_ALIGN_PARAGRAPH.CENTER
     by_kind = {kind: [q for q in questions if q.kind == kind] for kind in KINDS}
     total = sum(points.get(q.kind, 1) for q in questions)
     add_body(doc, f"本卷共{len(questions)}题，满分{_number(total)}分。")

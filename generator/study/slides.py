@@ -1,5 +1,6 @@
 """The study pack as slides (.pptx) for the session: title, one slide per article (long articles
-continue on the next slide), the amendment (before and after), each case, the discussion questions.
+continue on the next slide), the amendment (each changed 款 before and after, side by side, the
+amended words in bold), each case, the discussion questions.
 
 Text is set in 黑体 (titles) and 仿宋 (body) as East Asian fonts, so that PowerPoint and WPS
 show Chinese in them.
@@ -15,15 +16,15 @@ from pptx.util import Emu, Pt
 from generator.filters import date_text
 from generator.render import save_atomically
 from generator.study.content import StudyPack
-from kb.versions_diff import MODIFIED
+from kb.versions_diff import MODIFIED, changed_paragraphs, marked_text
 
 TITLE_FONT, BODY_FONT = "黑体", "仿宋"
 MARGIN = Emu(457200)                          # half an inch
 BODY_TOP = Emu(1400000)
-TITLE_SIZE, BODY_SIZE, SMALL_SIZE = Pt(30), Pt(22), Pt(18)
-CHARS_PER_SLIDE = 200                         # body text that fits one slide at BODY_SIZE
+TITLE_SIZE, BODY_SIZE, SMALL_SIZE = Pt(30), Pt(24), Pt(20)
+CHARS_PER_SLIDE = 280                         # body text that fits one slide at BODY_SIZE
 DARK_RED = RGBColor(0xA0, 0x1C, 0x1C)
-TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1
+TITLE_LAYOUT, CONTENT_LAYOUT, TITLE_ONLY_LAYOUT = 0, 1, 5
 
 
 def write_slides(pack: StudyPack, out) -> Presentation:
@@ -42,8 +43,9 @@ def write_slides(pack: StudyPack, out) -> Presentation:
             continue
         for change in part.changes:
             if change.kind == MODIFIED:
-                _text_slides(deck, f"{change.label}修改前（{date_text(diff.old.version)}版）", change.old.paragraphs)
-                _text_slides(deck, f"{change.label}修改后（{date_text(diff.new.version)}版）", change.new.paragraphs)
+                for before, after in changed_paragraphs(change.old, change.new):
+                    _comparison_slide(deck, f"{change.label}修改对照", before, after,
+                                      (f"修改前（{date_text(diff.old.version)}版）", f"修改后（{date_text(diff.new.version)}版）"))
             else:
                 _text_slides(deck, f"{change.new.label}（新增）", change.new.paragraphs)
     for case in pack.cases:
@@ -83,6 +85,28 @@ def _text_slides(deck, title: str, paragraphs: list[str]) -> None:
             for run in paragraph.runs:
                 _font(run, BODY_FONT, BODY_SIZE if len(lines) < 6 else SMALL_SIZE)
         _no_bullets(frame)
+
+
+def _comparison_slide(deck, title: str, before: str, after: str, headings: tuple[str, str]) -> None:
+    """One 款 before and after the amendment side by side, the amended words in bold on the right."""
+    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY_LAYOUT])
+    _set(slide.shapes.title, title, TITLE_FONT, TITLE_SIZE, DARK_RED)
+    width = (deck.slide_width - 3 * MARGIN) // 2
+    for column, (heading, pieces) in enumerate(((headings[0], [(False, before or "（无）")]),
+                                                (headings[1], marked_text(before, after) if after else [(False, "（删去）")]))):
+        box = slide.shapes.add_textbox(MARGIN + column * (width + MARGIN), BODY_TOP, width, deck.slide_height - BODY_TOP - MARGIN)
+        frame = box.text_frame
+        frame.word_wrap = True
+        head = frame.paragraphs[0]
+        head.text = heading
+        _font(head.runs[0], TITLE_FONT, SMALL_SIZE, DARK_RED)
+        body = frame.add_paragraph()
+        size = BODY_SIZE if len(after or before) < CHARS_PER_SLIDE // 2 else SMALL_SIZE
+        for changed, text in pieces:
+            run = body.add_run()
+            run.text = text
+            _font(run, BODY_FONT, size)
+            run.font.bold = changed
 
 
 def _pieces(text: str) -> list[str]:

@@ -1,7 +1,8 @@
 """What a user does with the bank: generate questions for laws, review and edit them, check them.
 
 Every change of a question's wording or answer is checked again against its article; the check
-is shown to the reviewer, who decides (the machine never approves on its own).
+is shown to the reviewer, who decides (the machine never approves on its own). A retired question
+the reviewer takes back into use is moved to the current version of its article first.
 """
 
 from dataclasses import dataclass
@@ -9,10 +10,10 @@ from datetime import date
 
 from kb.errors import KnowledgeError
 from kb.models import CURRENT, Law
-from kb.quiz.check import Verdict, check_question
+from kb.quiz.check import Verdict, check_question, keys
 from kb.quiz.generate import generate_for_law, stem_key
-from kb.quiz.models import FALSE, KINDS, LETTERS, MULTIPLE, SINGLE, STATUSES, TRUE, TRUE_FALSE, Question
-from kb.quiz.refresh import refresh
+from kb.quiz.models import FALSE, FILL, KINDS, LETTERS, MULTIPLE, RETIRED, SINGLE, STATUSES, TRUE, TRUE_FALSE, Question
+from kb.quiz.refresh import rebase, refresh
 from kb.quiz.standards import generate_for_standard
 from kb.quiz.store import QuizStore
 from kb.standards.models import Standard
@@ -84,14 +85,29 @@ def review(store: Store, bank: QuizStore, question_id: int, edit: Edit, lookup=N
         raise KnowledgeError(f"题库中没有编号为 {question_id} 的题目。")
     if edit.status is not None and edit.status not in STATUSES:
         raise KnowledgeError(f"状态“{edit.status}”无效，应为：{'、'.join(STATUSES)}")
+    was_retired = question.status == RETIRED
     for name in ("stem", "options", "answer", "note", "status"):
         value = getattr(edit, name)
         if value is not None:
             setattr(question, name, value)
     validate(question, f"第 {question_id} 题")
+    _keep_proof(question, edit)
+    if was_retired and question.status != RETIRED:
+        rebase(store, question)
     verdict = check_question(store, question, lookup)
     bank.update([question])
     return question, verdict
+
+
+def _keep_proof(question: Question, edit: Edit) -> None:
+    """Keep the sentence a question asks about in step with an edit: a new key of a 单选 or 填空 is
+    what now fills the blank; a new stem, or a changed 判断 or 多选, is checked by its words instead."""
+    if not question.context or (edit.stem is None and edit.answer is None and edit.options is None):
+        return
+    if edit.stem is None and question.kind in (SINGLE, FILL):
+        question.fill = keys(question)[0]
+    else:
+        question.context = question.fill = ""
 
 
 def validate(question: Question, where: str) -> None:

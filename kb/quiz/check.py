@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from kb.models import Article, Law
-from kb.quiz.facts import readings
+from kb.quiz.facts import PATTERNS, readings
 from kb.quiz.models import LETTERS, MULTIPLE, SINGLE, STANDARD, TRUE, TRUE_FALSE, Question
-from kb.quiz.proof import filled, holds
+from kb.quiz.proof import OTHER, filled, fills_at, holds
 from kb.quiz.standards import find_tier, tier_text
 from kb.store import Store
 from kb.versions_diff import normalized
@@ -66,13 +66,15 @@ def _check_exact(question: Question, text: str) -> str:
     if question.kind == MULTIPLE:
         return _check_options(question, text)
     if not holds(filled(question.context, question.fill), text):
-        return NOT_FOUND
+        return CONTRADICTED if fills_at(question.context, [text], question.fill) - {OTHER} else NOT_FOUND
     if question.kind == TRUE_FALSE:
         said = holds(filled(question.context, question.options[0]), text)
         return SUPPORTED if said == (question.answer == TRUE) else CONTRADICTED
     right = keys(question)
-    if len(right) != 1 or not holds(filled(question.context, right[0]), text):
+    if len(right) != 1:
         return CONTRADICTED
+    if not holds(filled(question.context, right[0]), text):
+        return CONTRADICTED if fills_at(question.context, [text], right[0]) - {OTHER} else NOT_FOUND
     wrong = [option for option in question.options if option != right[0]]
     return CONTRADICTED if any(holds(filled(question.context, option), text) for option in wrong) else SUPPORTED
 
@@ -116,15 +118,24 @@ def _check_statement(question: Question, text: str) -> str:
     if not pieces:
         return NOT_FOUND
     clauses = [normalized(c) for c in re.split(r"[。；\n]", text) if normalized(c)]
+    skeletons = _skeleton(normalized(text))
     said = True
     for piece in pieces:
         if holds(piece, text):
             continue
         best = max((difflib.SequenceMatcher(None, piece, c, autojunk=False).ratio() for c in clauses), default=0.0)
-        if best < NEAR:
+        if best < NEAR and _skeleton(piece) not in skeletons:
             return NOT_FOUND
         said = False
     return SUPPORTED if said == (question.answer == TRUE) else CONTRADICTED
+
+
+def _skeleton(text: str) -> str:
+    """The text with its figures (二万元, 五日, 百分之四十) blanked: a statement that differs from the
+    source in a figure only has the source's skeleton."""
+    for pattern in PATTERNS.values():
+        text = pattern.sub("#", text)
+    return text
 
 
 def candidates(store: Store, question: Question, lookup=None) -> list[Passage]:

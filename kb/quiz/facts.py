@@ -32,6 +32,7 @@ LEAD_RE = re.compile(r"下列([\u4e00-\u9fff]{1,6}?)(之一)?(?=[的，,:：]|$)
 ITEM_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 REFERS_RE = re.compile(r"前款|前两款|前三款|前项|上述[^期]|^以上")   # context outside the sentence
 MAX_CONTEXT = 150
+NAME_OPENERS = "由对和与及或向经其并在为从将被"      # a character a subject's name may follow
 MIN_ITEMS = 3
 
 
@@ -73,13 +74,9 @@ def _subject_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def sentences(paragraph: str) -> list[tuple[int, str]]:
-    """The sentences (up to and with 。) of a paragraph, with where each starts."""
-    found, start = [], 0
-    for match in re.finditer(r"[^。]+。?", paragraph):
-        found.append((match.start(), match.group()))
-        start = match.end()
-    return found
+def sentences(paragraph: str) -> list[str]:
+    """The sentences (up to and with 。) of a paragraph."""
+    return re.findall(r"[^。]+。?", paragraph)
 
 
 def context_around(sentence: str, start: int, end: int) -> str:
@@ -96,6 +93,15 @@ def context_around(sentence: str, start: int, end: int) -> str:
     return text
 
 
+def _stands_alone(sentence: str, start: int) -> bool:
+    """True when a subject name starts a name of its own there, not the tail of a longer one
+    (县级以上人民政府应急管理部门 holds 应急管理部门 but names another authority)."""
+    if start == 0:
+        return True
+    before = sentence[start - 1]
+    return not "\u4e00" <= before <= "\u9fff" or before in NAME_OPENERS
+
+
 def slots(article: Article) -> list[Slot]:
     """The 金额, 比例, 期限 and subject facts of an article, in text order, one per occurrence;
     not those whose sentence leans on another (前款, 前项, 以上施工单位): it does not determine them."""
@@ -105,11 +111,11 @@ def slots(article: Article) -> list[Slot]:
     for index, paragraph in enumerate(article.paragraphs):
         if ITEM_RE.match(paragraph):
             continue                 # an item is asked about through its list (列举事项)
-        for _, sentence in sentences(paragraph):
+        for sentence in sentences(paragraph):
             spans = [(m.start(), m.end(), kind) for kind, pattern in PATTERNS.items()
                      for m in pattern.finditer(sentence)]
             spans += [(m.start(), m.end(), groups[m.group()]) for m in subject_re.finditer(sentence)
-                      if DUTY_RE.search(sentence, m.end(), m.end() + 30)]
+                      if _stands_alone(sentence, m.start()) and DUTY_RE.search(sentence, m.end(), m.end() + 30)]
             for start, end, kind in sorted(spans):
                 context = context_around(sentence, start, end)
                 if not REFERS_RE.search(context):
@@ -144,10 +150,11 @@ def listings(article: Article) -> list[Listing]:
 def list_question_lead(listing: Listing) -> str | None:
     """The lead turned into a question: 生产经营单位有下列哪些行为的，责令限期改正，处十万元以下的罚款？
 
-    The lead is cut after the 分句 (；) holding 下列, and 下列X之一 becomes 下列哪些X; None when the
-    lead does not read as a question then.
+    The lead is cut to the sentence, and after the 分句 (；), holding 下列, and 下列X之一 becomes
+    下列哪些X; None when the lead does not read as a question then.
     """
-    segments = listing.lead.split("；")
+    sentence = next(text for text in sentences(listing.lead) if LEAD_RE.search(text))
+    segments = sentence.split("；")
     holding = next(i for i, segment in enumerate(segments) if LEAD_RE.search(segment))
     lead = "；".join(segments[:holding + 1]).rstrip("：:，,。 ")
     question = LEAD_RE.sub(lambda m: f"下列哪些{m.group(1)}", lead, count=1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kb.models import Article
-from kb.quiz.models import RETIRED, STANDARD, Question
+from kb.quiz.models import RETIRED, STANDARD, STATUTE, Question
 from kb.quiz.standards import find_tier, tier_text
 from kb.quiz.store import QuizStore
 from kb.standards.store import StandardStore
@@ -94,3 +94,21 @@ def _counterpart(store: Store, source, articles: list[Article], diffs: dict) -> 
 
 def _same_text(articles: list[Article], source) -> bool:
     return any(a.label == source.label and normalized(a.text) == normalized(source.text) for a in articles)
+
+
+def rebase(store: Store, question: Question) -> bool:
+    """Point a statute question at its article in the current version of the law (found across the
+    versions like `refresh` does); False when the article is gone or the law is not in the store."""
+    source = question.source
+    if source.kind != STATUTE or not source.key:
+        return False
+    versions = store.versions(source.key)
+    if not versions:
+        return False
+    law = versions[0]
+    pair = _counterpart(store, source, store.articles(law.id), {})
+    if pair is None or pair.new is None:
+        return False
+    question.source = replace(source, ref_id=law.id, version=law.version, label=pair.new.label,
+                              number=pair.new.number, suffix=pair.new.suffix, text=pair.new.text)
+    return True

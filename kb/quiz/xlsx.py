@@ -31,7 +31,8 @@ WIDTHS = {"题干": 60, "依据": 30, "审核意见": 40}
 
 
 def write_bank(questions: list[Question], path: Path) -> None:
-    """Write the questions to a workbook that `read_bank` reads back."""
+    """Write the questions to a workbook that `read_bank` reads back (through a temporary file, so
+    that a failure never leaves half a workbook)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = SHEET
@@ -51,7 +52,13 @@ def write_bank(questions: list[Question], path: Path) -> None:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    temporary = path.with_name(f".~{path.name}")
+    try:
+        book.save(temporary)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def read_bank(store: Store, path: Path, today: date | None = None) -> list[Question]:
