@@ -128,6 +128,26 @@ def killed_reimport(data: Path, corpus: Path, after: float, asked, baseline) -> 
             "lag reported": bool(lag), "workers left after 3 s": workers_left(workers)}
 
 
+def killed_while_segmenting(corpus: Path) -> dict:
+    """Kill -9 a first import once its segmentation workers run; count the workers still alive
+    3 s later."""
+    data = Path(tempfile.mkdtemp(prefix="fazhi-bench-robust-"))
+    try:
+        child = importer(data, corpus)
+        workers: set[int] = set()
+        while not workers and child.poll() is None:
+            workers = children_of(child.pid)
+            time.sleep(0.1)
+        time.sleep(1)
+        workers |= children_of(child.pid)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        time.sleep(3)
+        return {"workers": len(workers), "left": workers_left(workers)}
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def concurrent(data: Path, corpus: Path) -> dict:
     """Two importers at once, and a writer recording usage beside the one that runs."""
     first, second = importer(data, corpus), importer(data, corpus)
@@ -173,6 +193,7 @@ def main() -> None:
         live = live_reimport(data, args.corpus, asked, baseline)
         kills = [killed_reimport(data, args.corpus, share * live["seconds"], asked, baseline) for share in KILL_AT]
         together = concurrent(data, args.corpus)
+        segmenting = killed_while_segmenting(args.corpus)
     finally:
         shutil.rmtree(data, ignore_errors=True)
     lines = [
@@ -199,6 +220,8 @@ def main() -> None:
     lines.append(f"| two importers at once + usage writes beside them | {together['writes']} writes | "
                  f"{together['failed writes'] + together['tracebacks']} | – | exits {together['exits']}, "
                  f"refused with PID: {together['refused']}; slowest write {together['slowest write s']} s |")
+    lines.append(f"| first import killed (-9) while segmenting | – | – | – | segmentation workers: "
+                 f"{segmenting['workers']}, left after 3 s: {segmenting['left']} |")
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:

@@ -89,7 +89,8 @@ class Store:
         try:
             self.migrated = database.migrate(self.db, ADDED_COLUMNS)
             self.db.executescript(SCHEMA)
-            self.db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+            if self.db.execute("PRAGMA application_id").fetchone()[0] != database.APPLICATION_ID:
+                self.db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
         except sqlite3.DatabaseError as error:
             if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
                 raise

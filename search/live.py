@@ -5,8 +5,8 @@ the index pointer (one stat of a small file); when a build has swapped in a new 
 call opens it (with the store's current laws) and serves from it. Until then the old index keeps
 answering: re-imports keep article ids, and the previous index stays on disk after a swap.
 
-Thread-safe: the current searcher is replaced as a whole under a lock; a query already running
-finishes on the searcher it started with.
+Thread-safe: the current searcher is replaced as a whole by one thread while the others keep
+using the old one; a query already running finishes on the searcher it started with.
 """
 
 import threading
@@ -33,15 +33,16 @@ class LiveSearcher:
     def current(self) -> Searcher:
         """The searcher over the live index (reopened when the index was swapped)."""
         stamp = self._pointer_stamp()
-        if stamp != self._stamp:
-            with self._lock:
+        if stamp != self._stamp and self._lock.acquire(blocking=False):
+            try:        # one thread reopens; the others go on with the old searcher meanwhile
                 if stamp != self._stamp:
                     self._stamp = stamp
-                    try:
-                        self._searcher = self._open(self.store, self.data)
-                        self.reloads += 1
-                    except IndexMissing:
-                        pass            # the new index cannot be opened: keep answering from the old one
+                    self._searcher = self._open(self.store, self.data)
+                    self.reloads += 1
+            except IndexMissing:
+                pass    # the new index cannot be opened: keep answering from the old one
+            finally:
+                self._lock.release()
         return self._searcher
 
     def search(self, query, options=None):

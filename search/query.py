@@ -110,7 +110,6 @@ class Searcher:
     def __init__(self, store: Store, data: Path, engine=None):
         directory = live_index_dir(data)
         self.store = store
-        self.directory = directory
         engine = engine or TantivyEngine()
         try:
             self.engine = engine.open(directory)

@@ -140,3 +140,9 @@ def test_an_older_store_schema_is_migrated(imported, tmp_path):
     assert "知识库已从旧版本升级（补充了 laws.preamble、articles.items）" in status.stdout
     shown = cli("show", "《测试用安全条例一》第九十七条", data=data)
     assert shown.returncode == 0 and "第九十七条" in shown.stdout
+
+
+def test_a_data_directory_that_cannot_be_created_is_named(tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = cli("status", data=tmp_path / "a-file" / "data")
+    assert result.returncode == 1 and "无法创建数据目录" in result.stderr and "--data" in result.stderr
