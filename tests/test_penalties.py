@@ -40,7 +40,8 @@ def test_item_of_a_list_article_takes_the_lead_sentence_penalty(store):
 
 def test_principal_article_names_the_principal_and_its_situations(store):
     provision = p.find(store, "《中华人民共和国安全生产法》第九十四条").provision
-    assert provision.parties == [p.PRINCIPAL]
+    assert provision.parties == [p.PRINCIPAL, p.UNIT]        # 责令生产经营单位停产停业整顿
+    assert {s.party for s in provision.sanctions() if s.kind == p.FINE} == {p.PRINCIPAL}
     assert fines(provision) == {(p.PRINCIPAL, 20000, 50000)}
     assert provision.situation("导致发生生产安全事故").sanctions[0].kind == "撤职"
     assert provision.criminal

@@ -36,7 +36,7 @@ KIND_PATTERNS = (
     (r"没收", m.CONFISCATE),
     (r"停产停业|停业整顿|停止生产|停止建设|停止施工|停止使用|停止制造|停止经营|停止作业|停产整顿|停止营业", m.SUSPEND_BUSINESS),
     (r"暂扣|暂停", m.SUSPEND_LICENCE),
-    (r"吊销|撤销.{0,12}(?:许可|资质|资格|证)", m.REVOKE_LICENCE),
+    (r"吊销|(?:撤销|取消).{0,12}(?:许可|资质|资格|证)", m.REVOKE_LICENCE),
     (r"降低资质等级", m.LOWER_GRADE),
     (r"关闭|取缔", m.CLOSE),
     (r"不得担任|禁入|不得从事", m.RESTRICT),

@@ -6,7 +6,7 @@ comparing the law's penalty provisions with the facts)."""
 import re
 
 from generator.review import findings as fd
-from generator.review.checks.common import combine, distinct, finding
+from generator.review.checks.common import combine, detail_lines, distinct, finding
 from generator.review.citing import PENALTY_CHAPTER, ref_label, resolve_in, similarity, units
 from generator.review.versions import cited_version
 from generator.review.violations import Violation
@@ -51,13 +51,15 @@ def check_act_fit(ctx) -> fd.Finding:
                 lines.append((fd.PASS, f"{label}{cited.written}规定的违法行为“{act}”与本案事实基本相符", False))
                 citations.append(authority)
     if not lines:
-        return finding(fd.ACT_FIT, fd.NOTE, "所引处罚依据不在法规库的现行版本中，无法核对违法行为与条款是否相符，"
-                       "需人工核实", unverified=True,
+        missing = [c.ref.law for v in case.violations for c in v.basis if not ctx.store.find_laws(c.ref.law)]
+        why = (f"法规库未收录{'、'.join(f'《{law}》' for law in dict.fromkeys(missing))}" if missing
+               else "所引处罚依据不在法规库收录的版本中")
+        return finding(fd.ACT_FIT, fd.NOTE, f"{why}，无法核对违法行为与条款是否相符，需人工核实", unverified=True,
                        citations=distinct([ctx.cite_ref(c.ref) for v in case.violations for c in v.basis]))
     outcome, unverified = combine(lines)
     message = ("本案违法事实与所引处罚依据规定的违法行为相符" if outcome == fd.PASS
                else "；".join(line for o, line, _ in lines if o == outcome))
-    return finding(fd.ACT_FIT, outcome, message, details=[line for _, line, _ in lines], citations=distinct(citations),
+    return finding(fd.ACT_FIT, outcome, message, details=detail_lines(message, lines), citations=distinct(citations),
                    implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
                    remedy="核对违法事实与处罚依据，改引与违法行为相符的条款" if outcome != fd.PASS else "")
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from generator.amounts import format_yuan
 from generator.review import findings as fd
-from generator.review.checks.common import combine, distinct, finding
+from generator.review.checks.common import combine, detail_lines, distinct, finding
 from generator.review.circumstances import applicable
 from generator.review.citing import article_in, is_excerpt, ref_label
 from generator.review.versions import cited_version
@@ -70,7 +70,7 @@ def check_statutory(ctx) -> fd.Finding:
     else:
         message = "；".join(line.rstrip("。") for line in flagged)
     implies = fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None
-    return finding(fd.STATUTORY, outcome, message, details=[line for _, line, _ in lines],
+    return finding(fd.STATUTORY, outcome, message, details=detail_lines(message, lines),
                    citations=distinct(citations), implies=implies, unverified=unverified,
                    remedy="按处罚依据规定的处罚对象、种类和幅度调整拟处罚" if implies else
                    ("对照处罚依据原文人工核实处罚种类和幅度" if unverified else ""))
@@ -100,7 +100,7 @@ def read_basis(ctx, violation: Violation) -> Basis:
                 result.problems.append(f"{law.display_title}（{law.version_text}）中没有{ref_label(ref)}，所引处罚依据有误")
             continue
         version = "" if law.status == CURRENT else f"（{law.version_text}）"
-        provision = pen.read_article(article, ref.paragraph, ref.item, citation=f"{law.display_title}{version}{ref.label}")
+        provision = pen.read_article(article, ref.paragraph, ref.item, citation=f"{law.display_title}{version}{ref_label(ref)}")
         if provision.state == pen.UNCERTAIN:
             result.unread.append(f"{written}的处罚规定无法确定地读取（{'；'.join(provision.doubts)}），需对照原文核实")
         elif provision.state in (pen.NO_PENALTY, pen.ELSEWHERE) and not provision.has_fine:

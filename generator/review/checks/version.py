@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.review import findings as fd
-from generator.review.checks.common import PENALTY_LAW, cn_date, combine, finding
+from generator.review.checks.common import PENALTY_LAW, cn_date, combine, detail_lines, finding
 from generator.review.checks.statutory import ROLES, choose_situations
 from generator.review.citing import article_in, closest_unit, ref_label
 from generator.review.versions import cited_version, in_force
@@ -36,7 +36,7 @@ def check_version(ctx) -> fd.Finding:
         return finding(fd.VERSION, fd.PASS, "所引条文所属法律在违法行为发生后未被修改", citations=citations)
     outcome, unverified = combine(lines)
     message = "；".join(line for o, line, _ in lines if o == outcome or outcome == fd.PASS)
-    return finding(fd.VERSION, outcome, message, details=[line for _, line, _ in lines], citations=citations,
+    return finding(fd.VERSION, outcome, message, details=detail_lines(message, lines), citations=citations,
                    implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
                    remedy="按第三十七条确定应当适用的版本并改引" if outcome == fd.PROBLEM else
                    ("补充导入违法行为发生时有效的法律版本后重新核对" if unverified else ""))
