@@ -36,7 +36,7 @@ def main() -> None:
                         f"{'✓' if ok else '✗'} |")
         seconds = time.perf_counter() - start
         store.close()
-    lines = [f"# Review scenarios (tests/scenarios), {date.today().isoformat()}", "",
+    lines = ["# Review scenarios (tests/scenarios)", "", f"Measured {date.today().isoformat()}.", "",
              f"{passed} of {len(rows)} scenarios give the expected status, article and wording "
              f"({seconds:.1f} s for all, sample store; 2-core machine shared with other jobs).", "",
              "| scenario | what it shows | expected findings | proposed conclusion | ok |",

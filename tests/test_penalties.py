@@ -93,3 +93,14 @@ def test_penalty_command_prints_the_structured_range(sample_data):
     assert "【逾期未改正】" in result.output and "直接责任人员：罚款 20,000元至50,000元" in result.output
     result = CliRunner().invoke(main, ["--data", str(sample_data), "penalty", "消防法第六十条"])
     assert result.exit_code != 0 and "法规库中没有《消防法》" in result.output
+
+
+def test_accident_grades_in_items_without_de_are_situations():
+    provision = p.read_article(corpus_article("特种设备安全法", 90))
+    assert [s.accident for s in provision.situations] == ["一般事故", "较大事故", "重大事故"]
+    assert fines(provision, "发生较大事故") == {(p.UNIT, 200000, 500000)}
+
+
+def test_a_paragraph_punishing_two_acts_is_uncertain():
+    provision = p.read_article(corpus_article("安全生产法", 103), paragraph=3)
+    assert provision.state == p.UNCERTAIN and "不止一种违法行为" in provision.doubts[0]

@@ -47,11 +47,24 @@ def read_paragraph(provision: m.Provision, text: str, opening: bool = True) -> N
     """Add the sanctions of one paragraph (款) or item (项) to `provision`. In an `opening` text the
     first clause describes the act; in an item it states the item's situation (发生一般事故的)."""
     text = ITEM_MARK_RE.sub("", text.strip()).rstrip("。:：；")
-    for number, segment in enumerate(re.split(r"[；;]", text)):
-        _segment(provision, segment.strip(), opening and number == 0)
+    for sentence_number, sentence in enumerate(text.split("。")):
+        if sentence_number and _new_act(sentence):
+            provision.doubts.append("本款规定了不止一种违法行为的处罚，需人工核实所适用的一种")
+        for number, segment in enumerate(re.split(r"[；;]", sentence)):
+            _segment(provision, segment.strip(), opening and number == 0 and sentence_number == 0,
+                     item=not opening and number == 0 and sentence_number == 0)
 
 
-def _segment(provision: m.Provision, segment: str, first: bool) -> None:
+def _new_act(sentence: str) -> bool:
+    """True when a later sentence of a paragraph describes another act that it punishes
+    (以上施工单位倒卖…的，责令停产停业整顿…)."""
+    first = re.split(r"[，,；;]", sentence.strip(), maxsplit=1)[0]
+    return first.endswith("的") and not SITUATION_RE.search(first) and bool(FINE_RE.search(sentence))
+
+
+def _segment(provision: m.Provision, segment: str, first: bool, item: bool = False) -> None:
+    """Read one segment; in the first segment of an item (`item`) the opening clause is the item's
+    situation even without 的 (（一）发生一般事故，处十万元以上…罚款)."""
     clauses = [c.strip() for c in re.split(r"[，,]", segment) if c.strip()]
     if not clauses:
         return
@@ -64,6 +77,9 @@ def _segment(provision: m.Provision, segment: str, first: bool) -> None:
     party = None
     current = _situation(provision, "")        # a situation (逾期未改正的 …) lasts to the end of its segment
     for index, clause in enumerate(clauses):
+        if item and index == 0 and not clause.endswith("的") and not _is_sanction(clause) and len(clauses) > 1:
+            current = _situation(provision, clause)
+            continue
         if clause.endswith("的") and not _is_sanction(clause):
             condition = gains_condition(clause)
             if condition is not None:
