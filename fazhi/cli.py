@@ -17,6 +17,7 @@ from kb.importers.files import MB, ImportLimits
 from kb.lock import data_lock
 from kb.models import Law
 from search import learning
+from search.card import card_lines, penalty_card
 from search.limits import MAX_LIMIT
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
@@ -104,11 +105,15 @@ def search(ctx, query, limit, category, law, status, kind, region, date_from, da
                                        "notes": result.notes}, ensure_ascii=False))
         return
     result = _run(searcher, query, options)
+    card = None if result.jumped else penalty_card(searcher, query, result.hits)
     for note in result.notes:
         click.echo(f"提示：{note}", err=as_json)
     if as_json:
-        click.echo(json.dumps([h.to_json() for h in result.hits], ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"query": query, "hits": [h.to_json() for h in result.hits], "notes": result.notes,
+                               "card": card.to_json() if card else None}, ensure_ascii=False, indent=2))
         return
+    if card:
+        click.echo("\n".join(card_lines(card)) + "\n")
     if not result.hits:
         click.echo("没有找到结果。可以减少关键词、去掉筛选条件，或用 --status all 检索旧版本。")
     for number, hit in enumerate(result.hits, 1):

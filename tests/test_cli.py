@@ -34,7 +34,7 @@ def search_json(data: Path, *args: str) -> list[dict]:
     """Run `fazhi search --json …` and return the hits."""
     result = run(data, "search", "--json", *args)
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.output)["hits"]
 
 
 def assert_friendly_failure(result, message: str) -> None:

@@ -10,7 +10,7 @@ from fazhi.cli import main
 def _hits(sample_data, *args):
     result = CliRunner().invoke(main, ["--data", str(sample_data), "search", *args, "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.output)["hits"]
 
 
 def test_one_search_returns_articles_standard_items_and_cases(sample_data):

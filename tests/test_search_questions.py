@@ -22,7 +22,7 @@ from search import intent, passages
 def test_the_answering_article_comes_first(sample_data, question, title, article):
     result = CliRunner().invoke(main, ["--data", str(sample_data), "search", question, "--kind", "条文", "--json"])
     assert result.exit_code == 0, result.output
-    first = json.loads(result.output)[0]
+    first = json.loads(result.output)["hits"][0]
     assert (first["title"], first["article"]) == (title, article)
 
 

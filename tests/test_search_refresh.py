@@ -16,7 +16,7 @@ CASE = CASES / "SL-2024-03.yaml"
 def _search(data, query, kind):
     result = CliRunner().invoke(main, ["--data", str(data), "search", query, "--kind", kind, "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.output)["hits"]
 
 
 def test_an_imported_case_is_found_at_once(sample_data, tmp_path):
