@@ -34,7 +34,7 @@ class Checked:
 def check(store: Store, values: dict, kind: str, submitting: bool) -> Checked:
     """Parse and review the form's values. While the unit submits, the reviewer's own fields are
     filled with placeholders for the machine's check only, and their problems are not shown."""
-    data, origins = to_case_file(values, kind)
+    data, flattened = to_case_file(values, kind)
     trial = dict(data)
     if submitting:
         trial.setdefault("文号", PENDING)
@@ -43,7 +43,7 @@ def check(store: Store, values: dict, kind: str, submitting: bool) -> Checked:
     try:
         case = parse_case(trial, kind, "案件")
     except CaseFileError as error:
-        state = place_problems(error.problems, origins, kind, skip_review=submitting)
+        state = place_problems(error.problems, flattened, kind, skip_review=submitting)
         blocking = error.problems if not submitting else [p for p in error.problems
                                                           if p.split("：")[0].split(".")[0] not in REVIEW_KEYS[kind]]
         return Checked(data, state, None, f"案件信息尚有 {len(blocking)} 处问题，机器核对未运行。" if blocking else "")
