@@ -4,9 +4,24 @@
 
 from dataclasses import dataclass, field
 
-from generator.review.casefile import CIRCUMSTANCES, OPINION, PARTY_KINDS, PERSON_ROLES
+from generator.review.casefile import (
+    CIRCUMSTANCES,
+    COMMENTARY,
+    LEGALITY,
+    OPINION,
+    PARTY_KINDS,
+    PERSON_ROLES,
+    STEPS,
+)
 from generator.review.circumstances import NAMES as CIRCUMSTANCE_NAMES
-from generator.review.findings import ASPECTS, OPINION_CHECKS, OPINION_CONCLUSIONS
+from generator.review.findings import (
+    ASPECTS,
+    LEGALITY_ASPECTS,
+    LEGALITY_CHECKS,
+    LEGALITY_CONCLUSIONS,
+    OPINION_CHECKS,
+    OPINION_CONCLUSIONS,
+)
 from generator.review.parts import HANDLINGS
 from generator.review.violations import ACCIDENTS
 
@@ -84,6 +99,7 @@ OPINION_SUBMIT = (
             Field("法定情形", "法定情形", hint="如：逾期未改正、情节严重；基本情形不写"),
             Field("事故等级", "事故等级", CHOICE, choices=ACCIDENTS),
             Field("裁量.事项编号", "裁量基准事项编号", hint="如：AQ-097-3；没有对应事项的不写"),
+            Field("裁量.基准", "裁量基准标识", hint="不写则用现行最具体的基准"),
             Field("裁量.阶次", "裁量阶次", CHOICE, choices=TIERS),
             Field("裁量.说明", "适用该阶次的理由", AREA),
             Field("裁量.偏离理由", "罚款偏离阶次幅度的理由", AREA),
@@ -129,22 +145,76 @@ OPINION_SUBMIT = (
     )),
 )
 
-OPINION_REVIEW = (
-    Section("审核意见", tuple(Field(f"审查意见.{aspect}", aspect, AREA) for aspect in ASPECTS)),
-    Section("人工判断（对机器核对结果）", tuple(
-        Field(f"人工判断.{check}", check, AREA, hint="写明理由后，该核对项记为“通过”并保留机器结果")
-        for check in OPINION_CHECKS)),
-    Section("结论", (
-        Field("文号", "审核意见书文号", required=True, hint="如：示例应急法审〔2026〕8号"),
-        Field("结论", "审核结论", CHOICE, choices=OPINION_CONCLUSIONS, hint="不选则采用机器建议结论"),
-        Field("理由", "理由", LINES, hint="每行一条；不写则采用机器列出的理由"),
-        Field("审核人", "审核人", required=True),
-        Field("审核日期", "审核日期", DATE, required=True),
+def _review_sections(aspects, checks, number: str, conclusions, reviewer: str, day: str) -> tuple:
+    """The reviewer's part of an opinion-like form: opinions per aspect, judgements on the
+    machine's checks, and the conclusion with its number, reviewer and date."""
+    return (
+        Section("审核意见", tuple(Field(f"审查意见.{aspect}", aspect, AREA) for aspect in aspects)),
+        Section("人工判断（对机器核对结果）", tuple(
+            Field(f"人工判断.{check}", check, AREA, hint="写明理由后，该核对项记为“通过”并保留机器结果")
+            for check in checks)),
+        Section("结论", (
+            Field("文号", number, required=True, hint="如：示例应急法审〔2026〕8号"),
+            Field("结论", "结论", CHOICE, choices=conclusions, hint="不选则采用机器建议结论"),
+            Field("理由", "理由", LINES, hint="每行一条；不写则采用机器列出的理由"),
+            Field(reviewer, reviewer, required=True),
+            Field(day, day, DATE, required=True),
+        )),
+    )
+
+
+OPINION_REVIEW = _review_sections(ASPECTS, OPINION_CHECKS, "审核意见书文号", OPINION_CONCLUSIONS, "审核人", "审核日期")
+
+LEGALITY_SUBMIT = (
+    Section("决策事项", (
+        Field("机关", "审查机关", required=True, hint="如：示例市应急管理局"),
+        Field("决策事项", "决策事项", required=True),
+        Field("起草单位", "起草单位", required=True),
+        Field("送审日期", "送审日期", DATE, required=True),
+        Field("决策内容", "决策草案的主要内容", AREA, required=True),
+    )),
+    Section("法定权限", (
+        Field("法定权限依据", "法定权限依据", LINES, required=True, hint="每行一条条文引用"),
+        Field("法定权限说明", "法定权限说明", AREA),
+    )),
+    Section("决策程序", tuple(
+        field_ for step in STEPS for field_ in (
+            Field(f"程序.{step}.日期", f"{step}：日期", DATE),
+            Field(f"程序.{step}.情况", f"{step}：情况"),
+            Field(f"程序.{step}.不适用理由", f"{step}：不适用理由"),
+        ))),
+)
+
+LEGALITY_REVIEW = _review_sections(LEGALITY_ASPECTS, LEGALITY_CHECKS, "审查意见书文号", LEGALITY_CONCLUSIONS,
+                                   "审查人", "审查日期")
+
+COMMENTARY_SUBMIT = (
+    Section("案例评析", (
+        Field("标题", "标题", required=True),
+        Field("案例", "案例库中的案例编号", hint="如：SL-2024-08"),
+        Field("基本案情", "基本案情", AREA, required=True),
+        Field("争议焦点", "争议焦点", LINES, required=True, hint="每行一个"),
+        Field("评析", "评析", AREA, required=True, hint="可用 Markdown：### 标题、- 列表、**加粗**"),
+        Field("启示", "启示", AREA, required=True),
+        Field("引用", "引用条文", LINES, hint="每行一条条文引用"),
     )),
 )
 
-FORMS = {OPINION: (OPINION_SUBMIT, OPINION_REVIEW)}
-REVIEW_KEYS = {OPINION: ("审查意见", "人工判断", "文号", "结论", "理由", "审核人", "审核日期")}
+COMMENTARY_REVIEW = (
+    Section("审定", (
+        Field("人工判断.法律依据", "人工判断：法律依据", AREA),
+        Field("作者", "作者"),
+        Field("日期", "日期", DATE),
+    )),
+)
+
+FORMS = {OPINION: (OPINION_SUBMIT, OPINION_REVIEW), LEGALITY: (LEGALITY_SUBMIT, LEGALITY_REVIEW),
+         COMMENTARY: (COMMENTARY_SUBMIT, COMMENTARY_REVIEW)}
+REVIEW_KEYS = {OPINION: ("审查意见", "人工判断", "文号", "结论", "理由", "审核人", "审核日期"),
+               LEGALITY: ("审查意见", "人工判断", "文号", "结论", "理由", "审查人", "审查日期"),
+               COMMENTARY: ("人工判断", "作者", "日期")}
+REVIEWER = {OPINION: ("审核人", "审核日期"), LEGALITY: ("审查人", "审查日期"), COMMENTARY: ("作者", "日期")}
+NUMBERED = (OPINION, LEGALITY)       # kinds whose document has a 文号 (the ledger's key)
 
 
 def fields_of(sections) -> list:

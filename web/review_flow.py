@@ -14,7 +14,7 @@ from generator.review.checks import Review, review_case
 from generator.review.thresholds import ThresholdError
 from kb.store import Store
 from web.case_form import FormState, place_problems, to_case_file
-from web.form_specs import REVIEW_KEYS
+from web.form_specs import NUMBERED, REVIEW_KEYS, REVIEWER
 
 PENDING = "（待审核时填写）"
 CASE_FILE = "案件文件.yaml"
@@ -37,9 +37,11 @@ def check(store: Store, values: dict, kind: str, submitting: bool) -> Checked:
     data, flattened = to_case_file(values, kind)
     trial = dict(data)
     if submitting:
-        trial.setdefault("文号", PENDING)
-        trial.setdefault("审核人", PENDING)
-        trial.setdefault("审核日期", max(date.today().isoformat(), str(data.get("送审日期", ""))))
+        reviewer, day = REVIEWER[kind]
+        if kind in NUMBERED:
+            trial.setdefault("文号", PENDING)
+        trial.setdefault(reviewer, PENDING)
+        trial.setdefault(day, max(date.today().isoformat(), str(data.get("送审日期", ""))))
     try:
         case = parse_case(trial, kind, "案件")
     except CaseFileError as error:
