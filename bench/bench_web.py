@@ -38,6 +38,7 @@ from results import write_section  # noqa: E402
 from web import db as webdb  # noqa: E402
 from web import users  # noqa: E402
 from web.app import create_app  # noqa: E402
+from web.views.article import UNDATED  # noqa: E402
 
 DEFAULT_QUESTIONS = REPO.parent / "shared" / "bench" / "stard" / "train.jsonl"
 DEFAULT_OUT = REPO / "bench" / "RESULTS.md"
@@ -59,12 +60,14 @@ def questions(path: Path, count: int) -> list[str]:
         return [json.loads(line)["question"] for line, _ in zip(lines, range(count))]
 
 
-def article_ids(data: Path, count: int) -> list[int]:
-    """A fixed random sample of article ids."""
+def article_paths(data: Path, count: int) -> list[str]:
+    """The stable addresses (law, version, label) of a fixed random sample of articles."""
     store = Store(data / DB_NAME)
-    ids = [row[0] for row in store.db.execute("SELECT id FROM articles")]
+    rows = store.db.execute("SELECT laws.key, coalesce(laws.version, ?), articles.label FROM articles"
+                            " JOIN laws ON laws.id = articles.law_id", (UNDATED,)).fetchall()
     store.close()
-    return random.Random(SEED).sample(ids, min(count, len(ids)))
+    return ["/statute/" + "/".join(urllib.parse.quote(part) for part in row)
+            for row in random.Random(SEED).sample(rows, min(count, len(rows)))]
 
 
 def ensure_user(data: Path) -> None:
@@ -85,7 +88,7 @@ def server_times(data: Path, asked: list[str], ids: list[int]) -> dict[str, list
     client.get("/search?q=" + urllib.parse.quote("安全生产"))           # open the searcher once
     times: dict[str, list[float]] = {"search": [], "article": []}
     for name, urls in (("search", [f"/search?q={urllib.parse.quote(q)}" for q in asked]),
-                       ("article", [f"/article/{i}" for i in ids])):
+                       ("article", ids)):
         for url in urls:
             start = time.perf_counter()
             response = client.get(url)
@@ -142,7 +145,7 @@ def load_test(data: Path, asked: list[str], ids: list[int], clients: int, second
         chooser = random.Random(number)
         while time.perf_counter() < deadline:
             url = (f"{base}/search?q={urllib.parse.quote(chooser.choice(asked))}" if chooser.random() < 0.5
-                   else f"{base}/article/{chooser.choice(ids)}")
+                   else f"{base}{chooser.choice(ids)}")
             start = time.perf_counter()
             try:
                 with opener.open(url, timeout=30) as response:
@@ -192,7 +195,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     ensure_user(args.data)
-    asked, ids = questions(args.questions, args.count), article_ids(args.data, args.count)
+    asked, ids = questions(args.questions, args.count), article_paths(args.data, args.count)
     store = Store(args.data / DB_NAME)
     files = [Path(row[0]) for row in store.db.execute("SELECT file FROM laws ORDER BY id LIMIT ?", (REIMPORT,))]
     laws, articles = store.counts()["laws"], store.counts()["articles"]

@@ -3,9 +3,10 @@
 to fill the form from an imported YAML/JSON file, and the problems the case-file parser reports
 mapped to the fields they concern.
 
-The current case-file schema holds one list of violated articles, one of penalty provisions and
-one 裁量 per case; the form's repeatable 违法行为 group is merged into those lists (the 裁量 of
-the first violation that names a standard item is used) and split back one violation per file.
+The form always shows violations as the repeatable 违法行为 group. A case with one violation and
+nothing only a listed violation can say is written the single-violation way (违反条款, 处罚依据,
+裁量 and 拟处罚 at the top), as the CLI's examples are; files of either form load into the group.
+Fines on persons are one line each in the form (姓名，身份，罚款) and a list in the case file.
 """
 
 import re
@@ -15,9 +16,10 @@ from datetime import date
 from web.form_specs import BOOL, CHECKS, DATE, FORMS, LINES, REVIEW_KEYS, Field, Group, fields_of
 
 VIOLATIONS = "违法行为"
-VIOLATION_LISTS = ("违反条款", "处罚依据")
+TOP_LEVEL = ("违反条款", "处罚依据", "裁量", "拟处罚", "情节")   # what a single violation may write at the top
 PROBLEM_RE = re.compile(r"^(?P<path>[^：]+?)：(?P<message>.*)$", re.S)
-INDEX_RE = re.compile(r"^(?P<path>.+?)\[(?P<index>\d+)\]$")
+# Problems of a whole part go to its first field.
+WHOLE_PARTS = {f"{VIOLATIONS}[].拟处罚": ".罚款", f"{VIOLATIONS}[].裁量": ".事项编号", "当事人": ".名称", "延期": ".批准日期"}
 
 
 @dataclass
@@ -90,27 +92,64 @@ def read_form(form, sections) -> dict:
     return data
 
 
-def to_case_file(values: dict, kind: str) -> tuple[dict, dict[str, tuple[int, int]]]:
-    """The case-file dict of the form's values, and where each merged violation list entry came
-    from: {"违反条款[3]": (violation index, line)}."""
-    data = {"文书类型": kind, **{k: v for k, v in values.items() if k != VIOLATIONS}}
-    origins: dict[str, tuple[int, int]] = {}
-    for index, violation in enumerate(values.get(VIOLATIONS, [])):
-        for name in VIOLATION_LISTS:
-            for line, ref in enumerate(violation.get(name, []), 1):
-                data.setdefault(name, []).append(ref)
-                origins[f"{name}[{len(data[name])}]"] = (index, line)
-        if violation.get("裁量") and "裁量" not in data:
-            data["裁量"] = violation["裁量"]
-            origins["裁量"] = (index, 0)
-    return data, origins
+def to_case_file(values: dict, kind: str) -> tuple[dict, bool]:
+    """The case-file dict of the form's values, and whether its one violation was written at the
+    top level (problems of those fields then belong to the first violation of the form)."""
+    data = {"文书类型": kind, **values}
+    violations = [_person_fines(dict(v)) for v in data.pop(VIOLATIONS, [])]
+    if len(violations) == 1 and not set(violations[0]) - set(TOP_LEVEL):
+        single = violations[0]
+        data.update({key: single[key] for key in TOP_LEVEL if key in single and key != "情节"})
+        if single.get("情节"):
+            data["情节"] = list(dict.fromkeys(data.get("情节", []) + single["情节"]))
+        return data, True
+    if violations:
+        data[VIOLATIONS] = violations
+    return data, False
+
+
+def _person_fines(violation: dict) -> dict:
+    lines = violation.get("拟处罚", {}).get("个人罚款")
+    if lines:
+        violation["拟处罚"] = {**violation["拟处罚"], "个人罚款": [_person(line) for line in lines]}
+    return violation
+
+
+def _person(line) -> dict:
+    if isinstance(line, dict):
+        return line
+    parts = [p for p in re.split(r"[，,、\s]+", str(line).strip()) if p]
+    if len(parts) == 2:
+        return {"姓名": parts[0], "罚款": parts[1]}
+    return dict(zip(("姓名", "身份", "罚款", "上一年年收入"), parts)) or {"姓名": str(line)}
+
+
+def _person_line(person) -> str:
+    if not isinstance(person, dict):
+        return str(person)
+    return "，".join(str(person[k]) for k in ("姓名", "身份", "罚款", "上一年年收入") if person.get(k) not in (None, ""))
 
 
 def from_case_file(data: dict, kind: str) -> FormState:
     """Fill the form from a case-file dict (an imported file or a stored submission)."""
     data = dict(data)
-    if VIOLATIONS not in data and any(name in data for name in (*VIOLATION_LISTS, "裁量")):
-        data[VIOLATIONS] = [{k: data[k] for k in (*VIOLATION_LISTS, "裁量") if k in data}]
+    if VIOLATIONS not in data and any(name in data for name in TOP_LEVEL if name != "情节"):
+        data[VIOLATIONS] = [{k: data[k] for k in TOP_LEVEL if k in data and k != "情节"}]
+    violations = []
+    for violation in data.get(VIOLATIONS) or []:
+        violation = dict(violation) if isinstance(violation, dict) else {}
+        discretion = violation.get("裁量")
+        if isinstance(discretion, dict) and discretion.get("情节"):
+            violation["情节"] = list(violation.get("情节", [])) + list(discretion["情节"])
+        decision = violation.get("拟处罚")
+        if isinstance(decision, dict) and decision.get("个人罚款"):
+            violation["拟处罚"] = {**decision, "个人罚款": [_person_line(p) for p in decision["个人罚款"]]}
+            if decision.get("拟决定日期") and not data.get("拟决定日期"):
+                data["拟决定日期"] = decision["拟决定日期"]
+        elif isinstance(decision, dict) and decision.get("拟决定日期") and not data.get("拟决定日期"):
+            data["拟决定日期"] = decision["拟决定日期"]
+        violations.append(violation)
+    data[VIOLATIONS] = violations
     state = FormState()
     submit, review = FORMS[kind]
     for item in fields_of(submit + review):
@@ -141,19 +180,18 @@ def _shown(value, spec: Field):
     return str(value)
 
 
-def place_problems(problems: list[str], origins: dict, kind: str, skip_review: bool) -> FormState:
+def place_problems(problems: list[str], flattened: bool, kind: str, skip_review: bool) -> FormState:
     """Problems of the case-file parser attached to the form fields they name; `skip_review`
     leaves out those of fields the reviewer fills in (while the unit submits)."""
     state = FormState()
     submit, review = FORMS[kind]
     names = _field_names(submit + review)
-    lines_fields = {item.path for item in fields_of(submit + review) if isinstance(item, Field) and item.kind == LINES}
     for problem in problems:
         match = PROBLEM_RE.match(problem)
         path, message = (match["path"], match["message"]) if match else ("", problem)
         if skip_review and path.split(".")[0].split("[")[0] in REVIEW_KEYS[kind]:
             continue
-        target, message = _target(path, message, origins, names, lines_fields)
+        target, message = _target(path, message, names, flattened)
         if target:
             state.errors.setdefault(target, []).append(message)
         else:
@@ -161,25 +199,24 @@ def place_problems(problems: list[str], origins: dict, kind: str, skip_review: b
     return state
 
 
-def _target(path: str, message: str, origins: dict, names: set[str], lines_fields: set[str]):
-    if path in origins and "[" in path:
-        index, line = origins[path]
-        return f"{VIOLATIONS}[{index}].{INDEX_RE.match(path)['path']}", f"第{line}行：{message}"
-    head = path.split(".")[0]
-    if head == "裁量" and "裁量" in origins:
-        index = origins["裁量"][0]
-        name = f"{VIOLATIONS}[{index}].{path}"
-        return (name if re.sub(r"\[\d+\]", "[]", name) in names else f"{VIOLATIONS}[{index}].裁量.事项编号"), message
-    if path in VIOLATION_LISTS:
-        return f"{VIOLATIONS}[0].{path}", message
-    indexed = INDEX_RE.match(path)
-    if indexed and indexed["path"] in lines_fields:
-        return indexed["path"], f"第{indexed['index']}行：{message}"
-    if path in names:
-        return path, message
-    shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m[1]) - 1}]", path)     # the parser counts from 1
-    if re.sub(r"\[\d+\]", "[]", shifted) in names:
-        return shifted, message
+def _target(path: str, message: str, names: set[str], flattened: bool) -> tuple[str | None, str]:
+    """The form field a problem's path names (the parser counts list items from 1, the form from
+    0); an item of a one-per-line field becomes “第N行”."""
+    if flattened and re.match(r"^(违反条款|处罚依据|裁量|拟处罚)(\.|\[|$)", path):
+        path = f"{VIOLATIONS}[1].{path}"
+    shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m[1]) - 1}]", path)
+    line = None
+    while shifted:
+        generic = re.sub(r"\[\d+\]", "[]", shifted)
+        if generic in names or generic in WHOLE_PARTS:
+            return shifted + WHOLE_PARTS.get(generic, ""), (f"第{line}行：{message}" if line else message)
+        indexed = re.match(r"^(.*)\[(\d+)\]$", shifted)
+        if indexed:
+            shifted, line = indexed[1], int(indexed[2]) + 1
+        elif "." in shifted:
+            shifted = shifted.rsplit(".", 1)[0]
+        else:
+            break
     return None, message
 
 

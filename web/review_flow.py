@@ -14,7 +14,7 @@ from generator.review.checks import Review, review_case
 from generator.review.thresholds import ThresholdError
 from kb.store import Store
 from web.case_form import FormState, place_problems, to_case_file
-from web.form_specs import REVIEW_KEYS
+from web.form_specs import NUMBERED, REVIEW_KEYS, REVIEWER
 
 PENDING = "（待审核时填写）"
 CASE_FILE = "案件文件.yaml"
@@ -34,16 +34,18 @@ class Checked:
 def check(store: Store, values: dict, kind: str, submitting: bool) -> Checked:
     """Parse and review the form's values. While the unit submits, the reviewer's own fields are
     filled with placeholders for the machine's check only, and their problems are not shown."""
-    data, origins = to_case_file(values, kind)
+    data, flattened = to_case_file(values, kind)
     trial = dict(data)
     if submitting:
-        trial.setdefault("文号", PENDING)
-        trial.setdefault("审核人", PENDING)
-        trial.setdefault("审核日期", max(date.today().isoformat(), str(data.get("送审日期", ""))))
+        reviewer, day = REVIEWER[kind]
+        if kind in NUMBERED:
+            trial.setdefault("文号", PENDING)
+        trial.setdefault(reviewer, PENDING)
+        trial.setdefault(day, max(date.today().isoformat(), str(data.get("送审日期", ""))))
     try:
         case = parse_case(trial, kind, "案件")
     except CaseFileError as error:
-        state = place_problems(error.problems, origins, kind, skip_review=submitting)
+        state = place_problems(error.problems, flattened, kind, skip_review=submitting)
         blocking = error.problems if not submitting else [p for p in error.problems
                                                           if p.split("：")[0].split(".")[0] not in REVIEW_KEYS[kind]]
         return Checked(data, state, None, f"案件信息尚有 {len(blocking)} 处问题，机器核对未运行。" if blocking else "")

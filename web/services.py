@@ -18,6 +18,8 @@ from search.index import current_index_dir
 from search.query import IndexMissing, Searcher
 from web import db as webdb
 
+MEMO_SIZE = 2000
+
 
 class Services:
     """The data directory of one app and its shared searcher."""
@@ -28,6 +30,8 @@ class Services:
         self._searcher: Searcher | None = None
         self._searcher_dir: Path | None = None
         self._searcher_store: Store | None = None
+        self._memo: dict = {}
+        self._memo_stamp: tuple | None = None
 
     def searcher(self) -> Searcher:
         """The searcher over the live index; reopened when the live index changed."""
@@ -41,6 +45,22 @@ class Services:
                 self._searcher = open_searcher(store, self.data)
                 self._searcher_dir, self._searcher_store = live, store
         return self._searcher
+
+    def memo(self, key, compute):
+        """`compute()` once per `key` until the data changes (a write to the store, or a new live
+        index): what article pages show of a law and its versions, without reading it again."""
+        stamp = self._data_stamp()
+        if stamp != self._memo_stamp:
+            self._memo, self._memo_stamp = {}, stamp
+        if key not in self._memo:
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def _data_stamp(self) -> tuple:
+        files = [self.data / DB_NAME, self.data / f"{DB_NAME}-wal"]
+        return (current_index_dir(self.data),) + tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
 
     def has_index(self) -> bool:
         """Whether an index was built in the data directory."""

@@ -3,14 +3,15 @@ cites it, citations to copy) and the side-by-side comparison of two versions of 
 
 from datetime import date
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from kb.cases.crossref import citing_article
 from kb.numerals import int_to_chinese
 from web import versions
-from web.services import store
+from web.services import services, store
 
 bp = Blueprint("article", __name__)
+UNDATED = "版本日期不详"
 
 
 def citations(law, article) -> list[tuple[str, str]]:
@@ -50,24 +51,55 @@ def contents(articles) -> list[tuple[str, list]]:
     return groups
 
 
+def _law_view(law_id: int) -> tuple:
+    """(law, its articles, the other versions with their articles) — read once per data change."""
+    def read():
+        db = store()
+        law = db.law(law_id)
+        others = [(other, db.articles(other.id)) for other in db.versions(law.key) if other.id != law.id]
+        return law, db.articles(law.id), others
+    return services().memo(("law", law_id), read)
+
+
+def article_path(law, article) -> str:
+    """The stable address of an article: law, version and label (ids change when a law is
+    imported again; this address does not)."""
+    return url_for("article.by_label", key=law.key, version=law.version.isoformat() if law.version else UNDATED,
+                   label=article.label)
+
+
+bp.add_app_template_global(article_path, "article_path")
+
+
 @bp.route("/article/<int:article_id>")
 def article(article_id: int):
-    """One article in its law."""
-    db = store()
-    found = db.article(article_id)
+    """One article by id (as the API and search hits return it): redirect to its stable address."""
+    found = store().article(article_id)
     if found is None:
         abort(404, description="没有这一条文（可能已被重新导入）。")
-    law = db.law(found.law_id)
-    siblings = db.articles(law.id)
-    position = next(i for i, a in enumerate(siblings) if a.id == found.id)
-    others = []
-    for other in db.versions(law.key):
-        if other.id != law.id:
-            others.append((other, versions.counterpart(found, db.articles(other.id))))
-    return render_template("article.html", law=law, article=found, refs=citing_article(db, law, found),
+    return redirect(article_path(store().law(found.law_id), found))
+
+
+@bp.route("/statute/<path:key>/<version>/<label>")
+def by_label(key: str, version: str, label: str):
+    """One article in its law: chapter path, neighbours, contents, other versions, what cites it."""
+    chosen = next((law for law in store().versions(key)
+                   if (law.version.isoformat() if law.version else UNDATED) == version), None)
+    if chosen is None:
+        abort(404, description=f"法规库中没有《{key}》的这一版本。")
+    law, siblings, others = _law_view(chosen.id)
+    position = next((i for i, a in enumerate(siblings) if a.label == label), None)
+    if position is None:
+        abort(404, description=f"{law.display_title}（{law.version_text}）中没有{label}。")
+    found = siblings[position]
+    refs = services().memo(("refs", found.id), lambda: citing_article(store(), law, found))
+    matches = services().memo(("matches", found.id),
+                              lambda: [(other, versions.counterpart(found, articles)) for other, articles in others])
+    return render_template("article.html", law=law, article=found, refs=refs,
                            previous=siblings[position - 1] if position else None,
                            following=siblings[position + 1] if position + 1 < len(siblings) else None,
-                           contents=contents(siblings), others=others, citations=citations(law, found))
+                           contents=contents(siblings), others=matches, citations=citations(law, found),
+                           base=article_path(law, found).rsplit("/", 1)[0] + "/")
 
 
 @bp.route("/compare")

@@ -13,12 +13,11 @@ from generator.review.casefile import OPINION, CaseFileError, read_data
 from web import review_flow, submissions, uploads
 from web.auth import current_user, record, role_required
 from web.case_form import FormState, from_case_file, read_form
-from web.form_specs import FORMS, REVIEW_KEYS
+from web.form_specs import FORMS, REVIEW_KEYS, REVIEWER
 from web.services import services, store, web_db
 
 bp = Blueprint("review", __name__)
 ATTACHMENT_TYPES = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PNG, uploads.JPEG, uploads.TEXT)
-KIND = OPINION
 
 
 @bp.route("/review")
@@ -36,22 +35,19 @@ def listing():
 @bp.route("/review/new", methods=["GET", "POST"])
 @role_required("承办")
 def new():
-    """The submission form; a YAML/JSON case file can be loaded into it."""
+    """The submission form of one document type (?kind=); a YAML/JSON case file can be loaded."""
     user = current_user()
+    kind = _requested_kind()
     if request.method == "GET":
         state = FormState(values={"送审日期": date.today().isoformat(), "送审科室": user.unit})
-        return _form(state, None)
+        return _form(state, None, kind)
     if request.form.get("load"):
-        return _load_file(None)
-    values = read_form(request.form, FORMS[KIND][0])
-    checked = review_flow.check(store(), values, KIND, submitting=True)
-    if checked.state.errors or checked.state.general:
-        return _form(_with_values(checked), None, checked), 400
-    accepted, rejected = _attachments()
-    if rejected:
-        return _form(_with_values(checked), None, checked, rejected), 400
-    data = {k: v for k, v in checked.data.items() if k not in REVIEW_KEYS[KIND]}
-    made = submissions.create(web_db(), KIND, _title(data), data.get("送审科室", user.unit), user.name, data)
+        return _load_file(None, kind)
+    data, accepted, refused = _validated(kind, None)
+    if refused:
+        return refused
+    unit = data.get("送审科室") or data.get("起草单位") or user.unit
+    made = submissions.create(web_db(), kind, _title(data), unit, user.name, data)
     _store_attachments(made.id, accepted)
     record("提交送审", f"#{made.id} {made.title}")
     return redirect(url_for("review.detail", submission_id=made.id))
@@ -64,16 +60,14 @@ def edit(submission_id: int):
     found = _visible(submission_id)
     if found.status == submissions.DECIDED:
         abort(403, description="该案件已审核完毕，不能再修改。")
+    kind = found.kind
     if request.method == "GET":
-        return _form(from_case_file(found.data, KIND), found)
+        return _form(from_case_file(found.data, kind), found, kind)
     if request.form.get("load"):
-        return _load_file(found)
-    values = read_form(request.form, FORMS[KIND][0])
-    checked = review_flow.check(store(), values, KIND, submitting=True)
-    accepted, rejected = _attachments()
-    if checked.state.errors or checked.state.general or rejected:
-        return _form(_with_values(checked), found, checked, rejected), 400
-    data = {k: v for k, v in checked.data.items() if k not in REVIEW_KEYS[KIND]}
+        return _load_file(found, kind)
+    data, accepted, refused = _validated(kind, found)
+    if refused:
+        return refused
     submissions.update(web_db(), found.id, current_user().name, "修改后重新提交", _title(data), data=data,
                        title=_title(data), status=submissions.SUBMITTED)
     _store_attachments(found.id, accepted)
@@ -87,12 +81,14 @@ def live_check():
     """The live view: the form as it stands → problems per field and the machine's findings (JSON)."""
     submitting = request.form.get("_stage") != "review"
     if submitting:
-        values = read_form(request.form, FORMS[KIND][0])
+        kind = _requested_kind()
+        values = read_form(request.form, FORMS[kind][0])
     else:
         if not current_user().may("审核"):
             abort(403, description="审核意见只能由“审核”角色填写。")
-        values = _merged(_visible(request.form.get("_submission", 0, type=int)))
-    return jsonify(review_flow.review_json(review_flow.check(store(), values, KIND, submitting)))
+        found = _visible(request.form.get("_submission", 0, type=int))
+        kind, values = found.kind, _merged(found)
+    return jsonify(review_flow.review_json(review_flow.check(store(), values, kind, submitting)))
 
 
 @bp.route("/review/<int:submission_id>")
@@ -100,13 +96,11 @@ def live_check():
 def detail(submission_id: int):
     """A case: its file, attachments, history, the machine's findings; the reviewer's form for 审核."""
     found = _visible(submission_id)
-    state = from_case_file(found.data, KIND)
-    state.values.setdefault("审核人", "")
-    if not state.values.get("审核人"):
-        state.values["审核人"] = current_user().name
-    if not state.values.get("审核日期"):
-        state.values["审核日期"] = date.today().isoformat()
-    checked = review_flow.check(store(), found.data, KIND, submitting=found.status != submissions.DECIDED)
+    state = from_case_file(found.data, found.kind)
+    reviewer, day = REVIEWER[found.kind]
+    state.values[reviewer] = state.values.get(reviewer) or current_user().name
+    state.values[day] = state.values.get(day) or date.today().isoformat()
+    checked = review_flow.check(store(), found.data, found.kind, submitting=found.status != submissions.DECIDED)
     return _detail(found, state, checked)
 
 
@@ -118,18 +112,18 @@ def decide(submission_id: int):
     if found.status == submissions.DECIDED and not request.form.get("again"):
         abort(403, description="该案件已审核完毕。")
     values = _merged(found)
-    checked = review_flow.check(store(), values, KIND, submitting=False)
+    checked = review_flow.check(store(), values, found.kind, submitting=False)
     if checked.review is None:
-        state = from_case_file(values, KIND)
+        state = from_case_file(values, found.kind)
         state.errors, state.general = checked.state.errors, checked.state.general
         return _detail(found, state, checked), 400
     folder = submissions.folder(services().data, found.id)
-    made = review_flow.generate(store(), checked.data, KIND, folder)
+    made = review_flow.generate(store(), checked.data, found.kind, folder)
     conclusion = made.review.conclusion.result
     submissions.update(web_db(), found.id, current_user().name, "审核完毕", f"结论：{conclusion}",
                        data=checked.data, status=submissions.DECIDED, conclusion=conclusion,
                        reviewer=current_user().name, document=made.path.name)
-    record("生成文书", f"#{found.id} {KIND} {checked.data.get('文号', '')}（{conclusion}）")
+    record("生成文书", f"#{found.id} {found.kind} {checked.data.get('文号', '')}（{conclusion}）")
     return redirect(url_for("review.detail", submission_id=found.id))
 
 
@@ -152,7 +146,7 @@ def document(submission_id: int):
     if not found.document:
         abort(404, description="该案件尚未生成文书。")
     path = submissions.folder(services().data, found.id) / found.document
-    return send_file(path, as_attachment=True, download_name=f"{KIND}-{found.id}.docx")
+    return send_file(path, as_attachment=True, download_name=f"{found.kind}-{found.id}.docx")
 
 
 @bp.route("/review/<int:submission_id>/case.<fmt>")
@@ -196,34 +190,53 @@ def _visible(submission_id: int):
 
 def _merged(found) -> dict:
     """The stored case file with the reviewer's fields from the form."""
-    base = {k: v for k, v in found.data.items() if k not in REVIEW_KEYS[KIND]}
-    return {**base, **read_form(request.form, FORMS[KIND][1])}
+    base = {k: v for k, v in found.data.items() if k not in REVIEW_KEYS[found.kind]}
+    return {**base, **read_form(request.form, FORMS[found.kind][1])}
+
+
+def _validated(kind: str, found):
+    """The submitted form checked: (case-file data without the reviewer's fields, accepted
+    attachments, None), or (None, None, the form again with its problems)."""
+    values = read_form(request.form, FORMS[kind][0])
+    checked = review_flow.check(store(), values, kind, submitting=True)
+    accepted, rejected = _attachments()
+    if checked.state.errors or checked.state.general or rejected:
+        return None, None, (_form(_with_values(checked, kind), found, kind, checked, rejected), 400)
+    return {k: v for k, v in checked.data.items() if k not in REVIEW_KEYS[kind]}, accepted, None
+
+
+def _requested_kind() -> str:
+    kind = request.values.get("kind") or OPINION
+    if kind not in FORMS:
+        abort(404, description=f"没有“{kind}”这种文书类型。")
+    return kind
 
 
 def _title(data: dict) -> str:
     party = data.get("当事人", {}).get("名称", "") if isinstance(data.get("当事人"), dict) else ""
-    return "　".join(x for x in (data.get("案由", ""), party) if x) or "未命名案件"
+    named = data.get("案由") or data.get("决策事项") or data.get("标题") or ""
+    return "　".join(x for x in (named, party) if x) or "未命名案件"
 
 
-def _with_values(checked) -> FormState:
-    state = from_case_file(checked.data, KIND)
+def _with_values(checked, kind: str) -> FormState:
+    state = from_case_file(checked.data, kind)
     state.errors, state.general = checked.state.errors, checked.state.general
     return state
 
 
-def _form(state: FormState, found, checked=None, rejected=(), status: int | None = None):
-    return render_template("review_form.html", state=state, found=found, sections=FORMS[KIND][0],
+def _form(state: FormState, found, kind: str, checked=None, rejected=()):
+    return render_template("review_form.html", state=state, found=found, sections=FORMS[kind][0], kind=kind,
                            checked=checked and review_flow.review_json(checked), rejected=list(rejected))
 
 
 def _detail(found, state, checked):
-    return render_template("review_detail.html", found=found, state=state, sections=FORMS[KIND][0],
-                           review_sections=FORMS[KIND][1], checked=review_flow.review_json(checked),
+    return render_template("review_detail.html", found=found, state=state, sections=FORMS[found.kind][0],
+                           review_sections=FORMS[found.kind][1], checked=review_flow.review_json(checked),
                            history=submissions.history(web_db(), found.id),
                            attachments=submissions.attachments(web_db(), found.id), statuses=submissions)
 
 
-def _load_file(found):
+def _load_file(found, kind: str):
     """Fill the form from an uploaded YAML/JSON case file."""
     file = request.files.get("casefile")
     try:
@@ -236,12 +249,15 @@ def _load_file(found):
                 raise uploads.UploadRejected(f"“{upload.name}”：案件文件应为 .yaml、.yml 或 .json")
             data = read_data(path)
     except uploads.UploadRejected as error:
-        return _form(FormState(general=[str(error)]), found), 400
+        return _form(FormState(general=[str(error)]), found, kind), 400
     except CaseFileError as error:
-        return _form(FormState(general=[f"“{upload.name}”：{p}" for p in error.problems]), found), 400
-    state = from_case_file(data, KIND)
+        return _form(FormState(general=[f"“{upload.name}”：{p}" for p in error.problems]), found, kind), 400
+    written = str(data.get("文书类型") or kind)
+    if found is None and written != kind and written in FORMS:
+        kind = written
+    state = from_case_file(data, kind)
     state.general = [f"已从“{upload.name}”载入案件信息，请核对后提交。"]
-    return _form(state, found)
+    return _form(state, found, kind)
 
 
 def _attachments():

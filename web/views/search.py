@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 from kb.categories import CATEGORIES
 from search.query import QueryError, SearchOptions
 from search.snippets import segments
-from web.services import searcher
+from web.services import searcher, services
 
 bp = Blueprint("search", __name__)
 PAGE_SIZE = 10
@@ -39,7 +39,8 @@ def search():
     page = max(1, min(MAX_PAGES, request.args.get("page", 1, type=int) or 1))
     found = searcher()
     facets = {"kinds": KINDS, "categories": CATEGORIES, "statuses": STATUSES,
-              "regions": sorted({law.region for law in found.laws.values() if law.region})}
+              "regions": services().memo(("regions", id(found)),
+                                         lambda: sorted({law.region for law in found.laws.values() if law.region}))}
     if not query:
         return render_template("search.html", query="", facets=facets, args=request.args)
     try:
