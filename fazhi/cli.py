@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from fazhi import cli_generate, cli_knowledge, cli_review, settings
+from fazhi import cli_generate, cli_knowledge, cli_penalty, cli_review, settings
 from fazhi.composition import build_index, open_searcher
 from fazhi.chinese import ChineseGroup, localize
 from kb.cases.crossref import citing_article
@@ -200,7 +200,7 @@ def _print_hit(number: int, hit: Hit) -> None:
     click.echo(f"   {marked}\n")
 
 
-for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS:
+for command in cli_knowledge.COMMANDS + cli_review.COMMANDS + cli_generate.COMMANDS + cli_penalty.COMMANDS:
     main.add_command(command)
 localize(main)
 

@@ -41,11 +41,14 @@ def _generate_command(kind: DocumentKind) -> click.Command:
     @click.option("--reviewer", help=f"{kind.reviewer_key}姓名，覆盖案件文件中的“{kind.reviewer_key}”。")
     @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                   help="使用修改过的模板（.docx）代替随软件附带的模板。")
+    @click.option("--dry-run", is_flag=True, help="只核对和试生成，不写出文书，也不记入审核台账。")
     @click.pass_context
-    def command(ctx, case_file: Path, output: Path | None, reviewer: str | None, template: Path | None) -> None:
+    def command(ctx, case_file: Path, output: Path | None, reviewer: str | None, template: Path | None,
+                dry_run: bool) -> None:
         out = output or case_file.with_suffix(".docx")
         try:
-            result = generate(settings.open_store(ctx), kind, case_file, out, reviewer=reviewer, template=template)
+            result = generate(settings.open_store(ctx), kind, case_file, out, reviewer=reviewer, template=template,
+                              dry_run=dry_run)
         except CaseFileError as error:
             raise click.ClickException(f"{error}\n未生成文书。") from None
         except ThresholdError as error:
@@ -57,11 +60,15 @@ def _generate_command(kind: DocumentKind) -> click.Command:
             raise click.ClickException(f"模板 {used} 有误：{chinese_message(error)}\n"
                                        "可用 fazhi template check 检查模板。未生成文书。") from None
         conclusion = result.review.conclusion.result
-        click.echo(f"已生成{kind.name}：{result.path}" + (f"（结论：{conclusion}）" if conclusion else ""))
+        done = f"试生成{kind.name}成功，未写出文件" if dry_run else f"已生成{kind.name}：{result.path}"
+        click.echo(done + (f"（结论：{conclusion}）" if conclusion else ""))
         standing = [f for f in result.review.findings if f.standing]
         for finding in standing:
-            click.echo(f"  【{finding.outcome}】{finding.title}：{finding.message}", err=True)
-        click.echo(f"已记入审核台账（{result.entry.doc_type}　{result.entry.number}）。")
+            click.echo(f"  【{finding.status}】{finding.title}：{finding.message}", err=True)
+        if result.entry:
+            click.echo(f"已记入审核台账（{result.entry.doc_type}　{result.entry.number}）。")
+        else:
+            click.echo("试生成，未记入审核台账。" if dry_run else "示例文件，未记入审核台账。")
 
     return command
 

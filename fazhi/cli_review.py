@@ -3,6 +3,7 @@
 The lead registers `COMMANDS` on the main group.
 """
 
+import json
 from pathlib import Path
 
 import click
@@ -10,13 +11,16 @@ import click
 from fazhi import settings
 from generator.draft_report import write_draft_report
 from generator.review import findings as fd
+from generator.review import decisions
 from generator.review import ledger as review_ledger
 from generator.review.casefile import CaseFileError, OpinionCase, load_case
 from generator.review.checks import review_case
 from generator.review.draft_check import DraftError, check_draft, render_report
+from generator.review.report import missing_lines, review_dict
+from generator.review.schema import to_money
 from generator.review.thresholds import ThresholdError, load_thresholds
 
-COLOURS = {fd.PASS: "green", fd.NOTE: "yellow", fd.PROBLEM: "red"}
+COLOURS = {fd.PASS: "green", fd.NOTE: "yellow", fd.UNVERIFIED: "magenta", fd.PROBLEM: "red"}
 
 
 @click.command("review")
@@ -24,8 +28,9 @@ COLOURS = {fd.PASS: "green", fd.NOTE: "yellow", fd.PROBLEM: "red"}
 @click.option("--thresholds", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="听证较大数额标准配置文件（YAML）；默认使用随软件附带的配置。")
 @click.option("--region", help="选用配置中的哪一项标准（案件文件写了“听证标准”的，以案件文件为准）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出全部核对结果（核对项、状态、意见、所引条文）和建议结论。")
 @click.pass_context
-def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region: str | None) -> None:
+def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region: str | None, as_json: bool) -> None:
     """机器审核案件文件（YAML/JSON）：逐项列出核对结果和建议结论。"""
     try:
         case = load_case(case_file)
@@ -36,8 +41,18 @@ def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region:
         raise click.ClickException(str(error)) from None
     except ThresholdError as error:
         raise click.ClickException(f"{case_file}：听证标准：{error}") from None
-    result = review_case(settings.open_store(ctx), case, limits)
+    store = settings.open_store(ctx)
+    result = review_case(store, case, limits)
+    if as_json:
+        click.echo(json.dumps(review_dict(store, result), ensure_ascii=False, indent=2))
+        return
     click.echo(click.style(f"{case.doc_type}　{_heading(case)}", bold=True))
+    for line in missing_lines(result, not store.laws()):
+        click.echo(click.style(line, fg="magenta"))
+    if isinstance(case, OpinionCase):
+        for entry in review_ledger.earlier_opinions(store, case):
+            click.echo(f"重新审核：本案（{case.case_number}）此前已出具审核意见 {entry.number}"
+                       f"（{entry.reviewed or '日期不详'}，结论：{entry.conclusion or '未写明'}）")
     for finding in result.findings:
         _print_finding(finding)
     if result.conclusion.result:
@@ -76,7 +91,7 @@ def ledger(ctx: click.Context, year: int | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     store = settings.open_store(ctx)
-    entries = review_ledger.entries(store, year)
+    entries = review_ledger.entries(store, year, voided=True)
     if not entries:
         click.echo("审核台账中没有记录。" if year is None else f"审核台账中没有 {year} 年的记录。")
         return
@@ -84,8 +99,9 @@ def ledger(ctx: click.Context, year: int | None) -> None:
         day = entry.reviewed.isoformat() if entry.reviewed else "日期不详"
         party = f"　{entry.party}" if entry.party else ""
         amount = f"　{entry.amount}元" if entry.amount else ""
+        void = f"　【{review_ledger.VOID}：{entry.voided_reason}】" if entry.voided else ""
         click.echo(f"{day}　{entry.doc_type}　{entry.number}　{entry.cause}{party}　{entry.conclusion}{amount}"
-                   f"　审核人：{entry.reviewer}")
+                   f"　审核人：{entry.reviewer}{void}")
     if year is not None:
         for doc_type, counts in review_ledger.year_summary(store, year).items():
             parts = "，".join(f"{conclusion or '未写结论'} {n} 件" for conclusion, n in counts.items())
@@ -99,7 +115,7 @@ def _heading(case) -> str:
 
 
 def _print_finding(finding: fd.Finding) -> None:
-    mark = click.style(f"【{finding.outcome}】", fg=COLOURS[finding.outcome], bold=True)
+    mark = click.style(f"【{finding.status}】", fg=COLOURS[finding.status], bold=True)
     click.echo(f"{mark}{finding.title}：{finding.message}")
     if finding.overridden_by:
         click.echo(f"    人工判断（原为“{finding.original_outcome}”）：{finding.overridden_by}")
@@ -124,6 +140,57 @@ def _print_conclusion(result) -> None:
         click.echo("注意：")
         for note in conclusion.notes:
             click.echo(f"  - {note}")
+
+
+@ledger.command("void")
+@click.argument("number")
+@click.option("--reason", required=True, help="作废的理由（必填），记入台账。")
+@click.option("--decision", is_flag=True, help="作废决定台账中的处罚决定（默认作废审核台账中的审核文书）。")
+@click.pass_context
+def ledger_void(ctx: click.Context, number: str, reason: str, decision: bool) -> None:
+    """把审核台账（或 --decision：决定台账）中文号为 NUMBER 的记录标为作废；记录保留，不再计数。"""
+    store = settings.open_store(ctx)
+    try:
+        if decision:
+            decisions.void(store, number, reason)
+        else:
+            review_ledger.void(store, number, reason)
+    except (LookupError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"已作废{'决定台账' if decision else '审核台账'}记录：{number}（理由：{reason}）")
+
+
+@ledger.command("decide")
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--number", required=True, help="处罚决定书文号。")
+@click.option("--date", "decided", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="决定日期，如 2026-03-27。")
+@click.option("--amount", help="决定的罚款合计（元）；默认取案件文件中拟处罚的罚款合计。")
+@click.pass_context
+def ledger_decide(ctx: click.Context, case_file: Path, number: str, decided, amount: str | None) -> None:
+    """把已作出的处罚决定记入决定台账（一事不再罚核对的是决定台账，不是审核意见）。"""
+    try:
+        case = load_case(case_file, "opinion")
+        money = to_money(amount) if amount else None
+        record = decisions.record(settings.open_store(ctx), decisions.from_case(case, number, decided.date(), money))
+    except CaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    except ValueError as error:
+        raise click.ClickException(f"{case_file}：{error}") from None
+    click.echo(f"已记入决定台账：{record.number}　{record.decided}　{record.party}　罚款 {record.amount}元"
+               f"（案件编号：{record.case_number or '未写明'}）")
+
+
+@ledger.command("decisions")
+@click.pass_context
+def ledger_decisions(ctx: click.Context) -> None:
+    """列出决定台账：已作出的处罚决定（文号、日期、当事人、罚款、案件编号）。"""
+    rows = decisions.decisions(settings.open_store(ctx), voided=True)
+    if not rows:
+        click.echo("决定台账中没有记录。")
+    for row in rows:
+        void = f"　【{review_ledger.VOID}：{row.voided_reason}】" if row.voided else ""
+        click.echo(f"{row.decided}　{row.number}　{row.party}　罚款 {row.amount}元　案件编号：{row.case_number or '未写明'}"
+                   f"　{row.cause}{void}")
 
 
 COMMANDS = [review, check, ledger]

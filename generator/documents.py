@@ -13,6 +13,7 @@ recorded in the review ledger.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from os import PathLike
@@ -75,7 +76,7 @@ class Generated:
 
     path: Path
     review: Review
-    entry: ledger.LedgerEntry
+    entry: ledger.LedgerEntry | None        # None: a dry run or a sample file, nothing recorded
 
 
 def load_case(kind: DocumentKind, path: str | PathLike, reviewer: str | None = None):
@@ -97,23 +98,30 @@ def generate(
     *,
     reviewer: str | None = None,
     template: str | PathLike | None = None,
+    dry_run: bool = False,
 ) -> Generated:
     """Generate one document of ``kind`` from the case file into ``out`` and record it in the ledger.
 
     ``template`` replaces the shipped template (an edited copy).  Nothing is
     written, and nothing recorded, when the case file is invalid or
-    rendering fails.
+    rendering fails.  ``dry_run`` renders into a temporary folder that is
+    removed and records nothing; a sample file (示例) is never recorded.
     """
     case = load_case(kind, case_path, reviewer)
     review = review_case(store, case)
-    used = template or kind.template
     if template:
         report = check_kind_template(template, kind)
         if not report.ok:
             raise TemplateProblem(str(template), report.messages())
+    context = kind.build_context(store, case, review)
     title, author = document_identity(kind, case)
-    render_document(used, kind.build_context(store, case, review), out, title=title, author=author)
-    entry = ledger.record(store, ledger.entry_for(case, review.conclusion.result))
+    if dry_run:
+        with tempfile.TemporaryDirectory() as folder:
+            render_document(template or kind.template, context, Path(folder) / Path(out).name,
+                            title=title, author=author)
+        return Generated(Path(out), review, None)
+    render_document(template or kind.template, context, out, title=title, author=author)
+    entry = ledger.record_case(store, case, review.conclusion.result)
     return Generated(Path(out), review, entry)
 
 

@@ -177,6 +177,7 @@ def build_opinion() -> TemplateWriter:
     writer.body("认定上述事实的证据有：{{ 证据 }}")
     writer.loop("{%p if 违法行为|length > 1 %}", ["{{ 主送 }}认为，当事人有以下违法行为："], "{%p endif %}")
     writer.loop("{%p for 行为 in 违法行为 %}", ["{{ 行为.认定 }}"])
+    writer.loop("{%p if 合并处罚 %}", ["{{ 合并处罚 }}"], "{%p endif %}")
     writer.loop("{%p if 告知 or 陈述申辩 or 复核 %}", ["{{ 告知 }}{{ 陈述申辩 }}{{ 复核 }}"], "{%p endif %}")
     writer.review_items("审核意见")
     writer.heading(1, "审核结论")

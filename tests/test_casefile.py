@@ -124,7 +124,7 @@ def test_a_decision_must_impose_something_and_an_extension_say_how_long():
     data["拟处罚"] = {"拟决定日期": date(2026, 3, 27)}
     data["延期"] = {"批准日期": date(2026, 5, 1), "理由": "案情复杂"}
     problems = problems_of(data)
-    assert "拟处罚：应至少写明“罚款”“个人罚款”或“其他处罚”之一" in problems
+    assert "拟处罚：应至少写明“罚款”“个人罚款”或“其他处罚”之一，或写明“不予处罚: 是”" in problems
     assert "延期：应写明“延长至”日期或“延长日数”" in problems
 
 

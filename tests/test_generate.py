@@ -124,11 +124,11 @@ def test_an_opinion_with_problems_names_them_and_answers_the_defence(generated):
     _, document = generated["示例-法制审核-某危险化学品仓储有限公司.yaml"]
     lines, text = texts(document), body_text(document)
     assert any(line.endswith("权利。当事人提出已于3月5日分区存放并修复报警装置，请求从轻处罚。") for line in lines)
-    assert "送审材料未载明复核意见" in text and "第四十五条第一款" in text
+    assert "当事人提出了陈述、申辩，送审材料未写明复核情况及是否采纳" in text
     assert next(line for line in lines if line.startswith("审核结论：")).startswith("审核结论：不同意。")
     lead = next(line for line in lines if line.startswith("经审核，本案"))
-    assert lead.startswith("经审核，本案事实清楚、证据确凿，但法律依据、处罚裁量、听证权利告知")
-    assert lead.endswith("不符合规定，且未对当事人的陈述、申辩进行复核，具体见审核意见。")
+    assert lead.startswith("经审核，本案事实清楚、证据确凿，但法律依据、")
+    assert lead.endswith("事先告知与陈述申辩、负责人集体讨论不符合规定，具体见审核意见。")
     assert "四、建议" in lines
     assert not any("处以责令" in line or "罚款、责令" in line for line in lines)
 
@@ -242,15 +242,28 @@ def test_official_format_page_setup_fonts_and_page_numbers(generated, name):
 
 def test_contexts_provide_exactly_the_declared_variables(generated, store):
     for result, _ in generated.values():
-        kind = KIND_BY_NAME[result.entry.doc_type]
+        kind = KIND_BY_NAME[result.review.case.doc_type]
         assert set(kind.build_context(store, result.review.case, result.review)) == kind.variables
 
 
-def test_every_generated_document_is_in_the_ledger(generated, store):
-    recorded = {(e.doc_type, e.number) for e in ledger.entries(store)}
-    for result, _ in generated.values():
-        assert (result.entry.doc_type, result.entry.number) in recorded
+def test_sample_files_never_enter_the_ledger_and_other_files_do(generated, store, tmp_path):
+    assert all(result.entry is None for result, _ in generated.values()) and ledger.entries(store) == []
+    for path in SAMPLE_CASES:
+        real = tmp_path / path.name.removeprefix("示例-")
+        real.write_text(path.read_text(encoding="utf-8").replace("示例: true", "示例: false"), encoding="utf-8")
+        result = generate(store, kind_of(path), real, tmp_path / f"{real.stem}.docx")
         assert result.entry.conclusion == result.review.conclusion.result
+    recorded = {(e.doc_type, e.number) for e in ledger.entries(store)}
+    assert len(recorded) == len(SAMPLE_CASES)
+
+
+def test_dry_run_writes_nothing_and_records_nothing(store, tmp_path):
+    path = SAMPLES / "review" / "示例-法制审核-某化工有限公司.yaml"
+    real = tmp_path / "审核.yaml"
+    real.write_text(path.read_text(encoding="utf-8").replace("示例: true", "示例: false"), encoding="utf-8")
+    before = len(ledger.entries(store))
+    result = generate(store, kind_of(path), real, tmp_path / "审核.docx", dry_run=True)
+    assert result.entry is None and not (tmp_path / "审核.docx").exists() and len(ledger.entries(store)) == before
 
 
 def test_invalid_case_file_names_the_fields_and_writes_nothing(store, tmp_path):
@@ -277,8 +290,12 @@ def test_cli_generates_with_reviewer_and_reports_invalid_files(tmp_path):
     result = runner.invoke(generate_group, ["opinion", str(case), "-o", str(out), "--reviewer", "王某"],
                            obj={"data": str(data)})
     assert result.exit_code == 0, result.output
-    assert "已生成法制审核意见书" in result.output and "已记入审核台账" in result.output
+    assert "已生成法制审核意见书" in result.output and "示例文件，未记入审核台账" in result.output
     assert any(line.startswith("审核人：王某") for line in texts(Document(out)))
+    dry = runner.invoke(generate_group, ["opinion", str(case), "-o", str(tmp_path / "试.docx"), "--dry-run"],
+                        obj={"data": str(data)})
+    assert dry.exit_code == 0 and "试生成法制审核意见书成功，未写出文件" in dry.output
+    assert not (tmp_path / "试.docx").exists()
     bad = tmp_path / "bad.yaml"
     bad.write_text("文书类型: 法制审核意见书\n", encoding="utf-8")
     result = runner.invoke(generate_group, ["opinion", str(bad), "-o", str(tmp_path / "bad.docx")],
@@ -297,3 +314,19 @@ def test_draft_check_report_as_docx(generated, store, tmp_path):
     assert texts(document)[0] == "条文引用核对报告"
     assert f"共核对条文引用{len(report.citations)}处" in full_text(document)
     assert sum(1 for p in document.paragraphs if p.style.name == "Heading 3") == len(report.citations)
+
+
+def test_several_violations_are_presented_one_by_one_with_the_defence_answered(generated):
+    result, document = generated["示例-法制审核-多个违法行为.yaml"]
+    lines = texts(document)
+    first = next(line for line in lines if line.startswith("（一）"))
+    second = next(line for line in lines if line.startswith("（二）"))
+    assert "违反了《中华人民共和国安全生产法》第二十八条第一款的规定" in first
+    assert "拟对当事人处以罚款人民币肆万元整（40,000元）的行政处罚，并责令当事人限期改正" in first
+    assert "依据《安全生产法》第九十四条第一款的规定，拟对主要负责人赵某处以罚款人民币叁万元整（30,000元）" in second
+    assert "以上违法行为分别裁量、合并处罚，对当事人处以罚款合计人民币肆万元整（40,000元）" in "\n".join(lines)
+    answered = next(line for line in lines if "经复核" in line and line.startswith("2026年5月8日"))
+    assert "对当事人的陈述、申辩意见不予采纳，理由是：事后完成培训属于依法应当履行的改正义务" in answered
+    agreed = next(line for line in lines if line.startswith("经审核，本案"))
+    assert result.review.conclusion.result == "同意" and "审核结论：同意。" in lines
+    assert agreed.endswith("对主要负责人赵某处以罚款合计人民币叁万元整（30,000元），并责令当事人限期改正。")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 import kb.samples
 from fazhi.cli import main
 from generator.review import findings as fd
-from generator.review import ledger
+from generator.review import decisions, ledger
 from generator.review.casefile import load_case, parse_case, read_data
 from kb.store import Store
 
@@ -76,19 +76,56 @@ def test_entries_are_counted_by_review_year_and_document_type(store):
                                                 "案例评析": {"": 1}}
 
 
-def test_earlier_fines_of_the_same_party_are_found(store):
-    ledger.record(store, ledger.entry_for(opinion(), fd.AGREE, WHEN))
-    refused = opinion(文号="示例应急法审〔2026〕10号")
-    ledger.record(store, ledger.entry_for(refused, fd.DISAGREE, WHEN))
-    same_party = opinion(文号="示例应急法审〔2026〕11号")
-    assert [e.number for e in ledger.earlier_fines(store, same_party)] == ["示例应急法审〔2026〕8号"]
-    assert ledger.earlier_fines(store, opinion()) == []
-    renamed = opinion(文号="示例应急法审〔2026〕12号",
+def test_earlier_fines_come_from_decisions_of_the_same_party(store):
+    real = opinion(示例=False)
+    decisions.record(store, decisions.from_case(real, "示例应急罚〔2026〕8号", date(2026, 3, 27)))
+    ledger.record(store, ledger.entry_for(opinion(文号="示例应急法审〔2026〕10号"), fd.AGREE, WHEN))
+    other_case = opinion(文号="示例应急法审〔2026〕11号", 案件编号="示例应急立〔2026〕99号")
+    assert [d.number for d in decisions.earlier_fines(store, other_case)] == ["示例应急罚〔2026〕8号"]
+    assert decisions.earlier_fines(store, opinion()) == []          # the decision of this very case
+    renamed = opinion(文号="示例应急法审〔2026〕12号", 案件编号="示例应急立〔2026〕98号",
                       当事人={"名称": "示例市某化工股份有限公司", "类型": "单位", "统一社会信用代码": "91000000MA0000001X"})
-    assert len(ledger.earlier_fines(store, renamed)) == 1
-    other_code = opinion(文号="示例应急法审〔2026〕13号",
+    assert len(decisions.earlier_fines(store, renamed)) == 1
+    other_code = opinion(文号="示例应急法审〔2026〕13号", 案件编号="示例应急立〔2026〕97号",
                          当事人={"名称": "示例市某化工有限公司", "类型": "单位", "统一社会信用代码": "91000000MA0000009X"})
-    assert ledger.earlier_fines(store, other_code) == []
+    assert decisions.earlier_fines(store, other_code) == []
+    with pytest.raises(ValueError, match="示例文件不记入决定台账"):
+        decisions.from_case(opinion(), "示例应急罚〔2026〕9号", date(2026, 3, 27))
+
+
+def test_a_second_review_of_the_same_case_lists_the_earlier_opinion(store):
+    ledger.record(store, ledger.entry_for(opinion(), fd.AGREE_IF_AMENDED, WHEN))
+    second = opinion(文号="示例应急法审〔2026〕30号")
+    assert [e.number for e in ledger.earlier_opinions(store, second)] == ["示例应急法审〔2026〕8号"]
+    assert ledger.earlier_opinions(store, opinion()) == []
+
+
+def test_voided_entries_are_kept_marked_and_not_counted(store, tmp_path):
+    ledger.record(store, ledger.entry_for(opinion(), fd.AGREE, WHEN))
+    with pytest.raises(ValueError, match="须写明理由"):
+        ledger.void(store, "示例应急法审〔2026〕8号", " ")
+    [voided] = ledger.void(store, "示例应急法审〔2026〕8号", "文号重复，已另行编号")
+    assert voided.voided and voided.voided_reason == "文号重复，已另行编号"
+    assert ledger.entries(store) == [] and ledger.year_summary(store, 2026) == {}
+    assert [e.number for e in ledger.entries(store, voided=True)] == ["示例应急法审〔2026〕8号"]
+    with pytest.raises(LookupError, match="没有文号为"):
+        ledger.void(store, "示例应急法审〔2026〕1号", "误录")
+
+
+def test_fazhi_ledger_void_decide_and_decisions(tmp_path):
+    real = tmp_path / "案件.yaml"
+    real.write_text(OPINION.read_text(encoding="utf-8").replace("示例: true", "示例: false"), encoding="utf-8")
+    runner, data = CliRunner(), ["--data", str(tmp_path)]
+    result = runner.invoke(main, data + ["ledger", "decide", str(real), "--number", "示例应急罚〔2026〕8号",
+                                         "--date", "2026-03-27"])
+    assert result.exit_code == 0, result.output
+    assert "已记入决定台账：示例应急罚〔2026〕8号" in result.output and "罚款 40000元" in result.output
+    refused = runner.invoke(main, data + ["ledger", "decide", str(OPINION), "--number", "X", "--date", "2026-03-27"])
+    assert refused.exit_code != 0 and "示例文件不记入决定台账" in refused.output
+    result = runner.invoke(main, data + ["ledger", "void", "示例应急罚〔2026〕8号", "--decision", "--reason", "决定已撤销"])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(main, data + ["ledger", "decisions"])
+    assert "【作废：决定已撤销】" in listed.output
 
 
 def test_fazhi_ledger_lists_and_counts_a_year(tmp_path):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import kb.samples
 from fazhi.cli import main
 from generator.review import findings as fd
-from generator.review import ledger
+from generator.review import decisions, ledger
 from generator.review.casefile import load_case, parse_case, read_data
 from generator.review.checks import propose_conclusion, review_case, run_opinion_checks
 from generator.review.thresholds import ThresholdError, load_thresholds
@@ -77,16 +77,18 @@ def test_sections_follow_the_review_aspects(store):
     result = review_case(store, case_with())
     assert [s.aspect for s in result.sections] == list(fd.ASPECTS)
     program = next(s for s in result.sections if s.aspect == "程序")
-    assert {f.check_id for f in program.findings} == {fd.HEARING, fd.REVIEW_SCOPE, fd.COLLECTIVE, fd.TIME_LIMIT}
+    assert {f.check_id for f in program.findings} == {fd.HEARING, fd.STATEMENT, fd.REVIEW_SCOPE, fd.COLLECTIVE,
+                                                      fd.REFERRAL, fd.TIME_LIMIT, fd.REVIEW_LIMIT}
     assert next(s for s in result.sections if s.aspect == "管辖").note.startswith("违法行为发生在本市")
 
 
 # -- 法律依据 -------------------------------------------------------------------------------------
 
 def test_a_wrong_article_is_flagged_with_the_standards_article_suggested(store):
+    # The sample store holds an excerpt of 安全生产法: a missing article there proves nothing (需核实).
     finding = findings_of(store, case_with(处罚依据=["《中华人民共和国安全生产法》第九百条"]))[fd.LEGAL_BASIS]
-    assert finding.outcome == fd.PROBLEM and finding.implies == fd.AGREE_IF_AMENDED
-    assert "没有第九百条" in finding.details[1]
+    assert finding.status == fd.UNVERIFIED and finding.implies == fd.INVESTIGATE
+    assert "为节选本，未收录第九百条" in finding.details[1] and "没有第九百条" not in finding.details[1]
     assert "所选裁量基准事项的处罚依据为《中华人民共和国安全生产法》第九十七条第三项" in finding.details[1]
     assert [a.resolved.article.label for a in finding.citations] == ["第二十八条", "第九十七条"]
 
@@ -103,10 +105,12 @@ def test_a_superseded_version_not_in_the_store_is_flagged(store):
     assert "所引为2014年版本，不是现行《中华人民共和国安全生产法》（2021年6月10日版）" in finding.details[1]
 
 
-def test_a_law_outside_the_store_is_only_a_note(store):
-    finding = findings_of(store, case_with(违反条款=["《示例省安全生产条例》第十条"]))[fd.LEGAL_BASIS]
-    assert finding.outcome == fd.NOTE and finding.implies is None
+def test_a_law_outside_the_store_is_unverified_and_never_agreed(store):
+    case = case_with(违反条款=["《示例省安全生产条例》第十条"])
+    finding = findings_of(store, case)[fd.LEGAL_BASIS]
+    assert finding.status == fd.UNVERIFIED and finding.implies == fd.INVESTIGATE
     assert "法规库未收录《示例省安全生产条例》" in finding.details[0]
+    assert review_case(store, case).conclusion.result != fd.AGREE
 
 
 def test_a_superseded_version_in_the_store_is_mapped_to_the_current_article(tmp_path):
@@ -315,13 +319,18 @@ def test_the_same_act_fined_in_a_knowledge_base_case_is_refused(store):
     assert "另有 1 条其他违法行为的处罚记录" in findings_of(store, later)[fd.DOUBLE_FINE].message
 
 
-def test_the_same_act_fined_in_the_review_ledger_is_refused(store):
+def test_the_same_act_fined_by_a_recorded_decision_is_refused_and_an_opinion_is_not_a_fine(store):
     first = case_with()
     ledger.record(store, ledger.entry_for(first, fd.AGREE))
-    again = case_with(文号="示例应急法审〔2026〕99号")
-    finding = findings_of(store, again)[fd.DOUBLE_FINE]
-    assert finding.outcome == fd.PROBLEM and "审核台账：示例应急法审〔2026〕8号" in finding.details[0]
-    assert findings_of(store, first)[fd.DOUBLE_FINE].outcome == fd.PASS
+    rereview = case_with(文号="示例应急法审〔2026〕99号")
+    finding = findings_of(store, rereview)[fd.DOUBLE_FINE]
+    assert finding.outcome == fd.PASS and "本案为重新审核：此前已出具审核意见 示例应急法审〔2026〕8号" in finding.details[-1]
+    decided = decisions.record(store, decisions.from_case(case_with(示例=False, 案件编号="示例应急立〔2025〕3号"),
+                                                          "示例应急罚〔2025〕5号", date(2026, 3, 1)))
+    finding = findings_of(store, rereview)[fd.DOUBLE_FINE]
+    assert finding.outcome == fd.PROBLEM and "决定台账：示例应急罚〔2025〕5号" in finding.details[0]
+    decisions.void(store, decided.number, "误录")
+    assert findings_of(store, rereview)[fd.DOUBLE_FINE].outcome == fd.PASS
 
 
 # -- overrides and conclusions ---------------------------------------------------------------------
@@ -342,8 +351,10 @@ def test_the_most_severe_finding_decides_the_proposed_conclusion(store):
     assert outcomes[fd.LEGAL_BASIS] == outcomes[fd.DISCRETION] == outcomes[fd.HEARING] == fd.PROBLEM
     assert outcomes[fd.COLLECTIVE] == fd.PROBLEM
     assert result.conclusion.result == fd.DISAGREE
-    assert [r.split("：")[0] for r in result.conclusion.reasons] == ["法律依据", "处罚裁量", "听证权利告知", "负责人集体讨论"]
-    assert "建议：告知当事人有要求听证的权利" in result.conclusion.reasons[2]
+    assert [r.split("：")[0] for r in result.conclusion.reasons] == [
+        "法律依据", "法定处罚种类和幅度", "处罚裁量", "违法行为与所引条款", "适用的法律版本", "听证权利告知",
+        "事先告知与陈述申辩", "负责人集体讨论"]
+    assert "建议：告知当事人有要求听证的权利" in result.conclusion.reasons[5]
 
 
 def test_propose_conclusion_ranks_the_conclusions():
@@ -387,6 +398,8 @@ def test_commentary_citations_are_checked(store):
     assert result.findings[0].outcome == fd.PASS and result.conclusion.result == ""
     data = read_data(SAMPLES / "示例-案例评析-锁闭安全出口.yaml")
     data["引用"].append("《中华人民共和国安全生产法》第二百零五条")
+    assert review_case(store, parse_case(data)).findings[0].status == fd.UNVERIFIED      # the store holds an excerpt
+    data["引用"].append("《中华人民共和国行政处罚法》第三十二条第（九）项")
     assert review_case(store, parse_case(data)).findings[0].outcome == fd.PROBLEM
 
 

@@ -6,14 +6,12 @@ its field path, before anything is generated.
 """
 
 import json
-from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from generator.amounts import format_yuan
 from generator.review.citing import CitedRef
 from generator.review.findings import (
     ASPECTS,
@@ -24,13 +22,25 @@ from generator.review.findings import (
     OPINION_CHECKS,
     OPINION_CONCLUSIONS,
 )
-from generator.review.schema import Problems, build, join, spec
-from kb.dates import date_text
-from kb.standards.models import INDIVIDUAL, PARTIES, UNIT
-
-PARTY_KINDS = (UNIT, INDIVIDUAL)
-PERSON_ROLES = tuple(role for role, (kind, _) in PARTIES.items() if kind == INDIVIDUAL)
-CREDIT_CODE_CHARS = set("0123456789ABCDEFGHJKLMNPQRTUWXY")
+from generator.review.parts import (  # noqa: F401  (the parts are part of this module's interface)
+    ADOPTED,
+    HANDLINGS,
+    PARTLY,
+    PARTY_KINDS,
+    PERSON_ROLES,
+    REJECTED,
+    Decision,
+    DiscretionInput,
+    Extension,
+    Measure,
+    Party,
+    PersonFine,
+    Procedure,
+    Step,
+    in_order,
+)
+from generator.review.schema import Problems, build, spec
+from generator.review.violations import Violation, check_factors, merged_decision, unique
 
 # 案件情形: circumstances the reviewer states, each tied to the article that gives it effect.
 PUBLIC_INTEREST = "涉及重大公共利益"
@@ -41,8 +51,9 @@ SERIOUS = "重大违法行为"
 LIFE_SAFETY = "涉及公民生命健康安全"
 FINANCIAL = "涉及金融安全"
 HARM = "有危害后果"
+CRIME = "涉嫌犯罪"
 CIRCUMSTANCES = (PUBLIC_INTEREST, COMPLEX_CASE, REVIEW_BY_LAW, COMPLEX_FACTS, SERIOUS, LIFE_SAFETY,
-                 FINANCIAL, HARM)
+                 FINANCIAL, HARM, CRIME)
 
 OPINION, LEGALITY, COMMENTARY = "法制审核意见书", "重大行政决策合法性审查意见书", "案例评析"
 KIND_NAMES = {"opinion": OPINION, "legality": LEGALITY, "commentary": COMMENTARY}
@@ -56,147 +67,6 @@ class CaseFileError(ValueError):
         self.source, self.problems = source, problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"{source}：案件文件有 {len(problems)} 处问题：\n{lines}")
-
-
-# -- parts -------------------------------------------------------------------------------------
-
-@dataclass
-class Party:
-    """当事人: a unit or an individual."""
-
-    name: str = spec("名称", "", required=True)
-    kind: str = spec("类型", "", required=True, choices=PARTY_KINDS)
-    credit_code: str = spec("统一社会信用代码", "")
-    id_number: str = spec("身份证号", "")
-    address: str = spec("地址", "")
-    legal_representative: str = spec("法定代表人", "")
-    principal: str = spec("主要负责人", "")
-
-    @property
-    def identifier(self) -> str:
-        """The credit code of a unit or the ID number of an individual ('' when not given)."""
-        return self.credit_code or self.id_number
-
-    def check(self, problems: Problems, path: str) -> None:
-        """The identifier fits the kind of party and has the right form."""
-        if self.credit_code and (len(self.credit_code) != 18 or not set(self.credit_code) <= CREDIT_CODE_CHARS):
-            problems.add(join(path, "统一社会信用代码"), f"应为18位数字或大写字母，实为“{self.credit_code}”")
-        if self.id_number and not (len(self.id_number) == 18 and self.id_number[:17].isdigit()
-                                   and self.id_number[17] in "0123456789X"):
-            problems.add(join(path, "身份证号"), f"应为18位（末位可为X），实为“{self.id_number}”")
-        if self.kind == UNIT and self.id_number and not self.credit_code:
-            problems.add(join(path, "身份证号"), "当事人为单位时应填写“统一社会信用代码”")
-        if self.kind == INDIVIDUAL and self.credit_code and not self.id_number:
-            problems.add(join(path, "统一社会信用代码"), "当事人为个人时应填写“身份证号”")
-
-
-@dataclass
-class PersonFine:
-    """A fine on a named individual (主要负责人, 直接责任人员 …)."""
-
-    name: str = spec("姓名", "", required=True)
-    role: str = spec("身份", "主要负责人", choices=PERSON_ROLES)
-    amount: Decimal | None = spec("罚款", required=True)
-    income: Decimal | None = spec("上一年年收入")
-
-
-@dataclass
-class Measure:
-    """A penalty other than the party's fine: 责令停产停业整顿, 没收违法所得 (with its amount) …"""
-
-    SCALAR = "kind"
-
-    kind: str = spec("种类", "", required=True)
-    amount: Decimal | None = spec("金额")
-    term: str = spec("期限", "")
-
-    @property
-    def text(self) -> str:
-        """The measure as one phrase, with its amount or term."""
-        extra = format_yuan(self.amount) if self.amount is not None else self.term
-        return f"{self.kind}（{extra}）" if extra else self.kind
-
-
-@dataclass
-class Decision:
-    """拟处罚: the proposed penalty decision."""
-
-    fine: Decimal | None = spec("罚款")
-    person_fines: list[PersonFine] = spec("个人罚款", factory=list)
-    measures: list[Measure] = spec("其他处罚", factory=list)
-    planned: date | None = spec("拟决定日期")
-
-    def check(self, problems: Problems, path: str) -> None:
-        """A decision imposes something."""
-        if self.fine is None and not self.person_fines and not self.measures:
-            problems.add(path, "应至少写明“罚款”“个人罚款”或“其他处罚”之一")
-
-
-@dataclass
-class Procedure:
-    """程序: what was done before the review."""
-
-    notice_date: date | None = spec("告知日期")
-    hearing_notified: bool = spec("告知听证", False)
-    hearing_requested: bool = spec("要求听证", False)
-    hearing_held: bool = spec("举行听证", False)
-    hearing_date: date | None = spec("听证日期")
-    statement: str = spec("陈述申辩", "")
-    collective: bool = spec("集体讨论", False)
-    collective_date: date | None = spec("集体讨论日期")
-
-    def check(self, problems: Problems, path: str) -> None:
-        """A hearing needs a notice of the right to one."""
-        if (self.hearing_held or self.hearing_requested) and not self.hearing_notified:
-            problems.add(join(path, "告知听证"), "已记录要求或举行听证，但“告知听证”为“否”")
-
-
-@dataclass
-class Extension:
-    """延期: an approved extension of the 90-day time limit."""
-
-    approved: date | None = spec("批准日期", required=True)
-    until: date | None = spec("延长至")
-    days: int | None = spec("延长日数")
-    approver: str = spec("批准人", "")
-    reason: str = spec("理由", "", required=True)
-
-    def deadline(self, original: date) -> date:
-        """The extended deadline from the original one."""
-        return self.until or original + timedelta(days=self.days or 0)
-
-    def check(self, problems: Problems, path: str) -> None:
-        """An extension says how long."""
-        if self.until is None and not self.days:
-            problems.add(path, "应写明“延长至”日期或“延长日数”")
-
-
-@dataclass
-class DiscretionInput:
-    """裁量: the standard item and tier the office applied, and the circumstances."""
-
-    standard: str = spec("基准", "")
-    code: str = spec("事项编号", "", required=True)
-    tier: str = spec("阶次", "", required=True)
-    factors: list[str] = spec("情节", factory=list)
-    gains: Decimal | None = spec("违法所得")
-    income: Decimal | None = spec("上一年年收入")
-    explanation: str = spec("说明", "")
-    deviation: str = spec("偏离理由", "")
-
-
-@dataclass
-class Step:
-    """One procedure step of a major decision: when and how it was done, or why it does not apply."""
-
-    day: date | None = spec("日期")
-    summary: str = spec("情况", "")
-    not_applicable: str = spec("不适用理由", "")
-
-    def check(self, problems: Problems, path: str) -> None:
-        """A step is described or excused."""
-        if not self.summary and not self.not_applicable:
-            problems.add(path, "应写明“情况”，或写明“不适用理由”")
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -230,10 +100,14 @@ class OpinionCase(CaseFile):
     extension: Extension | None = spec("延期")
     facts: str = spec("违法事实", "", required=True)
     evidence: list[str] = spec("证据", factory=list, required=True)
-    violated: list[CitedRef] = spec("违反条款", factory=list, required=True)
-    basis: list[CitedRef] = spec("处罚依据", factory=list, required=True)
+    violated: list[CitedRef] = spec("违反条款", factory=list)
+    basis: list[CitedRef] = spec("处罚依据", factory=list)
     discretion: DiscretionInput | None = spec("裁量")
-    decision: Decision = spec("拟处罚", factory=Decision, required=True)
+    decision: Decision = spec("拟处罚", factory=Decision)
+    violations: list[Violation] = spec("违法行为", factory=list)
+    factors: list[str] = spec("情节", factory=list)
+    aggravating: list[str] = spec("从重情节", factory=list)
+    planned: date | None = spec("拟决定日期")
     procedure: Procedure = spec("程序", factory=Procedure)
     circumstances: list[str] = spec("案件情形", factory=list, choices=CIRCUMSTANCES)
     hearing_region: str = spec("听证标准", "")
@@ -243,19 +117,52 @@ class OpinionCase(CaseFile):
     conclusion: str = spec("结论", "", choices=OPINION_CONCLUSIONS)
     reasons: list[str] = spec("理由", factory=list)
     overrides: dict[str, str] = spec("人工判断", factory=dict, choices=OPINION_CHECKS)
+    legacy: bool = field(default=False, init=False, repr=False)
+    mixed: bool = field(default=False, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """One model for both forms: a single-violation file (违反条款, 处罚依据, 裁量, 拟处罚 at the top)
+        becomes one Violation; a file with 违法行为 gets the top-level attributes as their union."""
+        self.legacy = not self.violations
+        self.mixed = not self.legacy and bool(self.violated or self.basis or self.discretion
+                                              or self.decision != Decision())
+        if self.legacy:
+            if self.violated or self.basis:
+                self.violations = [Violation(name=self.cause, violated=self.violated, basis=self.basis,
+                                             discretion=self.discretion, decision=self.decision)]
+            return
+        self.violated = unique([c for v in self.violations for c in v.violated])
+        self.basis = unique([c for v in self.violations for c in v.basis])
+        self.discretion = next((v.discretion for v in self.violations if v.discretion), None)
+        self.decision = merged_decision(self.violations, self.planned)
 
     @property
     def decision_date(self) -> date | None:
         """The date the decision is to be made: 拟决定日期, else the review date."""
-        return self.decision.planned or self.reviewed
+        return self.planned or self.decision.planned or self.reviewed
+
+    @property
+    def several(self) -> bool:
+        """True when the case has more than one violation (分别裁量)."""
+        return len(self.violations) > 1
 
     def check(self, problems: Problems, path: str) -> None:
-        """Dates in order."""
-        _in_order(problems, [("违法行为发生日期", self.act_date), ("违法行为终了日期", self.act_end)])
-        _in_order(problems, [("违法行为发生日期", self.act_date), ("发现日期", self.discovered),
+        """Either one violation at the top level or a list of 违法行为; dates in order."""
+        if self.legacy:
+            for key, value in (("违反条款", self.violated), ("处罚依据", self.basis)):
+                if not value:
+                    problems.add(key, "缺少必填字段（或改用“违法行为”列表逐项写明）")
+            if self.decision == Decision() and not any(p.startswith("拟处罚") for p in problems.items):
+                problems.add("拟处罚", "缺少必填字段")
+        elif self.mixed:
+            problems.add("违法行为", "已按“违法行为”逐项写明的，顶层不再写“违反条款”“处罚依据”“裁量”“拟处罚”")
+        check_factors(problems, "情节", self.factors)
+        in_order(problems, [("违法行为发生日期", self.act_date), ("违法行为终了日期", self.act_end)])
+        in_order(problems, [("违法行为发生日期", self.act_date), ("发现日期", self.discovered),
                              ("立案日期", self.filed)])
-        _in_order(problems, [("立案日期", self.filed), ("送审日期", self.submitted), ("审核日期", self.reviewed)])
-        _in_order(problems, [("立案日期", self.filed), ("拟处罚.拟决定日期", self.decision.planned)])
+        in_order(problems, [("立案日期", self.filed), ("送审日期", self.submitted), ("审核日期", self.reviewed)])
+        in_order(problems, [("立案日期", self.filed), ("拟决定日期", self.decision_date if self.decision.planned
+                                                        or self.planned else None)])
 
 
 @dataclass
@@ -282,7 +189,7 @@ class LegalityCase(CaseFile):
 
     def check(self, problems: Problems, path: str) -> None:
         """The review follows the submission."""
-        _in_order(problems, [("送审日期", self.submitted), ("审查日期", self.reviewed)])
+        in_order(problems, [("送审日期", self.submitted), ("审查日期", self.reviewed)])
 
 
 @dataclass
@@ -355,10 +262,3 @@ def parse_case(data: dict, kind: str | None = None, source: str = "案件文件"
 def load_case(path: Path | str, kind: str | None = None):
     """Read and validate a case file; return an OpinionCase, LegalityCase or CommentaryCase."""
     return parse_case(read_data(Path(path)), kind, str(path))
-
-
-def _in_order(problems: Problems, dates: list[tuple[str, date | None]]) -> None:
-    given = [(name, value) for name, value in dates if value]
-    for (first, early), (second, late) in zip(given, given[1:]):
-        if late < early:
-            problems.add(second, f"不应早于{first}（{date_text(early)}），实为{date_text(late)}")

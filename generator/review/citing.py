@@ -17,8 +17,10 @@ from kb.refs import Ref, ResolvedRef, locate, parse_ref
 from kb.store import Store
 
 VERSION_RE = re.compile(
-    r"(?<=》)[\s\u3000]*[（(](?P<year>\d{4})\s*年(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
-    r"[^（）()《》\n]{0,60}[）)]")
+    r"(?<=》)[\s\u3000]*[（(](?P<year>\d{4})\s*(?:年(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?)?"
+    r"[^（）()《》\n]{0,60})?[）)]")
+# 2014年版《…》, 2014年修正版《…》, 2014版《…》: the version written before the title.
+LEADING_VERSION_RE = re.compile(r"(?P<year>\d{4})\s*年?(?:修正|修订|修改)?版?(?=《)")
 PENALTY_CHAPTER = "法律责任"
 MIN_SIMILARITY = 0.5
 
@@ -85,6 +87,11 @@ def blank_versions(text: str) -> tuple[str, dict[int, VersionMark]]:
                                                int(day) if day else None)
         return " " * len(match.group(0))
 
+    def leading(match: re.Match) -> str:
+        marks[text.index("》", match.end())] = VersionMark(int(match.group("year")))
+        return " " * len(match.group(0))
+
+    text = LEADING_VERSION_RE.sub(leading, text)
     return VERSION_RE.sub(blank, text), marks
 
 
@@ -134,6 +141,9 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
                              exists=(old_article is not None) if named else None, current=False,
                              resolved=_resolved(ref, named, old_article), suggestion=suggestion)
     article = article_in(store, current, ref.number, ref.suffix)
+    if article is None and is_excerpt(current):
+        return CitationCheck(cited, NOTE, f"法规库收录的{current.display_title}为节选本，未收录"
+                                          f"{article_label(ref.number, ref.suffix)}，无法核对，请人工核实")
     if article is None:
         found_in = next(((law, a) for law in older if (a := article_in(store, law, ref.number, ref.suffix))), None)
         old_text = _excerpt(found_in[1], ref) if found_in else None
@@ -151,6 +161,11 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
     resolved = ResolvedRef(ref=ref, law=current, article=article, excerpt=excerpt)
     return CitationCheck(cited, PASS, f"现行有效（{current.version_text}），条文存在", exists=True, current=True,
                          resolved=resolved)
+
+
+def is_excerpt(law: Law) -> bool:
+    """True when the store holds only an excerpt (节选) of the law: a missing article proves nothing."""
+    return "节选" in (law.history or "") or "节选" in (law.preamble or "")
 
 
 def similarity(probe: str, text: str) -> float:
@@ -185,6 +200,12 @@ def ref_label(ref: Ref) -> str:
     if ref.paragraph:
         text += f"第{int_to_chinese(ref.paragraph)}款"
     return text + (f"第（{int_to_chinese(ref.item)}）项" if ref.item else "")
+
+
+def closest_unit(store: Store, law: Law, probe: str, penalty: bool | None = None) -> ResolvedRef | None:
+    """The 款/项 of `law` whose text is most similar to `probe` (None below the minimum similarity);
+    `penalty` narrows the search to the 法律责任 chapter (True) or away from it (False)."""
+    return _suggest(store, law, probe, penalty)
 
 
 def _suggest(store: Store, law: Law, probe: str | None, penalty: bool | None) -> ResolvedRef | None:

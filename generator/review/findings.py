@@ -7,6 +7,11 @@ from kb.refs import Ref, ResolvedRef
 
 PASS, NOTE, PROBLEM = "通过", "提示", "问题"
 OUTCOMES = (PASS, NOTE, PROBLEM)
+# The status of a check that could not run (law not in the store, excerpt only, text not read): its
+# outcome stays 提示 so documents keep their three outcome words, `unverified` marks it, and the
+# proposed conclusion is then never 同意 / 合法.
+UNVERIFIED = "需核实"
+STATUSES = (PASS, NOTE, UNVERIFIED, PROBLEM)
 
 # Check ids of the legal-review opinion (法制审核意见书), as written in a case file's 人工判断.
 LEGAL_BASIS = "法律依据"
@@ -17,8 +22,15 @@ COLLECTIVE = "集体讨论"
 TIME_LIMIT = "办案期限"
 LIMITATION = "追责时效"
 DOUBLE_FINE = "一事不再罚"
-OPINION_CHECKS = (LEGAL_BASIS, DISCRETION, HEARING, REVIEW_SCOPE, COLLECTIVE, TIME_LIMIT,
-                  LIMITATION, DOUBLE_FINE)
+STATUTORY = "法定处罚"
+CIRCUMSTANCE = "法定情节"
+ACT_FIT = "行为与条款"
+VERSION = "适用版本"
+STATEMENT = "告知与陈述申辩"
+REFERRAL = "移送司法机关"
+REVIEW_LIMIT = "审核期限"
+OPINION_CHECKS = (LEGAL_BASIS, STATUTORY, DISCRETION, CIRCUMSTANCE, ACT_FIT, VERSION, HEARING, STATEMENT,
+                  REVIEW_SCOPE, COLLECTIVE, REFERRAL, TIME_LIMIT, REVIEW_LIMIT, LIMITATION, DOUBLE_FINE)
 
 # Check ids of the legality review of a major administrative decision.
 AUTHORITY = "法定权限"
@@ -37,6 +49,8 @@ AGREE, AGREE_IF_AMENDED, DISAGREE, INVESTIGATE = "同意", "修改后同意", "�
 OPINION_CONCLUSIONS = (AGREE, AGREE_IF_AMENDED, INVESTIGATE, DISAGREE)
 LAWFUL, LAWFUL_IF_AMENDED, UNLAWFUL = "合法", "修改后合法", "不合法"
 LEGALITY_CONCLUSIONS = (LAWFUL, LAWFUL_IF_AMENDED, UNLAWFUL)
+# What an unverified finding calls for on each scale: never the mildest conclusion.
+UNVERIFIED_CONCLUSION = {OPINION_CONCLUSIONS: INVESTIGATE, LEGALITY_CONCLUSIONS: LAWFUL_IF_AMENDED}
 
 
 @dataclass
@@ -76,6 +90,12 @@ class Finding:
     remedy: str = ""
     overridden_by: str | None = None
     original_outcome: str | None = None
+    unverified: bool = False
+
+    @property
+    def status(self) -> str:
+        """通过, 提示, 需核实 or 问题: the outcome, with 需核实 for a check that could not run."""
+        return UNVERIFIED if self.unverified and self.outcome != PASS else self.outcome
 
     @property
     def standing(self) -> bool:

@@ -1,7 +1,10 @@
 """The review ledger: one row per generated review document, in the statute store's SQLite file.
 
-The annual report counts it by year (the review date); the 一事不再罚 check looks up earlier fines
-of the same party for the same act. Generating a document again for the same 文号 updates its row.
+The annual report counts it by year (the review date). Generating a document again for the same 文号
+updates its row; an opinion on a 案件编号 already reviewed under another 文号 is a re-review, and the
+earlier opinions are listed (`earlier_opinions`). An entry made by mistake is voided with a reason
+(kept, marked 作废, left out of counts). Sample files (示例) never enter the ledger (`record_case`).
+Penalties actually decided are a separate ledger (generator.review.decisions): opinions are not fines.
 """
 
 import json
@@ -11,7 +14,6 @@ from decimal import Decimal
 
 from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase
 from generator.review.citing import article_key
-from generator.review.findings import DISAGREE
 from kb.store import Store
 
 SCHEMA = """
@@ -29,13 +31,19 @@ CREATE TABLE IF NOT EXISTS review_ledger (
     amount TEXT NOT NULL DEFAULT '0',
     act_date TEXT,
     articles TEXT NOT NULL DEFAULT '[]',
+    case_number TEXT NOT NULL DEFAULT '',
+    voided TEXT,
+    voided_reason TEXT NOT NULL DEFAULT '',
     UNIQUE (doc_type, number)
 );
 CREATE INDEX IF NOT EXISTS review_ledger_party ON review_ledger(party_code, party);
 CREATE INDEX IF NOT EXISTS review_ledger_reviewed ON review_ledger(reviewed);
 """
 _COLUMNS = ("doc_type", "number", "cause", "party", "party_code", "reviewer", "reviewed", "recorded_at",
-            "conclusion", "amount", "act_date", "articles")
+            "conclusion", "amount", "act_date", "articles", "case_number")
+# Columns added after the first release: (name, declaration) for databases created before them.
+_ADDED = (("case_number", "TEXT NOT NULL DEFAULT ''"), ("voided", "TEXT"), ("voided_reason", "TEXT NOT NULL DEFAULT ''"))
+VOID = "作废"
 
 
 @dataclass
@@ -55,11 +63,18 @@ class LedgerEntry:
     articles: list[str] = field(default_factory=list)     # violated articles: 安全生产法第二十八条
     recorded_at: datetime | None = None
     id: int | None = None
+    case_number: str = ""               # 案件编号
+    voided: datetime | None = None
+    voided_reason: str = ""
 
 
 def ensure_ledger(store: Store) -> None:
-    """Create the ledger table in the store's database if it is not there."""
+    """Create the ledger table in the store's database if it is not there (adding later columns)."""
     store.db.executescript(SCHEMA)
+    have = {row[1] for row in store.db.execute("PRAGMA table_info(review_ledger)")}
+    for name, declaration in _ADDED:
+        if name not in have:
+            store.db.execute(f"ALTER TABLE review_ledger ADD COLUMN {name} {declaration}")
 
 
 def entry_for(case, conclusion: str, recorded_at: datetime | None = None) -> LedgerEntry:
@@ -70,7 +85,8 @@ def entry_for(case, conclusion: str, recorded_at: datetime | None = None) -> Led
         return LedgerEntry(doc_type=case.KIND, number=case.number, cause=case.cause, reviewer=case.reviewer,
                            reviewed=case.reviewed, conclusion=conclusion, party=case.party.name,
                            party_code=case.party.identifier, amount=sum(fines, Decimal(0)),
-                           act_date=case.act_date, articles=violated_articles(case), recorded_at=recorded_at)
+                           act_date=case.act_date, articles=violated_articles(case), recorded_at=recorded_at,
+                           case_number=case.case_number)
     if isinstance(case, LegalityCase):
         return LedgerEntry(doc_type=case.KIND, number=case.number, cause=case.matter, reviewer=case.reviewer,
                            reviewed=case.reviewed, conclusion=conclusion, recorded_at=recorded_at)
@@ -91,7 +107,7 @@ def record(store: Store, entry: LedgerEntry) -> LedgerEntry:
     entry.recorded_at = entry.recorded_at or datetime.now()
     values = (entry.doc_type, entry.number, entry.cause, entry.party, entry.party_code, entry.reviewer,
               _iso(entry.reviewed), entry.recorded_at.isoformat(timespec="seconds"), entry.conclusion,
-              str(entry.amount), _iso(entry.act_date), json.dumps(entry.articles, ensure_ascii=False))
+              str(entry.amount), _iso(entry.act_date), json.dumps(entry.articles, ensure_ascii=False), entry.case_number)
     with store.transaction() as db:
         db.execute("DELETE FROM review_ledger WHERE doc_type = ? AND number = ?", (entry.doc_type, entry.number))
         entry.id = db.execute(f"INSERT INTO review_ledger ({', '.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
@@ -99,10 +115,52 @@ def record(store: Store, entry: LedgerEntry) -> LedgerEntry:
     return entry
 
 
-def entries(store: Store, year: int | None = None, doc_type: str | None = None) -> list[LedgerEntry]:
-    """Entries in review-date order, optionally of one year (by review date) and document type."""
+def record_case(store: Store, case, conclusion: str) -> LedgerEntry | None:
+    """Record a generated document of `case`; a sample file (示例) is never recorded (None)."""
+    if getattr(case, "sample", False):
+        return None
+    return record(store, entry_for(case, conclusion))
+
+
+def void(store: Store, number: str, reason: str, doc_type: str | None = None) -> list[LedgerEntry]:
+    """Mark the entries with this 文号 (of one document type when given) 作废 with a reason; they are
+    kept and listed, and left out of counts. Raise LookupError when there is none, ValueError
+    without a reason."""
+    if not reason.strip():
+        raise ValueError("作废须写明理由")
+    ensure_ledger(store)
+    sql, args = "SELECT id FROM review_ledger WHERE number = ?", [number]
+    if doc_type:
+        sql += " AND doc_type = ?"
+        args.append(doc_type)
+    ids = [row[0] for row in store.db.execute(sql, args)]
+    if not ids:
+        raise LookupError(f"审核台账中没有文号为“{number}”的记录")
+    with store.transaction() as db:
+        db.executemany("UPDATE review_ledger SET voided = ?, voided_reason = ? WHERE id = ?",
+                       [(datetime.now().isoformat(timespec="seconds"), reason.strip(), i) for i in ids])
+    return [e for e in entries(store, voided=True) if e.id in ids]
+
+
+def earlier_opinions(store: Store, case: OpinionCase) -> list[LedgerEntry]:
+    """Opinions (not voided) on the same 案件编号 under another 文号: this review is a re-review."""
+    if not case.case_number:
+        return []
+    ensure_ledger(store)
+    rows = store.db.execute(
+        "SELECT * FROM review_ledger WHERE doc_type = ? AND case_number = ? AND number != ? AND voided IS NULL"
+        " ORDER BY coalesce(reviewed, recorded_at), id", (OpinionCase.KIND, case.case_number, case.number)).fetchall()
+    return [_entry(row) for row in rows]
+
+
+def entries(store: Store, year: int | None = None, doc_type: str | None = None,
+            voided: bool = False) -> list[LedgerEntry]:
+    """Entries in review-date order, optionally of one year (by review date) and document type;
+    voided entries only when `voided` is true."""
     ensure_ledger(store)
     sql, args = "SELECT * FROM review_ledger WHERE 1 = 1", []
+    if not voided:
+        sql += " AND voided IS NULL"
     if year is not None:
         sql += " AND substr(coalesce(reviewed, recorded_at), 1, 4) = ?"
         args.append(f"{year:04d}")
@@ -122,19 +180,6 @@ def year_summary(store: Store, year: int) -> dict[str, dict[str, int]]:
     return summary
 
 
-def earlier_fines(store: Store, case: OpinionCase) -> list[LedgerEntry]:
-    """Opinions on other files that fined the same party (same identifier, or same name when
-    either has none) and were not refused; the 一事不再罚 check decides which are the same act."""
-    ensure_ledger(store)
-    rows = store.db.execute(
-        "SELECT * FROM review_ledger WHERE doc_type = ? AND number != ? AND conclusion != ?"
-        " AND CAST(amount AS REAL) > 0 AND (party = ? OR (party_code != '' AND party_code = ?))",
-        (OpinionCase.KIND, case.number, DISAGREE, case.party.name, case.party.identifier)).fetchall()
-    found = [_entry(row) for row in rows]
-    code = case.party.identifier
-    return [e for e in found if not (code and e.party_code) or e.party_code == code]
-
-
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -145,4 +190,6 @@ def _entry(row) -> LedgerEntry:
                        reviewer=row["reviewer"], reviewed=day(row["reviewed"]), conclusion=row["conclusion"],
                        party=row["party"], party_code=row["party_code"], amount=Decimal(row["amount"]),
                        act_date=day(row["act_date"]), articles=json.loads(row["articles"]),
-                       recorded_at=datetime.fromisoformat(row["recorded_at"]))
+                       recorded_at=datetime.fromisoformat(row["recorded_at"]), case_number=row["case_number"],
+                       voided=datetime.fromisoformat(row["voided"]) if row["voided"] else None,
+                       voided_reason=row["voided_reason"])

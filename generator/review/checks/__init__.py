@@ -19,14 +19,23 @@ from generator.review.checks.discretion import check_discretion
 from generator.review.checks.double_fine import check_double_fine
 from generator.review.checks.hearing import check_hearing
 from generator.review.checks.legality import check_authority, check_procedure
+from generator.review.checks.act_fit import check_act_fit
+from generator.review.checks.mitigation import check_mitigation
+from generator.review.checks.notice import check_referral, check_statement
+from generator.review.checks.statutory import check_statutory
+from generator.review.checks.version import check_version
 from generator.review.checks.procedure import check_collective, check_review_scope
-from generator.review.checks.timing import check_limitation, check_time_limit
+from generator.review.checks.timing import check_limitation, check_review_limit, check_time_limit
 from generator.review.thresholds import Thresholds, load_thresholds
 from kb.refs import ResolvedRef
 from kb.store import Store
 
-OPINION_RUNNERS = (check_legal_basis, check_discretion, check_hearing, check_review_scope, check_collective,
-                   check_time_limit, check_limitation, check_double_fine)
+OPINION_RUNNERS = {fd.LEGAL_BASIS: check_legal_basis, fd.STATUTORY: check_statutory, fd.DISCRETION: check_discretion,
+                   fd.CIRCUMSTANCE: check_mitigation, fd.ACT_FIT: check_act_fit, fd.VERSION: check_version,
+                   fd.HEARING: check_hearing, fd.STATEMENT: check_statement, fd.REVIEW_SCOPE: check_review_scope,
+                   fd.COLLECTIVE: check_collective, fd.REFERRAL: check_referral, fd.TIME_LIMIT: check_time_limit,
+                   fd.REVIEW_LIMIT: check_review_limit, fd.LIMITATION: check_limitation,
+                   fd.DOUBLE_FINE: check_double_fine}
 LEGALITY_RUNNERS = (check_authority, check_procedure)
 
 
@@ -51,6 +60,7 @@ class Review:
     proposed: fd.Conclusion
     sections: list[Section]
     appendix: list[ResolvedRef]
+    missing_laws: list[str] = field(default_factory=list)      # cited laws the store does not hold
 
 
 def run_opinion_checks(store: Store, case: OpinionCase, thresholds: Thresholds | None = None) -> list[fd.Finding]:
@@ -60,7 +70,7 @@ def run_opinion_checks(store: Store, case: OpinionCase, thresholds: Thresholds |
     its default; a ThresholdError names an unknown entry."""
     thresholds = thresholds or load_thresholds().select(case.hearing_region or None)
     ctx = Context(store, case, thresholds)
-    return apply_overrides([run(ctx) for run in OPINION_RUNNERS], case.overrides)
+    return apply_overrides([OPINION_RUNNERS[check](ctx) for check in fd.OPINION_CHECKS], case.overrides)
 
 
 def run_legality_checks(store: Store, case: LegalityCase) -> list[fd.Finding]:
@@ -87,6 +97,10 @@ def propose_conclusion(findings: list[fd.Finding], scale: tuple[str, ...] = fd.O
     """The most severe conclusion any standing finding calls for (the mildest of `scale` when none
     does), with the concrete reasons; findings that call for nothing become notes."""
     standing = [f for f in findings if f.standing]
+    unverified = fd.UNVERIFIED_CONCLUSION.get(scale)
+    for f in standing:
+        if f.unverified and unverified and f.implies not in scale:
+            f.implies = unverified
     called = [f for f in standing if f.implies in scale]
     result = max((f.implies for f in called), key=scale.index, default=scale[0])
     reasons = [_line(f) for f in called] or [f"{f.title}：{f.message}" for f in findings if f.outcome == fd.PASS]
@@ -125,7 +139,13 @@ def review_case(store: Store, case, thresholds: Thresholds | None = None) -> Rev
     notes = getattr(case, "notes", {})
     sections = [Section(aspect, worst(f.outcome for f in findings if f.aspect == aspect), notes.get(aspect, ""),
                         [f for f in findings if f.aspect == aspect]) for aspect in aspects]
-    return Review(case, findings, conclusion, proposed, sections, appendix(findings))
+    return Review(case, findings, conclusion, proposed, sections, appendix(findings), missing_laws(store, case))
+
+
+def missing_laws(store: Store, case) -> list[str]:
+    """The laws the case cites that the statute store does not hold, in order of citation."""
+    cited = [c.ref.law for name in ("violated", "basis", "citations") for c in getattr(case, name, [])]
+    return [law for law in dict.fromkeys(cited) if not store.find_laws(law)]
 
 
 def _line(finding: fd.Finding) -> str:

@@ -40,7 +40,7 @@ def assess_citations(store: Store, groups: list[CitationGroup], probe: str = "")
             checked = check_citation(store, cited, probe, group.penalty)
             line = f"{group.role}{cited.written}：{checked.message}"
             chosen = checked.resolved if checked.outcome == fd.PASS else checked.suggestion
-            if checked.outcome == fd.PROBLEM and group.expected:
+            if checked.outcome != fd.PASS and group.expected:
                 line += f"；所选裁量基准事项的{group.role}为{'、'.join(r.text for r in group.expected)}"
                 chosen = chosen or _first_resolved(store, group.expected)
             result.details.append(line)
@@ -64,8 +64,9 @@ def basis_finding(check_id: str, result: BasisResult, implies: str | None, extra
         message = f"所引 {total} 处条文均在现行有效版本中，条文存在"
     return finding(check_id, result.outcome, message, details=result.details,
                    citations=list(extra_citations) + result.authorities,
-                   implies=implies if result.problems else None,
-                   remedy="按现行有效版本更正所引条文" if result.problems else "")
+                   implies=implies if result.problems else None, unverified=bool(result.notes and not result.problems),
+                   remedy="按现行有效版本更正所引条文" if result.problems else (
+                       "导入所引法律后重新核对，或者对照原文人工核实" if result.notes else ""))
 
 
 def check_legal_basis(ctx) -> fd.Finding:

@@ -25,6 +25,13 @@ CHECKS = {
     fd.TIME_LIMIT: ("办案期限", "程序"),
     fd.LIMITATION: ("追责时效", "事实与证据"),
     fd.DOUBLE_FINE: ("一事不再罚", "法律适用"),
+    fd.STATUTORY: ("法定处罚种类和幅度", "裁量"),
+    fd.CIRCUMSTANCE: ("法定从轻、减轻和不予处罚情节", "裁量"),
+    fd.ACT_FIT: ("违法行为与所引条款", "法律适用"),
+    fd.VERSION: ("适用的法律版本", "法律适用"),
+    fd.STATEMENT: ("事先告知与陈述申辩", "程序"),
+    fd.REFERRAL: ("涉嫌犯罪案件移送", "程序"),
+    fd.REVIEW_LIMIT: ("法制审核期限", "程序"),
     fd.AUTHORITY: ("法定权限", "法定权限"),
     fd.PROCEDURE: ("法定程序", "法定程序"),
 }
@@ -39,7 +46,7 @@ class Context:
     case: OpinionCase | LegalityCase
     thresholds: Thresholds | None = None
     _cited: dict[Ref, fd.Authority] = field(default_factory=dict)
-    _item: tuple | None = None
+    _items: dict[tuple, tuple] = field(default_factory=dict)
 
     def cite(self, law: str, number: int, paragraph: int | None = None, item: int | None = None) -> fd.Authority:
         """An article a finding relies on, resolved from the store when it is there."""
@@ -55,21 +62,44 @@ class Context:
                 self._cited[ref] = fd.Authority(ref)
         return self._cited[ref]
 
-    def standard_item(self) -> tuple[Standard, StandardItem] | None:
-        """The discretion-standard item the case names (裁量.事项编号), in force on the decision date."""
-        given = getattr(self.case, "discretion", None)
+    def standard_item(self, given=None) -> tuple[Standard, StandardItem] | None:
+        """The discretion-standard item named by `given` (a 裁量; default the case's first), in force
+        on the decision date."""
+        given = given or getattr(self.case, "discretion", None)
         if given is None:
             return None
-        if self._item is None:
-            self._item = (StandardStore(self.store).find_item(given.code, given.standard or None,
-                                                              self.case.decision_date),)
-        return self._item[0]
+        key = (given.code, given.standard)
+        if key not in self._items:
+            self._items[key] = (StandardStore(self.store).find_item(given.code, given.standard or None,
+                                                                    self.case.decision_date),)
+        return self._items[key][0]
 
 
 def finding(check_id: str, outcome: str, message: str, **extra) -> fd.Finding:
-    """A Finding of check `check_id` with its title and review aspect filled in."""
+    """A Finding of check `check_id` with its title and review aspect filled in; an unverified one
+    calls for 补充调查 unless it calls for something more severe."""
     title, aspect = CHECKS[check_id]
+    if extra.get("unverified") and not extra.get("implies"):
+        extra["implies"] = fd.INVESTIGATE          # never 同意 on what could not be checked
     return fd.Finding(check_id=check_id, title=title, aspect=aspect, outcome=outcome, message=message, **extra)
+
+
+def combine(lines: list[tuple[str, str, bool]]) -> tuple[str, bool]:
+    """The outcome and unverified flag of several (outcome, line, unverified) results: the worst
+    outcome; unverified when any line could not be checked and none is a problem."""
+    outcome = worst(o for o, _, _ in lines)
+    unverified = outcome != fd.PROBLEM and any(u for _, _, u in lines)
+    return (fd.NOTE if unverified and outcome == fd.PASS else outcome), unverified
+
+
+def distinct(authorities: list[fd.Authority]) -> list[fd.Authority]:
+    """Authorities without repeats (the same reference once), in order."""
+    seen, kept = set(), []
+    for authority in authorities:
+        if authority.ref not in seen:
+            seen.add(authority.ref)
+            kept.append(authority)
+    return kept
 
 
 def worst(outcomes) -> str:

@@ -1,5 +1,6 @@
-"""一事不再罚 (行政处罚法第二十九条): the same party already fined for the same act, found in the
-review ledger or among the cases of the knowledge base."""
+"""一事不再罚 (行政处罚法第二十九条): the same party already fined for the same act, found among the
+penalties decided (the decision ledger) or the cases of the knowledge base. Review opinions are not
+fines: earlier opinions on the same 案件编号 only mark this review as a re-review."""
 
 import re
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from decimal import Decimal
 
 from generator.amounts import format_yuan
 from generator.review import findings as fd
-from generator.review import ledger
+from generator.review import decisions, ledger
 from generator.review.checks.common import PENALTY_LAW, cn_date, finding
 from generator.review.citing import article_key
 from kb.cases.store import CaseStore
@@ -52,20 +53,22 @@ def check_double_fine(ctx) -> fd.Finding:
     same = [e for e in earlier if e.same_act(articles, case.act_date)]
     others = [e for e in earlier if e not in same]
     details = [e.text for e in same] + [f"（其他违法行为）{e.text}" for e in others]
+    details += [f"本案为重新审核：此前已出具审核意见 {e.number}（{cn_date(e.reviewed)}，结论：{e.conclusion or '未写明'}），"
+                "审核意见不是处罚决定，不计为已给予的罚款" for e in ledger.earlier_opinions(ctx.store, case)]
     if same:
         return finding(fd.DOUBLE_FINE, fd.PROBLEM,
                        f"当事人的同一违法行为已被罚款（{len(same)} 条记录），不得再次给予罚款",
                        details=details, citations=citations, implies=fd.DISAGREE,
                        remedy="核实是否为同一违法行为；是的，不得再次罚款")
-    message = "案件台账和案例库中没有当事人因同一违法行为被罚款的记录"
+    message = "决定台账和案例库中没有当事人因同一违法行为被罚款的记录"
     if others:
         message += f"；另有 {len(others)} 条其他违法行为的处罚记录，可作为裁量参考"
     return finding(fd.DOUBLE_FINE, fd.PASS, message, details=details, citations=citations)
 
 
 def _from_ledger(ctx) -> list[EarlierFine]:
-    return [EarlierFine("审核台账", f"{e.number}（{e.cause}）", e.reviewed, e.act_date, set(e.articles), e.amount)
-            for e in ledger.earlier_fines(ctx.store, ctx.case)]
+    return [EarlierFine("决定台账", f"{d.number}（{d.cause}）", d.decided, d.act_date, set(d.articles), d.amount)
+            for d in decisions.earlier_fines(ctx.store, ctx.case)]
 
 
 def _from_cases(ctx) -> list[EarlierFine]:

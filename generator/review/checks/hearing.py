@@ -11,6 +11,7 @@ from kb.standards.calculator import HEARING_MEASURES
 from kb.standards.models import INDIVIDUAL
 
 CONFISCATION = "没收"
+REQUEST_DAYS, HEARING_NOTICE_DAYS = 5, 7          # 第六十四条第（一）项、第（二）项
 
 
 @dataclass
@@ -68,8 +69,29 @@ def check_hearing(ctx) -> fd.Finding:
     if procedure.hearing_requested and not procedure.hearing_held:
         return finding(fd.HEARING, fd.PROBLEM, "当事人要求听证，尚未组织听证", details=details,
                        citations=citations, implies=fd.DISAGREE, remedy="依法组织听证后重新送审")
+    late = _hearing_timing(ctx, procedure, details, citations)
+    if late:
+        return late
     when = f"（{cn_date(procedure.notice_date)}）" if procedure.notice_date else ""
     held = "，已举行听证" if procedure.hearing_held else ("，当事人未要求听证" if not procedure.hearing_requested else "")
     return finding(fd.HEARING, fd.PASS, f"{why}，依法应当告知听证权利，已告知{when}{held}",
                    details=details, citations=citations)
 
+
+
+def _hearing_timing(ctx, procedure, details: list[str], citations: list) -> fd.Finding | None:
+    """第六十四条: a request within 5 days of the notice; the hearing notified 7 days before it."""
+    if procedure.hearing_date and procedure.hearing_notice_date:
+        notice_days = (procedure.hearing_date - procedure.hearing_notice_date).days
+        if notice_days < HEARING_NOTICE_DAYS:
+            return finding(fd.HEARING, fd.PROBLEM,
+                           f"听证通知于{cn_date(procedure.hearing_notice_date)}送达，距举行听证（{cn_date(procedure.hearing_date)}）"
+                           f"仅 {notice_days} 日，应当在举行听证的七日前通知",
+                           details=details, citations=citations + [ctx.cite(PENALTY_LAW, 64, item=2)],
+                           implies=fd.AGREE_IF_AMENDED, remedy="重新通知并组织听证")
+    if procedure.request_date and procedure.notice_date:
+        request_days = (procedure.request_date - procedure.notice_date).days
+        if request_days > REQUEST_DAYS:
+            details.append(f"当事人于告知后第 {request_days} 日提出听证要求，超过第六十四条第（一）项规定的五日；"
+                           "是否受理应当说明理由")
+    return None

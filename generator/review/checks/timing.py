@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from generator.review import casefile as cf
 from generator.review import findings as fd
+from generator.review.calendar import CalendarError, load_calendar, load_time_limit
 from generator.review.checks.common import PENALTY_LAW, add_years, cn_date, finding
 
 DECISION_DAYS = 90
@@ -22,8 +23,14 @@ def check_time_limit(ctx) -> fd.Finding:
     deadline = case.filed + timedelta(days=DECISION_DAYS)
     details = [f"立案日期 {cn_date(case.filed)}，九十日期限届满日 {cn_date(deadline)}"]
     if case.extension:
-        deadline = case.extension.deadline(deadline)
+        original, deadline = deadline, case.extension.deadline(deadline)
         details.append(f"经批准延期（{cn_date(case.extension.approved)}，理由：{case.extension.reason}）至 {cn_date(deadline)}")
+        if case.extension.approved > original:
+            return finding(fd.TIME_LIMIT, fd.PROBLEM,
+                           f"延期于{cn_date(case.extension.approved)}批准，晚于九十日期限届满日（{cn_date(original)}）；"
+                           "办案期限届满后的批准不能延长已经届满的期限",
+                           details=details, citations=citations, implies=fd.AGREE_IF_AMENDED,
+                           remedy="说明超期原因，报负责人决定；今后应当在期限届满前报请延期")
     decided = case.decision_date
     what = "拟决定日期" if case.decision.planned else "审核日期（未写明拟决定日期）"
     details.append(f"{what} {cn_date(decided)}，为立案后第 {(decided - case.filed).days} 日")
@@ -68,3 +75,29 @@ def check_limitation(ctx) -> fd.Finding:
                        remedy="不予行政处罚；法律另有规定的，写明该规定")
     return finding(fd.LIMITATION, fd.PASS, f"违法行为在{YEAR_WORDS[years]}内被发现，未超过追责时效",
                    details=details, citations=citations)
+
+
+def check_review_limit(ctx) -> fd.Finding:
+    """The review was completed within the configured number of working days of the submission
+    (holiday calendar and time limit are configuration); a year the calendar lacks is 需核实."""
+    case = ctx.case
+    citations = [ctx.cite(PENALTY_LAW, 58, 1)]
+    try:
+        calendar, limit = load_calendar(), load_time_limit()
+    except CalendarError as error:
+        return finding(fd.REVIEW_LIMIT, fd.NOTE, f"无法读取审核期限配置：{error}", unverified=True, citations=citations)
+    days = limit.days + (limit.extra if case.procedure.review_extended else 0)
+    deadline = calendar.add_working_days(case.submitted, days)
+    source = f"审核期限{days}个工作日（{limit.source}{'，尚待确认' if limit.to_confirm else ''}）"
+    if deadline is None:
+        return finding(fd.REVIEW_LIMIT, fd.NOTE,
+                       f"节假日安排中没有{case.submitted.year}年或者其后一年的记录，无法计算工作日，需人工核实审核期限",
+                       details=[source], unverified=True, citations=citations)
+    details = [source, f"送审日期 {cn_date(case.submitted)}，审核期限届满日 {cn_date(deadline)}，"
+                       f"审核日期 {cn_date(case.reviewed)}"]
+    if case.reviewed > deadline:
+        return finding(fd.REVIEW_LIMIT, fd.PROBLEM, f"审核日期晚于审核期限届满日（{cn_date(deadline)}）",
+                       details=details, citations=citations, remedy="说明超过审核期限的原因" + (
+                           "" if case.procedure.review_extended else "；情况复杂的，应当在期限内报请延长"))
+    return finding(fd.REVIEW_LIMIT, fd.PASS, f"在审核期限内完成审核（届满日 {cn_date(deadline)}）", details=details,
+                   citations=citations)

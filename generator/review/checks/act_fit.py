@@ -1,0 +1,103 @@
+"""违法行为与所引条款: the facts and 案由 of each violation against the act its 处罚依据 describes and
+the duty its 违反条款 states. A clear mismatch is flagged with the likely right penalty provision,
+found with the product's own search (the index of the data directory; without an index, by
+comparing the law's penalty provisions with the facts)."""
+
+import re
+
+from generator.review import findings as fd
+from generator.review.checks.common import combine, distinct, finding
+from generator.review.citing import PENALTY_CHAPTER, ref_label, similarity, units
+from generator.review.violations import Violation
+from kb.refs import Ref
+from search.query import IndexMissing, Searcher, SearchOptions
+
+FITS, CLEAR_MISMATCH, BETTER_BY = 0.3, 0.2, 0.25      # shares of the act's character pairs found in the facts
+ACT_END = re.compile(r"^(.*?的)[，,]")
+
+
+def check_act_fit(ctx) -> fd.Finding:
+    """Each violation's facts describe the act of its cited penalty provision."""
+    case = ctx.case
+    lines: list[tuple[str, str, bool]] = []
+    citations = []
+    for number, violation in enumerate(case.violations, 1):
+        label = f"{violation.label(number)}：" if case.several else ""
+        probe = _probe(case, violation)
+        for cited in violation.basis:
+            authority = ctx.cite_ref(cited.ref)
+            if authority.resolved is None or cited.version:
+                continue
+            act = act_text(authority.resolved.excerpt)
+            score = similarity(probe, act)
+            if score >= FITS:
+                lines.append((fd.PASS, f"{label}{cited.written}规定的违法行为“{act}”与本案事实相符", False))
+                citations.append(authority)
+                continue
+            better = likely_provision(ctx, authority.resolved.law, probe, cited.ref)
+            if better and better[2] >= score + BETTER_BY:
+                ref, text, _ = better
+                citations += [authority, ctx.cite_ref(ref)]
+                outcome = fd.PROBLEM if score < CLEAR_MISMATCH else fd.NOTE
+                lines.append((outcome, f"{label}{cited.written}规定的违法行为是“{act}”，与本案事实不相符；"
+                                       f"与本案事实最接近的是{authority.resolved.law.display_title}{ref_label(ref)}"
+                                       f"“{text}”，请核对处罚依据", False))
+            else:
+                lines.append((fd.PASS, f"{label}{cited.written}规定的违法行为“{act}”与本案事实基本相符", False))
+                citations.append(authority)
+    if not lines:
+        return finding(fd.ACT_FIT, fd.NOTE, "所引处罚依据不在法规库的现行版本中，无法核对违法行为与条款是否相符，"
+                       "需人工核实", unverified=True)
+    outcome, unverified = combine(lines)
+    message = ("本案违法事实与所引处罚依据规定的违法行为相符" if outcome == fd.PASS
+               else "；".join(line for o, line, _ in lines if o == outcome))
+    return finding(fd.ACT_FIT, outcome, message, details=[line for _, line, _ in lines], citations=distinct(citations),
+                   implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
+                   remedy="核对违法事实与处罚依据，改引与违法行为相符的条款" if outcome != fd.PASS else "")
+
+
+def act_text(excerpt: str) -> str:
+    """The act a penalty provision describes: the cited 项 without its number, or the opening
+    clause of the 款 (生产经营单位的主要负责人未履行本法规定的安全生产管理职责的)."""
+    lines = excerpt.splitlines()
+    if len(lines) > 1:
+        return re.sub(r"^[（(][一二三四五六七八九十]+[）)]", "", lines[-1]).rstrip("。；;")
+    found = ACT_END.match(lines[0])
+    return found.group(1) if found else lines[0]
+
+
+def likely_provision(ctx, law, probe: str, cited: Ref) -> tuple[Ref, str, float] | None:
+    """The penalty provision (款/项) of `law` whose act is closest to the facts, other than the
+    cited one: candidates from the search index when there is one, else the law's penalty chapter."""
+    articles = _searched(ctx, law, probe) or [a for a in ctx.store.articles(law.id) if PENALTY_CHAPTER in a.chapter]
+    best = None
+    for article in articles:
+        for paragraph, item, text in units(article):
+            if item is None and article.items and any(i for _, i, _ in units(article)):
+                continue
+            ref = Ref(law.title, article.number, article.suffix, paragraph, item)
+            if (ref.number, ref.paragraph, ref.item) == (cited.number, cited.paragraph, cited.item):
+                continue
+            act = act_text(text if item is None else f"-\n{text}")
+            score = similarity(probe, act)
+            if best is None or score > best[2]:
+                best = (ref, act, score)
+    return best
+
+
+def _searched(ctx, law, probe: str) -> list:
+    """Penalty articles of `law` the search finds for the facts (empty without an index)."""
+    try:
+        searcher = Searcher(ctx.store, ctx.store.path.parent)
+    except IndexMissing:
+        return []
+    hits = searcher.search(probe[:200], SearchOptions(limit=10, law=law.title)).hits
+    found = [ctx.store.article(h.doc_id) for h in hits if h.kind == "条文" and PENALTY_CHAPTER in h.chapter]
+    return [a for a in found if a]
+
+
+def _probe(case, violation: Violation) -> str:
+    """What the violation is: its name and facts (the case's 案由 and 违法事实 for a single violation)."""
+    if case.several:
+        return f"{violation.name}\n{violation.facts or case.facts}"
+    return f"{violation.name or case.cause}\n{violation.facts or case.facts}"
