@@ -177,7 +177,7 @@ def _passed_sentence(store, case, finding: fd.Finding, listed: list[Violation]) 
         explained = [clause(v.discretion.explanation) for v in listed if v.discretion and v.discretion.explanation]
         if explained:
             return "；".join(explained) + "，拟罚款在该阶次的罚款幅度内。"
-        return voice.legal_wording(finding.message) + "。"
+        return voice.named_once(voice.legal_wording(finding.message)) + "。"
     return voice.legal_wording(finding.message) + "。"
 
 
@@ -185,8 +185,7 @@ def _problems_and_suggestions(review: Review) -> tuple[list[str], list[str]]:
     """The problems the conclusion names (short: the aspect reviewed) and the suggestions of 四、建议."""
     standing = [f for f in review.findings if f.standing]
     problems = [f"{f.title}不符合规定" for f in standing if f.implies]
-    suggestions = [voice.remedy_sentence(f) for f in standing]
-    suggestions += [voice.finding_sentence(f) for f in standing if not f.implies and not f.remedy]
+    suggestions = [voice.remedy_sentence(f) for f in standing]  # a note without a remedy stays in its item
     return unique(problems), unique(suggestions)
 
 

@@ -62,6 +62,7 @@ _REWORDING = (
     (re.compile(r"[需须请]人工(?:核实|判断)"), "需要进一步核实"),
     (re.compile(r"人工核实"), "核实"),
 )
+_STANDARD_RE = re.compile(r"《[^》]*基准[^》]*》(?:（[^）]*）)?")
 _BARE_ARTICLE_RE = re.compile(r"(?<![》法例则定])(?=第[零一二三四五六七八九十百]+条)")
 
 
@@ -76,9 +77,21 @@ def legal_wording(text: str) -> str:
     return clause(text)
 
 
-def stands(finding: fd.Finding) -> bool:
-    """True when the finding still calls for something."""
-    return finding.standing
+def named_once(text: str) -> str:
+    """``text`` naming a discretion standard in full once and “该基准” after.
+
+    >>> named_once("甲：符合《某基准》（2024年3月1日）“一般”阶次；乙：符合《某基准》（2024年3月1日）“较重”阶次")
+    '甲：符合《某基准》（2024年3月1日）“一般”阶次；乙：符合该基准“较重”阶次'
+    """
+    seen: set[str] = set()
+
+    def once(match: re.Match) -> str:
+        if match.group(0) in seen:
+            return "该基准"
+        seen.add(match.group(0))
+        return match.group(0)
+
+    return _STANDARD_RE.sub(once, text)
 
 
 def finding_sentence(finding: fd.Finding) -> str:

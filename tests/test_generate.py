@@ -330,3 +330,17 @@ def test_several_violations_are_presented_one_by_one_with_the_defence_answered(g
     agreed = next(line for line in lines if line.startswith("经审核，本案"))
     assert result.review.conclusion.result == "同意" and "审核结论：同意。" in lines
     assert agreed.endswith("对主要负责人赵某处以罚款合计人民币叁万元整（30,000元），并责令当事人限期改正。")
+
+
+def test_a_long_case_of_four_violations_reads_as_one_opinion(store, tmp_path):
+    case = Path(__file__).parent / "fixtures" / "review" / "长案-四个违法行为.yaml"
+    result = generate(store, KINDS["opinion"], case, tmp_path / "长案.docx")
+    lines = texts(Document(result.path))
+    assert [line[:3] for line in lines if re.match(r"（[一二三四]）", line) and "的规定，拟" in line] == [
+        "（一）", "（二）", "（三）", "（四）"]
+    assert any("对直接责任人员钱某处以罚款人民币捌仟元整（8,000元）的行政处罚，并责令当事人限期改正" in line for line in lines)
+    assert any("本机关依当事人申请举行了听证。经复核，危险化学品安全监督管理科对当事人的陈述、申辩意见部分采纳" in line
+               for line in lines)
+    discretion = next(line for line in lines if "“较重”阶次；" in line)
+    assert discretion.count("《示例省安全生产行政处罚裁量基准") == 1 and "该基准“较重”阶次" in discretion
+    assert "四、建议" not in lines
