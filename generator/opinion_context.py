@@ -168,10 +168,15 @@ def _passed_sentence(store, case, finding: fd.Finding, listed: list[Violation]) 
         cited = grouped_citations(store, [c for v in listed for c in (*v.violated, *v.basis)])
         return f"本案适用的{cited}均为现行有效的规定。"
     if check == fd.TIME_LIMIT:
-        planned = f"，拟于{date_text(case.decision.planned)}作出处罚决定" if case.decision.planned else ""
-        return f"本案{planned.lstrip('，')}，在法定办案期限内。" if planned else "本案在法定办案期限内。"
-    if check in (fd.REVIEW_SCOPE, fd.DOUBLE_FINE, fd.REFERRAL, fd.REVIEW_LIMIT) or (
-            check == fd.COLLECTIVE and finding.message.startswith("未写明")):
+        return "本案在法定办案期限内。"
+    if check == fd.HEARING and finding.message.startswith("拟处罚未达到"):
+        return "拟处罚不属于应当告知听证权利的情形。"
+    if check == fd.ACT_FIT:
+        return "违法事实与处罚依据规定的违法行为相符。"
+    if check == fd.STATEMENT:
+        return "已依法履行告知程序" + ("，并对当事人的陈述、申辩进行了复核。" if case.procedure.statement_made else "。")
+    if check in (fd.REVIEW_SCOPE, fd.DOUBLE_FINE, fd.REFERRAL, fd.REVIEW_LIMIT, fd.VERSION) or (
+            check in (fd.COLLECTIVE, fd.CIRCUMSTANCE) and finding.message.startswith(("未写明", "送审材料未写明"))):
         return ""  # a reviewer mentions these only when something is wrong
     if check == fd.DISCRETION:
         explained = [clause(v.discretion.explanation) for v in listed if v.discretion and v.discretion.explanation]
@@ -207,7 +212,7 @@ def conclusion_context(case: OpinionCase, review: Review, items: list[dict], pro
     corrections = unique(c for v in violations(case) for c in v.corrections) if merged else []
     decided += "".join(f"，并{c}" for c in corrections)
     if result == fd.AGREE:
-        lead = f"经审核，本案{good}，同意{case.office}拟作出的处理意见，即{decided}。"
+        lead = f"经审核，本案{good}，同意{decided}。"
         return {"结论": word, "说明": lead, "问题": numbered(written), "结语": ""}
     found = "、".join(p.removesuffix("不符合规定") for p in problems if p.endswith("不符合规定"))
     found = "，且".join(filter(None, [found + "不符合规定" if found else "",
@@ -215,7 +220,7 @@ def conclusion_context(case: OpinionCase, review: Review, items: list[dict], pro
     lead = "经审核，本案" + (f"{good}，但" if good else "") + (f"{found}，具体见审核意见。" if found else "存在以下问题：")
     closing = {
         fd.AGREE_IF_AMENDED: f"请{case.office}按照本意见修改后，重新提交法制审核。",
-        fd.DISAGREE: f"不同意{case.office}拟作出的行政处罚决定。",
+        fd.DISAGREE: f"请{case.office}按照本意见重新研究处理。",
         fd.INVESTIGATE: f"请{case.office}补充调查后，重新提交法制审核。",
     }.get(result, "")
     return {"结论": word, "说明": lead, "问题": numbered(written), "结语": closing}

@@ -181,9 +181,9 @@ def build_opinion() -> TemplateWriter:
     writer.loop("{%p if 告知 or 陈述申辩 or 复核 %}", ["{{ 告知 }}{{ 陈述申辩 }}{{ 复核 }}"], "{%p endif %}")
     writer.review_items("审核意见")
     writer.heading(1, "审核结论")
-    writer.body("{{ 审核结论.说明 }}")
+    writer.body("审核结论：{{ 审核结论.结论 }}。{{ 审核结论.说明 }}")
     writer.numbered("审核结论.问题")
-    writer.body("审核结论：{{ 审核结论.结论 }}。{{ 审核结论.结语 }}")
+    writer.loop("{%p if 审核结论.结语 %}", ["{{ 审核结论.结语 }}"], "{%p endif %}")
     writer.suggestions()
     writer.closing(("{{ 机关 }}{{ 法制机构 }}", "{{ 审核日期|date }}"),
                    ("审核人：{{ 审核人 }}\t签名：", "法制机构负责人：\t签名："))
