@@ -47,7 +47,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "案由": None, "案件编号": None, "当事人": {"名称": None, "身份": None}, "立案日期": None,
         "违法事实": [None], "证据": None,
         "违法行为": [{"标号": None, "行为": None, "违反条款": None, "处罚依据": None, "拟处罚": None, "认定": None}],
-        "告知": None, "陈述申辩": None, "复核": None,
+        "合并处罚": None, "告知": None, "陈述申辩": None, "复核": None,
         "审核结论": {"结论": None, "说明": None, "问题": _LABELLED, "结语": None},
         "审核人": None, "审核日期": None,
     },

@@ -109,18 +109,18 @@ def generate(
     """
     case = load_case(kind, case_path, reviewer)
     review = review_case(store, case)
-    used = template or kind.template
     if template:
         report = check_kind_template(template, kind)
         if not report.ok:
             raise TemplateProblem(str(template), report.messages())
-    title, author = document_identity(kind, case)
     context = kind.build_context(store, case, review)
+    title, author = document_identity(kind, case)
     if dry_run:
         with tempfile.TemporaryDirectory() as folder:
-            render_document(used, context, Path(folder) / Path(out).name, title=title, author=author)
+            render_document(template or kind.template, context, Path(folder) / Path(out).name,
+                            title=title, author=author)
         return Generated(Path(out), review, None)
-    render_document(used, context, out, title=title, author=author)
+    render_document(template or kind.template, context, out, title=title, author=author)
     entry = ledger.record_case(store, case, review.conclusion.result)
     return Generated(Path(out), review, entry)
 

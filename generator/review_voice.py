@@ -48,13 +48,22 @@ _REWORDING = (
     (re.compile(r"；请核对现行版本后改引"), ""),
     (re.compile(r"所选裁量基准事项的"), "所适用裁量基准的"),
     (re.compile(r"配置中"), "本机关适用的听证标准中"),
-    (re.compile(r"法规库中"), "现有法规文本中"),
+    (re.compile(r"已配置："), "现有："),
+    (re.compile(r"导入所引法律后重新核对，或者"), ""),
+    (re.compile(r"导入"), "取得"),
     (re.compile(r"法规库未收录所引版本"), "未能取得所引版本的条文"),
-    (re.compile(r"法规库未收录(《[^》]+》)"), r"未能取得\1的条文"),
-    (re.compile(r"法规库未收录"), "未能取得该法规文本"),
+    (re.compile(r"法规库收录的(《[^》]+》)为节选本"), r"现有的\1文本为节选本"),
+    (re.compile(r"法规库收录的"), "现有的"),
+    (re.compile(r"所引版本法规库未收录"), "所引版本的条文未能取得"),
+    (re.compile(r"法规库的现行版本"), "现行有效版本"),
+    (re.compile(r"在法规库中"), "与现行文本"),
+    (re.compile(r"法规库未收录"), "未能取得"),
     (re.compile(r"法规库"), "现有法规文本"),
-    (re.compile(r"请人工核实|须人工判断|请人工判断"), "需要进一步核实"),
+    (re.compile(r"[需须请]人工(?:核实|判断)"), "需要进一步核实"),
+    (re.compile(r"人工核实"), "核实"),
 )
+_STANDARD_RE = re.compile(r"《[^》]*基准[^》]*》(?:（[^）]*）)?")
+_BARE_ARTICLE_RE = re.compile(r"(?<![》法例则定])(?=第[零一二三四五六七八九十百]+条)")
 
 
 def legal_wording(text: str) -> str:
@@ -68,23 +77,46 @@ def legal_wording(text: str) -> str:
     return clause(text)
 
 
-def stands(finding: fd.Finding) -> bool:
-    """True when the finding still calls for something."""
-    return finding.standing
+def named_once(text: str) -> str:
+    """``text`` naming a discretion standard in full once and “该基准” after.
+
+    >>> named_once("甲：符合《某基准》（2024年3月1日）“一般”阶次；乙：符合《某基准》（2024年3月1日）“较重”阶次")
+    '甲：符合《某基准》（2024年3月1日）“一般”阶次；乙：符合该基准“较重”阶次'
+    """
+    seen: set[str] = set()
+
+    def once(match: re.Match) -> str:
+        if match.group(0) in seen:
+            return "该基准"
+        seen.add(match.group(0))
+        return match.group(0)
+
+    return _STANDARD_RE.sub(once, text)
 
 
 def finding_sentence(finding: fd.Finding) -> str:
     """What the opinion says of a finding that is not a plain pass: the problem, or the reviewer's reason."""
     if finding.overridden_by:
         return f"经审核，{clause(finding.overridden_by)}。"
-    return legal_wording(finding.message) + "。"
+    return named_law(finding, legal_wording(finding.message)) + "。"
 
 
 def remedy_sentence(finding: fd.Finding) -> str:
     """The suggestion of a standing finding, as 建议 words it ('' without one)."""
     if not finding.standing or not finding.remedy:
         return ""
-    return f"{clause(legal_wording(finding.remedy))}。"
+    return f"{clause(named_law(finding, legal_wording(finding.remedy)))}。"
+
+
+def named_law(finding: fd.Finding, text: str) -> str:
+    """``text`` with a bare 第X条 given the title of the law the finding relies on, when it relies on one law.
+
+    Checks write “不属于第五十八条第一款规定的…” about the 行政处罚法; a document names the law.
+    """
+    titles = {a.resolved.law.display_title if a.resolved else f"《{a.ref.law}》" for a in finding.citations}
+    if len(titles) != 1 or "第" not in text or "《" in text:
+        return text
+    return _BARE_ARTICLE_RE.sub(titles.pop(), text, count=1)
 
 
 def qualities(failed_aspects: set[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 import re
 import stat
+from pathlib import Path
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
@@ -17,7 +18,8 @@ from generator.review.draft_check import check_draft
 from generator.wording import CitationStyle, Mentions, no_spaces_beside_chinese
 from kb.samples import ROOT as SAMPLES
 
-SAMPLE_CASES = sorted((SAMPLES / "review").glob("*.yaml"))
+LONG_CASE = Path(__file__).parent / "fixtures" / "review" / "长案-四个违法行为.yaml"
+SAMPLE_CASES = sorted((SAMPLES / "review").glob("*.yaml")) + [LONG_CASE]
 KIND_BY_NAME = {kind.name: kind for kind in KINDS.values()}
 CHINESE = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]"
 WORKING_WORDS = ("配置", "法规库", "AQ-", "审核人员未填写", "见明细", "{{", "{%", "None", "案例库", "python-docx")

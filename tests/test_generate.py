@@ -111,11 +111,9 @@ def test_opinion_has_the_structure_reviewers_use(generated, name):
 def test_an_approved_opinion_uses_the_standard_form_and_restates_the_penalty(generated):
     _, document = generated["示例-法制审核-某化工有限公司.yaml"]
     lines = texts(document)
-    agreed = next(line for line in lines if line.startswith("经审核，本案"))
-    assert agreed.startswith("经审核，本案事实清楚、证据确凿、定性准确、适用依据正确、程序合法、裁量适当，"
-                             "同意危险化学品安全监督管理科拟作出的处理意见")
-    assert agreed.endswith("即对当事人处以罚款人民币肆万元整（40,000元）的行政处罚，并责令当事人限期改正。")
-    assert "审核结论：同意。" in lines
+    agreed = next(line for line in lines if line.startswith("审核结论："))
+    assert agreed == ("审核结论：同意。经审核，本案事实清楚、证据确凿、定性准确、适用依据正确、程序合法、裁量适当，"
+                      "同意对当事人处以罚款人民币肆万元整（40,000元）的行政处罚，并责令当事人限期改正。")
     assert any(line.endswith("权利。当事人在法定期限内未提出陈述、申辩。") for line in lines)
     assert "四、建议" not in lines
 
@@ -124,11 +122,10 @@ def test_an_opinion_with_problems_names_them_and_answers_the_defence(generated):
     _, document = generated["示例-法制审核-某危险化学品仓储有限公司.yaml"]
     lines, text = texts(document), body_text(document)
     assert any(line.endswith("权利。当事人提出已于3月5日分区存放并修复报警装置，请求从轻处罚。") for line in lines)
-    assert "送审材料未载明复核意见" in text and "第四十五条第一款" in text
-    assert next(line for line in lines if line.startswith("审核结论：")).startswith("审核结论：不同意。")
-    lead = next(line for line in lines if line.startswith("经审核，本案"))
-    assert lead.startswith("经审核，本案事实清楚、证据确凿，但法律依据、处罚裁量、听证权利告知")
-    assert lead.endswith("不符合规定，且未对当事人的陈述、申辩进行复核，具体见审核意见。")
+    assert "当事人提出了陈述、申辩，送审材料未写明复核情况及是否采纳" in text
+    lead = next(line for line in lines if line.startswith("审核结论："))
+    assert lead.startswith("审核结论：不同意。经审核，本案事实清楚、证据确凿，但法律依据、")
+    assert lead.endswith("事先告知与陈述申辩、负责人集体讨论不符合规定，具体见审核意见。")
     assert "四、建议" in lines
     assert not any("处以责令" in line or "罚款、责令" in line for line in lines)
 
@@ -314,3 +311,33 @@ def test_draft_check_report_as_docx(generated, store, tmp_path):
     assert texts(document)[0] == "条文引用核对报告"
     assert f"共核对条文引用{len(report.citations)}处" in full_text(document)
     assert sum(1 for p in document.paragraphs if p.style.name == "Heading 3") == len(report.citations)
+
+
+def test_several_violations_are_presented_one_by_one_with_the_defence_answered(generated):
+    result, document = generated["示例-法制审核-多个违法行为.yaml"]
+    lines = texts(document)
+    first = next(line for line in lines if line.startswith("（一）"))
+    second = next(line for line in lines if line.startswith("（二）"))
+    assert "违反了《中华人民共和国安全生产法》第二十八条第一款的规定" in first
+    assert "拟对当事人处以罚款人民币肆万元整（40,000元）的行政处罚，并责令当事人限期改正" in first
+    assert "依据《安全生产法》第九十四条第一款的规定，拟对主要负责人赵某处以罚款人民币叁万元整（30,000元）" in second
+    assert "以上违法行为分别裁量、合并处罚，对当事人处以罚款合计人民币肆万元整（40,000元）" in "\n".join(lines)
+    answered = next(line for line in lines if "经复核" in line and line.startswith("2026年5月8日"))
+    assert "对当事人的陈述、申辩意见不予采纳，理由是：事后完成培训属于依法应当履行的改正义务" in answered
+    agreed = next(line for line in lines if line.startswith("审核结论："))
+    assert result.review.conclusion.result == "同意" and agreed.startswith("审核结论：同意。经审核")
+    assert agreed.endswith("对主要负责人赵某处以罚款合计人民币叁万元整（30,000元），并责令当事人限期改正。")
+
+
+def test_a_long_case_of_four_violations_reads_as_one_opinion(store, tmp_path):
+    case = Path(__file__).parent / "fixtures" / "review" / "长案-四个违法行为.yaml"
+    result = generate(store, KINDS["opinion"], case, tmp_path / "长案.docx")
+    lines = texts(Document(result.path))
+    assert [line[:3] for line in lines if re.match(r"（[一二三四]）", line) and "的规定，拟" in line] == [
+        "（一）", "（二）", "（三）", "（四）"]
+    assert any("对直接责任人员钱某处以罚款人民币捌仟元整（8,000元）的行政处罚，并责令当事人限期改正" in line for line in lines)
+    assert any("本机关依当事人申请举行了听证。经复核，危险化学品安全监督管理科对当事人的陈述、申辩意见部分采纳" in line
+               for line in lines)
+    discretion = next(line for line in lines if "“较重”阶次；" in line)
+    assert discretion.count("《示例省安全生产行政处罚裁量基准") == 1 and "该基准“较重”阶次" in discretion
+    assert "四、建议" not in lines

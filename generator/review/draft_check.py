@@ -224,17 +224,13 @@ def current_article_for(store: Store, cited: CitedRef, context: str) -> Resolved
     laws = store.find_laws(cited.ref.law)
     if not laws or not context:
         return None
-    current, best, best_score = laws[0], None, MIN_CONTEXT_SIMILARITY
-    for article in store.articles(current.id):
-        if PENALTY_CHAPTER not in article.chapter:
-            continue
-        for paragraph, number, text in units(article):
-            score = similarity(context, text)
-            if score > best_score:
-                best, best_score = (article, paragraph, number), score
-    if best is None:
+    current = laws[0]
+    scored = [(similarity(context, text), article, paragraph, number)
+              for article in store.articles(current.id) if PENALTY_CHAPTER in article.chapter
+              for paragraph, number, text in units(article)]
+    score, article, paragraph, number = max(scored, key=lambda entry: entry[0], default=(0, None, None, None))
+    if score <= MIN_CONTEXT_SIMILARITY:
         return None
-    article, paragraph, number = best
     ref = Ref(current.title, article.number, article.suffix, paragraph, number)
     return ResolvedRef(ref=ref, law=current, article=article, excerpt=locate(article, paragraph, number))
 

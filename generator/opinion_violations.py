@@ -3,8 +3,9 @@
 An opinion presents every violation of the case on its own (分别裁量): the
 act, its facts, the provision breached (违反条款), the penalty provision
 (处罚依据), the penalties proposed on whom, the corrective orders and the
-discretion applied.  ``violations(case)`` is the one place that reads them
-from the case file; the template loops over the list it returns.
+discretion applied.  ``violations(case)`` reads them from the case file's
+违法行为 (``generator.review.violations``; a single-violation file has one);
+the template loops over the list it returns.
 
 Orders to correct (责令改正, 责令限期改正, 责令限期消除事故隐患) are not
 行政处罚 (行政处罚法 第九条 lists the kinds; 第二十八条 makes correction an order
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.context_text import money
-from generator.review.casefile import DiscretionInput, Measure, OpinionCase
+from generator.review.casefile import OpinionCase
 from generator.review.citing import CitedRef
+from generator.review.parts import DiscretionInput, Measure
+from generator.review.violations import Violation as CaseViolation
 
 CORRECTIVE_WORDS = ("改正", "消除事故隐患", "消除隐患")
 PARTY = "当事人"
@@ -49,6 +52,7 @@ class Violation:
     penalties: list[Penalty] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)
     discretion: DiscretionInput | None = None
+    waived: bool = False  # 不予处罚 proposed
 
     @property
     def fines(self) -> list[Decimal]:
@@ -63,15 +67,19 @@ def is_corrective(kind: str) -> bool:
 
 def violations(case: OpinionCase) -> list[Violation]:
     """The violations of ``case`` in the order of the case file (one for a single-violation case)."""
-    decision = case.decision
+    return [_violation(v) for v in case.violations]
+
+
+def _violation(violation: CaseViolation) -> Violation:
+    decision = violation.decision
     penalties = [Penalty(PARTY, f"罚款{money(decision.fine)}", decision.fine)] if decision.fine is not None else []
     penalties += [Penalty(f"{fine.role}{fine.name}", f"罚款{money(fine.amount)}", fine.amount)
                   for fine in decision.person_fines]
     penalties += [_measure_penalty(m) for m in decision.measures if not is_corrective(m.kind)]
     corrections = [correction_text(m) for m in decision.measures if is_corrective(m.kind)]
-    facts = [line.strip() for line in case.facts.splitlines() if line.strip()]
-    return [Violation(case.cause, facts, list(case.violated), list(case.basis), penalties, corrections,
-                      case.discretion)]
+    facts = [line.strip() for line in violation.facts.splitlines() if line.strip()]
+    return Violation(violation.name, facts, list(violation.violated), list(violation.basis), penalties, corrections,
+                     violation.discretion, waived=decision.waived)
 
 
 def correction_text(measure: Measure) -> str:
