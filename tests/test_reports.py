@@ -207,7 +207,7 @@ def test_annual_report_figures_match_an_independent_count(year_data, tmp_path):
     document = Document(out)
     styles = [p.style.name for p in document.paragraphs if p.text]
     assert styles[0] == "Title" and styles.count("Heading 1") == 5 and styles.count("Heading 2") == 9
-    fonts = {run.element.rPr.rFonts.get(qn("w:eastAsia")) for p in document.paragraphs for run in p.runs if run.text}
+    fonts = {_east_asia(run) for p in document.paragraphs for run in p.runs if run.text}
     assert fonts <= {"方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"}
 
 
@@ -335,3 +335,13 @@ def test_the_api_lists_missing_parts_and_areas(year_data, tmp_path):
     assert "主要举措和成效：法治教育" in missing and "主要举措和成效：法制审核" not in missing
     assert result.privacy == [] and result.path.exists()
     assert [p.text for p in result.document.paragraphs][-2:] == ["测试局", "2026年2月1日"]
+
+
+def _east_asia(run):
+    """The run's East Asian font: its own, else the nearest one up its paragraph style's chain."""
+    if run.element.rPr is not None and run.element.rPr.rFonts is not None:
+        return run.element.rPr.rFonts.get(qn("w:eastAsia"))
+    style = run._parent.style
+    while style.element.rPr is None or style.element.rPr.rFonts is None:
+        style = style.base_style
+    return style.element.rPr.rFonts.get(qn("w:eastAsia"))

@@ -32,7 +32,7 @@ def test_citations_out_of_range_or_malformed_are_refused_not_misread(sample_data
     assert shown.exit_code == 1 and "无法识别条文引用" in shown.output
     searched = run(sample_data, "search", citation, "--json")
     assert searched.exit_code == 0
-    jumped = [hit for hit in json.loads(searched.output) if hit["score"] == 1.0 and hit["article"] == misread]
+    jumped = [hit for hit in json.loads(searched.output)["hits"] if hit["score"] == 1.0 and hit["article"] == misread]
     assert jumped == []                     # no citation jump to a misread article
 
 
