@@ -107,6 +107,17 @@ def parse_cited(text: str) -> CitedRef:
     return CitedRef(ref=ref, version=next(iter(marks.values()), None), written=text)
 
 
+def resolve_in(store: Store, law: Law, ref: Ref) -> ResolvedRef | None:
+    """The cited 款/项 in one law version, or None when that version lacks it."""
+    article = article_in(store, law, ref.number, ref.suffix)
+    if article is None:
+        return None
+    try:
+        return ResolvedRef(ref=ref, law=law, article=article, excerpt=locate(article, ref.paragraph, ref.item))
+    except ValueError:
+        return None
+
+
 def article_in(store: Store, law: Law, number: int, suffix: int = 0) -> Article | None:
     """The article with this number in one law version, or None."""
     row = store.db.execute("SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",

@@ -12,6 +12,8 @@ Public API (everything below is importable from ``kb.penalties``):
   in the version in force on ``on``; raises ``LookupError`` naming the missing law or article.
   ``Lookup`` has ``provision``, ``law_title``, ``version`` and ``article``.
 - ``describe(fine_range) -> str`` — a range for people (20,000元至50,000元, 上一年年收入40%).
+- ``kb.penalties.render.lines(lookup) -> list[str]`` and ``as_dict(lookup) -> dict`` — the structured
+  penalty as text lines (what ``fazhi penalty`` prints) and as JSON-ready data (``--json``).
 
 ``Provision`` (models.py): ``citation``, ``text``, ``subject`` (default party), ``situations``,
 ``doubts`` (why it must be checked by hand), ``criminal`` (构成犯罪 referral), ``elsewhere``

@@ -6,13 +6,16 @@ comparing the law's penalty provisions with the facts)."""
 import re
 
 from generator.review import findings as fd
-from generator.review.checks.common import combine, distinct, finding
-from generator.review.citing import PENALTY_CHAPTER, ref_label, similarity, units
+from generator.review.checks.common import combine, detail_lines, distinct, finding
+from generator.review.citing import PENALTY_CHAPTER, ref_label, resolve_in, similarity, units
+from generator.review.versions import cited_version
 from generator.review.violations import Violation
 from kb.refs import Ref
 from search.query import IndexMissing, Searcher, SearchOptions
 
-FITS, CLEAR_MISMATCH, BETTER_BY = 0.3, 0.2, 0.25      # shares of the act's character pairs found in the facts
+# Fit of an act with a violation: the mean of the share of the act's character pairs found in the
+# facts and the share of the 案由's pairs found in the act (0 to 1).
+FITS, CLEAR_MISMATCH, BETTER_BY = 0.4, 0.25, 0.25
 ACT_END = re.compile(r"^(.*?的)[，,]")
 
 
@@ -23,18 +26,20 @@ def check_act_fit(ctx) -> fd.Finding:
     citations = []
     for number, violation in enumerate(case.violations, 1):
         label = f"{violation.label(number)}：" if case.several else ""
-        probe = _probe(case, violation)
+        probe, name = _probe(case, violation)
         for cited in violation.basis:
-            authority = ctx.cite_ref(cited.ref)
-            if authority.resolved is None or cited.version:
+            law = cited_version(ctx.store, cited, case.act_date)
+            resolved = resolve_in(ctx.store, law, cited.ref) if law else None
+            if resolved is None:
                 continue
+            authority = fd.Authority(cited.ref, resolved)
             act = act_text(authority.resolved.excerpt)
-            score = similarity(probe, act)
+            score = fit(probe, name, act)
             if score >= FITS:
                 lines.append((fd.PASS, f"{label}{cited.written}规定的违法行为“{act}”与本案事实相符", False))
                 citations.append(authority)
                 continue
-            better = likely_provision(ctx, authority.resolved.law, probe, cited.ref)
+            better = likely_provision(ctx, authority.resolved.law, probe, name, cited.ref)
             if better and better[2] >= score + BETTER_BY:
                 ref, text, _ = better
                 citations += [authority, ctx.cite_ref(ref)]
@@ -46,12 +51,15 @@ def check_act_fit(ctx) -> fd.Finding:
                 lines.append((fd.PASS, f"{label}{cited.written}规定的违法行为“{act}”与本案事实基本相符", False))
                 citations.append(authority)
     if not lines:
-        return finding(fd.ACT_FIT, fd.NOTE, "所引处罚依据不在法规库的现行版本中，无法核对违法行为与条款是否相符，"
-                       "需人工核实", unverified=True)
+        missing = [c.ref.law for v in case.violations for c in v.basis if not ctx.store.find_laws(c.ref.law)]
+        why = (f"法规库未收录{'、'.join(f'《{law}》' for law in dict.fromkeys(missing))}" if missing
+               else "所引处罚依据不在法规库收录的版本中")
+        return finding(fd.ACT_FIT, fd.NOTE, f"{why}，无法核对违法行为与条款是否相符，需人工核实", unverified=True,
+                       citations=distinct([ctx.cite_ref(c.ref) for v in case.violations for c in v.basis]))
     outcome, unverified = combine(lines)
     message = ("本案违法事实与所引处罚依据规定的违法行为相符" if outcome == fd.PASS
                else "；".join(line for o, line, _ in lines if o == outcome))
-    return finding(fd.ACT_FIT, outcome, message, details=[line for _, line, _ in lines], citations=distinct(citations),
+    return finding(fd.ACT_FIT, outcome, message, details=detail_lines(message, lines), citations=distinct(citations),
                    implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
                    remedy="核对违法事实与处罚依据，改引与违法行为相符的条款" if outcome != fd.PASS else "")
 
@@ -66,7 +74,12 @@ def act_text(excerpt: str) -> str:
     return found.group(1) if found else lines[0]
 
 
-def likely_provision(ctx, law, probe: str, cited: Ref) -> tuple[Ref, str, float] | None:
+def fit(probe: str, name: str, act: str) -> float:
+    """How well an act describes a violation: facts covering the act, and the act covering the 案由."""
+    return (similarity(probe, act) + similarity(act, name)) / 2
+
+
+def likely_provision(ctx, law, probe: str, name: str, cited: Ref) -> tuple[Ref, str, float] | None:
     """The penalty provision (款/项) of `law` whose act is closest to the facts, other than the
     cited one: candidates from the search index when there is one, else the law's penalty chapter."""
     articles = _searched(ctx, law, probe) or [a for a in ctx.store.articles(law.id) if PENALTY_CHAPTER in a.chapter]
@@ -79,7 +92,7 @@ def likely_provision(ctx, law, probe: str, cited: Ref) -> tuple[Ref, str, float]
             if (ref.number, ref.paragraph, ref.item) == (cited.number, cited.paragraph, cited.item):
                 continue
             act = act_text(text if item is None else f"-\n{text}")
-            score = similarity(probe, act)
+            score = fit(probe, name, act)
             if best is None or score > best[2]:
                 best = (ref, act, score)
     return best
@@ -96,8 +109,7 @@ def _searched(ctx, law, probe: str) -> list:
     return [a for a in found if a]
 
 
-def _probe(case, violation: Violation) -> str:
-    """What the violation is: its name and facts (the case's 案由 and 违法事实 for a single violation)."""
-    if case.several:
-        return f"{violation.name}\n{violation.facts or case.facts}"
-    return f"{violation.name or case.cause}\n{violation.facts or case.facts}"
+def _probe(case, violation: Violation) -> tuple[str, str]:
+    """(name and facts, name) of a violation: its 案由 and facts (the case's for a single violation)."""
+    name = violation.name if case.several else violation.name or case.cause
+    return f"{name}\n{violation.facts or case.facts}", name

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from generator.amounts import format_yuan
 from generator.review import findings as fd
-from generator.review.checks.common import combine, distinct, finding
+from generator.review.checks.common import combine, detail_lines, distinct, finding
 from generator.review.checks.statutory import choose_situations, proposed_fines, read_basis
 from generator.review.circumstances import (
     MAY_MITIGATE,
@@ -46,12 +46,13 @@ def check_mitigation(ctx) -> fd.Finding:
             lines.append((outcome, label + line, False))
             if wanted and (implies is None or fd.OPINION_CONCLUSIONS.index(wanted) > fd.OPINION_CONCLUSIONS.index(implies)):
                 implies = wanted
-    details = [line for _, line, _ in lines] + [f"从重情节：{'、'.join(case.aggravating)}"] * bool(case.aggravating)
+    aggravating = [f"送审材料写明的从重情节：{'、'.join(case.aggravating)}"] * bool(case.aggravating)
     if not lines:
-        return finding(fd.CIRCUMSTANCE, fd.PASS, "送审材料未写明法定从轻、减轻或者不予处罚的情节", details=details,
+        return finding(fd.CIRCUMSTANCE, fd.PASS, "送审材料未写明法定从轻、减轻或者不予处罚的情节", details=aggravating,
                        citations=[ctx.cite(PENALTY_LAW, 32), ctx.cite(PENALTY_LAW, 33)])
     outcome, unverified = combine(lines)
     message = "；".join(line.rstrip("。") for o, line, _ in lines if o == outcome or outcome == fd.PASS)
+    details = detail_lines(message, lines) + aggravating
     return finding(fd.CIRCUMSTANCE, outcome, message, details=details, citations=distinct(citations),
                    implies=implies if outcome == fd.PROBLEM else None, unverified=unverified,
                    remedy=("依照上述规定调整拟处罚，或者说明不适用的理由" if outcome == fd.PROBLEM else ""))
