@@ -146,7 +146,7 @@ def legality_conclusion(case: LegalityCase, review: Review, sections) -> dict[st
         fd.LAWFUL_IF_AMENDED: f"请{case.drafter}按照本意见修改完善后，按程序提请集体讨论决定。",
         fd.UNLAWFUL: "决策草案不宜提请集体讨论决定。",
     }.get(result, "")
-    return {"结论": result, "要点": numbered(points, level=4, end="；"), "结语": closing}
+    return {"结论": result, "要点": numbered(points, level=2, end="；"), "结语": closing}
 
 
 def commentary_context(store: Store, case: CommentaryCase, review: Review) -> dict[str, Any]:

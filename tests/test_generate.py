@@ -144,9 +144,9 @@ def test_legality_conclusion_answers_the_three_points_of_article_27(generated):
         assert [re.sub(r"^（.+?）", "", h) for h in item_titles(document)] == list(LEGALITY_ASPECTS)
         start = lines.index("经审查：")
         assert lines[start + 1:start + 4] == [
-            "（1）决策事项符合法定权限；",
-            "（2）决策草案的形成已履行相关法定程序；",
-            "（3）决策草案内容符合有关法律、法规、规章和国家政策的规定。",
+            "（一）决策事项符合法定权限；",
+            "（二）决策草案的形成已履行相关法定程序；",
+            "（三）决策草案内容符合有关法律、法规、规章和国家政策的规定。",
         ]
         assert lines[start + 4].startswith(f"审查结论：{result.review.conclusion.result}。")
 
