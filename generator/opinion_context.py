@@ -13,20 +13,17 @@ from typing import Any
 
 from generator import review_voice as voice
 from generator.appendix import appendix_articles, appendix_fields
-from generator.context_text import clause, numbered, paragraphs, review_item, sentence, unique
+from generator.case_text import cited_text, grouped_citations, party_description
+from generator.context_text import clause, money, numbered, paragraphs, review_item, sentence, unique
 from generator.filters import date_text
 from generator.official_format import heading_label
-from generator.review import findings as fd
-from generator.context_text import money
-from generator.review.casefile import OpinionCase
-from generator.review.parts import ADOPTED
-from generator.review.checks import Review
 from generator.opinion_violations import Violation, violations
+from generator.review import findings as fd
+from generator.review.casefile import OpinionCase
+from generator.review.checks import Review
+from generator.review.parts import ADOPTED
 from generator.wording import office_name
-from generator.case_text import cited_text, grouped_citations, party_description
 from kb.store import Store
-
-
 
 def opinion_context(store: Store, case: OpinionCase, review: Review) -> dict[str, Any]:
     """The variables of 法制审核意见书."""

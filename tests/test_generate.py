@@ -19,7 +19,7 @@ from generator.review import ledger
 from generator.review.casefile import CaseFileError, read_data
 from generator.review.citing import parse_cited
 from generator.review.draft_check import check_draft
-from generator.review.findings import ASPECTS, LEGALITY_ASPECTS
+from generator.review.findings import LEGALITY_ASPECTS
 from generator.signature import STYLE_SIGNATURE
 from kb.samples import ROOT as SAMPLES
 from kb.samples import load_samples
