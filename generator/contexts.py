@@ -139,7 +139,8 @@ def legality_conclusion(case: LegalityCase, review: Review, sections) -> dict[st
                "决策草案内容是否符合有关法律、法规、规章和国家政策的规定尚待审查"),
     ]
     result = review.conclusion.result
-    if result == fd.LAWFUL and any(point.endswith(("尚需核实", "尚待审查")) for point in points):
+    if result == fd.LAWFUL and review.conclusion.proposed and any(point.endswith(("尚需核实", "尚待审查"))
+                                                                for point in points):
         result = fd.LAWFUL_IF_AMENDED
     closing = {
         fd.LAWFUL: f"建议按程序提请{case.authority}集体讨论决定。",

@@ -199,8 +199,6 @@ def conclusion_context(case: OpinionCase, review: Review, items: list[dict], pro
     in full); reasons the reviewer wrote are listed.
     """
     result = review.conclusion.result
-    if result == fd.AGREE and problems:
-        result = fd.AGREE_IF_AMENDED
     word = voice.CONCLUSION_WORDS.get(result, result)
     written = [sentence(reason) for reason in case.reasons] if not review.conclusion.proposed else []
     failed = {f.aspect for f in review.findings if f.standing and f.implies}

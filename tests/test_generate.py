@@ -341,3 +341,13 @@ def test_a_long_case_of_four_violations_reads_as_one_opinion(store, tmp_path):
     discretion = next(line for line in lines if "“较重”阶次；" in line)
     assert discretion.count("《示例省安全生产行政处罚裁量基准") == 1 and "该基准“较重”阶次" in discretion
     assert "四、建议" not in lines
+
+
+def test_a_legality_review_without_the_content_reviewed_is_not_lawful(store, tmp_path):
+    data = yaml.safe_load((SAMPLES / "review" / "示例-合法性审查-重大事故隐患治理督办办法.yaml").read_text(encoding="utf-8"))
+    del data["审查意见"]["内容合法性"]
+    case = tmp_path / "合法性.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    lines = texts(Document(generate(store, KINDS["legality"], case, tmp_path / "合法性.docx").path))
+    assert "（三）决策草案内容是否符合有关法律、法规、规章和国家政策的规定尚待审查。" in lines
+    assert next(line for line in lines if line.startswith("审查结论：")).startswith("审查结论：修改后合法。")
