@@ -25,6 +25,9 @@ from generator.review.parts import ADOPTED
 from generator.wording import office_name
 from kb.store import Store
 
+REVIEW_ARTICLE = "《中华人民共和国行政处罚法》第五十八条第一款"
+
+
 def opinion_context(store: Store, case: OpinionCase, review: Review) -> dict[str, Any]:
     """The variables of 法制审核意见书."""
     listed = violations(case)
@@ -151,7 +154,9 @@ def opinion_items(store: Store, case: OpinionCase, review: Review, listed: list[
 def _machine_sentences(store, case, aspect, findings, listed) -> list[str]:
     texts = []
     for finding in findings:
-        if finding.overridden_by or finding.standing:
+        if finding.check_id == fd.REVIEW_SCOPE and finding.standing and not finding.implies:
+            texts.append(f"本案属于{REVIEW_ARTICLE}规定应当进行法制审核的情形。")
+        elif finding.overridden_by or finding.standing:
             texts.append(voice.finding_sentence(finding))
         else:
             texts.append(_passed_sentence(store, case, finding, listed))
