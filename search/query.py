@@ -45,13 +45,13 @@ LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
 VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
-ROUTE_BOOST = 1.5               # articles of a law whose subject the question names (intent.route)
+ROUTE_BOOST = 2.0               # articles of a law whose subject the question names (intent.route)
 ROUTED_LAWS = 3                 # … of which this many are also searched on their own
 LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
 PASSAGE_WEIGHT = 0.5            # … in its best passage (款, or 项 with its opening words)
 WHOLE_WEIGHT = 0.3              # … anywhere in the article
 CUE_BOOST = 0.2                 # the article has the wording of the kind of answer asked (期限 → 日内)
-SUBJECT_BOOST = 0.2             # its lead sentence names the party the question is about
+SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
 COVERED = 100                   # candidates whose passages are looked at
