@@ -291,21 +291,23 @@ class Searcher:
         their passages (search.passages), the others by the least evidence any of those had."""
         ids = [c.doc_id for c in candidates if c.kind == "条文"]
         rows = self.store.db.execute(
-            f"SELECT id, law_id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(ids))})",
-            ids).fetchall()
+            f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        for article_id, law_id, chapter, _, _ in rows:
+        for article_id, law_id, chapter in rows:
             if (law_id, chapter) not in places:
                 places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
             weights[article_id] = places[(law_id, chapter)] * (
                 1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
         scores = {c.doc_id: c.score * weights.get(c.doc_id, 1.0) for c in candidates if c.kind == "条文"}
-        covered = set(sorted(scores, key=scores.get, reverse=True)[:COVERED])
+        covered = sorted(scores, key=scores.get, reverse=True)[:COVERED]
         matcher = passages.Matcher({token: weight * self.engine.idf(token)
                                     for token, weight in analysis.weights.items()})
+        texts = self.store.db.execute(
+            f"SELECT id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(covered))})",
+            covered)
         evidence = {article_id: self._evidence(json.loads(paragraphs), json.loads(items), chapter, analysis, matcher)
-                    for article_id, _, chapter, paragraphs, items in rows if article_id in covered}
+                    for article_id, chapter, paragraphs, items in texts}
         least = min(evidence.values(), default=1.0)
         rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
                     if c.kind == "条文" and c.doc_id in scores else c for c in candidates]
