@@ -145,3 +145,34 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return str(value).strip()
+
+
+def test_empty_data_directory_offers_samples(tmp_path):
+    """A fresh data directory: the login page says how to create the first 管理员; once logged in,
+    the pages say there is no data and the import page loads the samples."""
+    import time
+
+    from web import db as webdb
+    from web import users
+
+    app = create_app(tmp_path, WTF_CSRF_ENABLED=False)
+    client = app.test_client()
+    assert "fazhi user add 用户名 --role 管理员" in client.get("/login").get_data(as_text=True)
+    db = webdb.connect(tmp_path)
+    users.add_user(db, "首位管理员", users.ADMIN, "long-enough-4")
+    db.close()
+    client.post("/login", data={"name": "首位管理员", "password": "long-enough-4"})
+    empty = client.get("/search?q=安全生产")
+    assert empty.status_code == 503 and "导入示例内容" in empty.get_data(as_text=True)
+    started = client.post("/import", data={"samples": "1"})
+    job = started.headers["Location"].rsplit("/", 1)[1]
+    for _ in range(300):
+        state = client.get(f"/import/{job}/state").get_json()
+        if state["finished"]:
+            break
+        time.sleep(0.1)
+    assert state["phase"] == "完成" and state["files"][0]["status"] == "已导入", state
+    found = client.get("/search?q=安全生产法第九十七条").get_data(as_text=True)
+    assert "第九十七条" in found
+    audit = client.get("/admin/audit").get_data(as_text=True)
+    assert "导入完成" in audit and "登录" in audit
