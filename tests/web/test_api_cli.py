@@ -6,6 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -133,6 +134,11 @@ def test_case_file_round_trip_through_the_forms(sample_data, sample):
     document = clerk.get(f"{case_url}/document")
     assert document.status_code == 200 and document.data[:2] == b"PK"
     exported = yaml.safe_load(clerk.get(f"{case_url}/case.yaml").get_data(as_text=True))
+    if "文号" in opinions:
+        workbook = openpyxl.load_workbook(io.BytesIO(reviewer.get(f"/ledger.xlsx?doc_type={kind}").data))
+        rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+        assert rows[0][:3] == ["审核日期", "文书类型", "文号"]
+        assert any(row[2] == opinions["文号"] and row[1] == kind for row in rows[1:])
     for key, value in data.items():
         if key != "示例":
             assert _plain(exported[key]) == _plain(value), key
