@@ -182,3 +182,17 @@ def test_empty_data_directory_offers_samples(tmp_path):
     assert "第九十七条" in found
     audit = client.get("/admin/audit").get_data(as_text=True)
     assert "导入完成" in audit and "登录" in audit
+
+
+def test_session_expires(sample_data):
+    """A session older than PERMANENT_SESSION_LIFETIME no longer logs in."""
+    import time
+    from datetime import timedelta
+
+    app = create_app(sample_data, WTF_CSRF_ENABLED=False, PERMANENT_SESSION_LIFETIME=timedelta(seconds=1))
+    client = app.test_client()
+    client.post("/login", data={"name": "接口用户", "password": "long-enough-1"})
+    assert client.get("/search").status_code == 200
+    time.sleep(2.1)
+    expired = client.get("/search")
+    assert expired.status_code == 302 and "/login" in expired.headers["Location"]
