@@ -196,3 +196,34 @@ def test_session_expires(sample_data):
     time.sleep(2.1)
     expired = client.get("/search")
     assert expired.status_code == 302 and "/login" in expired.headers["Location"]
+
+
+def test_templates_page_checks_uploads(sample_data, tmp_path):
+    """A 管理员 uploads an edited template: one with an unknown variable is refused with the
+    variable named; the shipped one passes, is used, and can be reset."""
+    import docx
+
+    from web import db as webdb
+    from web import doc_templates, users
+    from generator.documents import KINDS
+
+    db = webdb.connect(sample_data)
+    if users.find_user(db, "模板管理员") is None:
+        users.add_user(db, "模板管理员", users.ADMIN, "long-enough-5")
+    db.close()
+    client = create_app(sample_data, WTF_CSRF_ENABLED=False).test_client()
+    client.post("/login", data={"name": "模板管理员", "password": "long-enough-5"})
+    page = client.get("/admin/templates").get_data(as_text=True)
+    assert "随软件附带的模板" in page and "示例省" in page
+    broken = docx.Document()
+    broken.add_paragraph("{{ 不存在的变量 }}")
+    broken.save(tmp_path / "broken.docx")
+    refused = client.post("/admin/templates", data={"kind": "opinion", "template": (open(tmp_path / "broken.docx", "rb"), "改过的.docx")},
+                          content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert "未通过模板检查" in refused and doc_templates.active(sample_data, KINDS["opinion"]) is None
+    shipped = KINDS["opinion"].template
+    taken = client.post("/admin/templates", data={"kind": "opinion", "template": (shipped.open("rb"), "本局模板.docx")},
+                        content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert "今后使用上传的模板" in taken and doc_templates.active(sample_data, KINDS["opinion"]) is not None
+    client.post("/admin/templates", data={"kind": "opinion", "reset": "1"})
+    assert doc_templates.active(sample_data, KINDS["opinion"]) is None
