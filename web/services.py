@@ -1,7 +1,7 @@
 """What a request works with: the web database, the statute store and the shared searcher.
 
-The store and the web database are opened per request (one SQLite connection each, closed when the
-request ends). The searcher is expensive to open and shared by all requests; when an import swaps
+The store and the web database are one SQLite connection each per server thread, kept open
+between requests. The searcher is expensive to open and shared by all requests; when an import swaps
 in a new index, the next request opens a searcher over it while requests already running finish
 on the old one.
 """
@@ -9,7 +9,7 @@ on the old one.
 import threading
 from pathlib import Path
 
-from flask import current_app, g
+from flask import current_app
 
 from fazhi.composition import open_searcher
 from fazhi.settings import DB_NAME
@@ -19,6 +19,7 @@ from search.query import IndexMissing, Searcher
 from web import db as webdb
 
 MEMO_SIZE = 2000
+_local = threading.local()
 
 
 class Services:
@@ -34,17 +35,27 @@ class Services:
         self._memo_stamp: tuple | None = None
 
     def searcher(self) -> Searcher:
-        """The searcher over the live index; reopened when the live index changed."""
+        """The searcher over the live index. After an import swapped in a new index, one request
+        opens a searcher over it while the others go on answering from the old one."""
         live = current_index_dir(self.data)
-        if self._searcher is not None and live == self._searcher_dir:
-            return self._searcher
-        with self._lock:
-            live = current_index_dir(self.data)
-            if self._searcher is None or live != self._searcher_dir:
-                store = Store(self.data / DB_NAME)
-                self._searcher = open_searcher(store, self.data)
-                self._searcher_dir, self._searcher_store = live, store
+        if self._searcher is None:
+            with self._lock:
+                if self._searcher is None:
+                    self._open(live)
+        elif live != self._searcher_dir and self._lock.acquire(blocking=False):
+            try:
+                if live != self._searcher_dir:
+                    self._open(live)
+            except IndexMissing:
+                pass            # the new index cannot be opened: keep answering from the old one
+            finally:
+                self._lock.release()
         return self._searcher
+
+    def _open(self, live: Path | None) -> None:
+        store = Store(self.data / DB_NAME)
+        self._searcher = open_searcher(store, self.data)
+        self._searcher_dir, self._searcher_store = live, store
 
     def memo(self, key, compute):
         """`compute()` once per `key` until the data changes (a write to the store, or a new live
@@ -73,17 +84,24 @@ def services() -> Services:
 
 
 def store() -> Store:
-    """The statute store for this request."""
-    if "store" not in g:
-        g.store = Store(services().data / DB_NAME)
-    return g.store
+    """The statute store for this thread (one SQLite connection per server thread, kept open)."""
+    return _per_thread("store", lambda data: Store(data / DB_NAME))
 
 
 def web_db():
-    """The web database connection for this request."""
-    if "web_db" not in g:
-        g.web_db = webdb.connect(services().data)
-    return g.web_db
+    """The web database connection for this thread."""
+    return _per_thread("web_db", webdb.connect)
+
+
+def _per_thread(name: str, connect):
+    data = services().data
+    opened = getattr(_local, name, None)
+    if opened is None:
+        opened = {}
+        setattr(_local, name, opened)
+    if data not in opened:
+        opened[data] = connect(data)
+    return opened[data]
 
 
 def searcher() -> Searcher:
@@ -92,11 +110,12 @@ def searcher() -> Searcher:
 
 
 def close(_error=None) -> None:
-    """Close this request's connections."""
+    """End of a request: leave no transaction open on this thread's connections."""
     for name in ("store", "web_db"):
-        connection = g.pop(name, None)
-        if connection is not None:
-            connection.close()
+        for connection in getattr(_local, name, {}).values():
+            db = getattr(connection, "db", connection)
+            if db.in_transaction:
+                db.rollback()
 
 
 __all__ = ["Services", "services", "store", "web_db", "searcher", "close", "IndexMissing"]

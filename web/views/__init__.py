@@ -7,6 +7,7 @@ from web.views import (
     auth_views,
     cases,
     check,
+    configuration,
     imports,
     ledger,
     review,
@@ -15,4 +16,4 @@ from web.views import (
 )
 
 BLUEPRINTS = [auth_views.bp, search.bp, article.bp, standards.bp, cases.bp, review.bp, check.bp,
-              imports.bp, ledger.bp, admin.bp, api.bp]
+              imports.bp, ledger.bp, admin.bp, configuration.bp, api.bp]
