@@ -15,7 +15,8 @@ from fazhi.composition import open_searcher
 from fazhi.settings import DB_NAME
 from kb.store import Store
 from search.index import current_index_dir
-from search.query import IndexMissing, Searcher
+from search.live import LiveSearcher
+from search.query import IndexMissing
 from web import db as webdb
 
 MEMO_SIZE = 2000
@@ -28,34 +29,18 @@ class Services:
     def __init__(self, data: Path):
         self.data = Path(data)
         self._lock = threading.Lock()
-        self._searcher: Searcher | None = None
-        self._searcher_dir: Path | None = None
-        self._searcher_store: Store | None = None
+        self._searcher: LiveSearcher | None = None
         self._memo: dict = {}
         self._memo_stamp: tuple | None = None
 
-    def searcher(self) -> Searcher:
-        """The searcher over the live index. After an import swapped in a new index, one request
-        opens a searcher over it while the others go on answering from the old one."""
-        live = current_index_dir(self.data)
+    def searcher(self) -> LiveSearcher:
+        """The shared searcher over the live index; it follows the index across re-imports
+        (search.live), so it is opened once, by the first request that needs it."""
         if self._searcher is None:
             with self._lock:
                 if self._searcher is None:
-                    self._open(live)
-        elif live != self._searcher_dir and self._lock.acquire(blocking=False):
-            try:
-                if live != self._searcher_dir:
-                    self._open(live)
-            except IndexMissing:
-                pass            # the new index cannot be opened: keep answering from the old one
-            finally:
-                self._lock.release()
+                    self._searcher = open_searcher(Store(self.data / DB_NAME), self.data)
         return self._searcher
-
-    def _open(self, live: Path | None) -> None:
-        store = Store(self.data / DB_NAME)
-        self._searcher = open_searcher(store, self.data)
-        self._searcher_dir, self._searcher_store = live, store
 
     def memo(self, key, compute):
         """`compute()` once per `key` until the data changes (a write to the store, or a new live
@@ -104,7 +89,7 @@ def _per_thread(name: str, connect):
     return opened[data]
 
 
-def searcher() -> Searcher:
+def searcher() -> LiveSearcher:
     """The shared searcher; raises IndexMissing when nothing was imported yet."""
     return services().searcher()
 
