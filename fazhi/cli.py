@@ -18,6 +18,7 @@ from kb.lock import data_lock
 from kb.models import Law
 from search import learning
 from search.card import card_lines, penalty_card
+from search.index import index_lag
 from search.limits import MAX_LIMIT
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
@@ -184,10 +185,15 @@ def status(ctx):
 
 
 def _searcher(ctx):
+    store, data = settings.open_store(ctx), settings.data_dir(ctx.obj["data"])
     try:
-        return open_searcher(settings.open_store(ctx), settings.data_dir(ctx.obj["data"]))
+        searcher = open_searcher(store, data)
     except IndexMissing as error:
         raise click.ClickException(str(error)) from None
+    if index_lag(store, data):
+        click.echo("提示：索引落后于知识库（上次导入可能被中断），新导入的法规还检索不到：请运行 fazhi learn 重建索引。",
+                   err=True)
+    return searcher
 
 
 def _limit(value: int) -> int:

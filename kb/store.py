@@ -245,6 +245,7 @@ def _put_articles(db: sqlite3.Connection, law: Law) -> None:
     old: dict[str, list[int]] = {}
     for row in db.execute("SELECT id, label FROM articles WHERE law_id = ? ORDER BY position", (law.id,)):
         old.setdefault(row["label"], []).append(row["id"])
+    next_id = _highest_article_id(db) + 1
     for article in law.articles:
         values = (article.position, article.label, article.number, article.suffix, article.chapter,
                   json.dumps(article.paragraphs, ensure_ascii=False),
@@ -255,11 +256,21 @@ def _put_articles(db: sqlite3.Connection, law: Law) -> None:
             db.execute("UPDATE articles SET position=?, label=?, number=?, suffix=?, chapter=?, paragraphs=?,"
                        " items=? WHERE id = ?", (*values, article.id))
         else:
-            article.id = db.execute(f"INSERT INTO articles (law_id, {_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
-                                    (law.id, *values)).lastrowid
+            article.id, next_id = next_id, next_id + 1
+            db.execute(f"INSERT INTO articles (id, law_id, {_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                       (article.id, law.id, *values))
         article.law_id = law.id
     gone = [article_id for ids in old.values() for article_id in ids]
     db.executemany("DELETE FROM articles WHERE id = ?", [(article_id,) for article_id in gone])
+    db.execute("INSERT OR REPLACE INTO store_meta VALUES ('articles_high', ?)", (str(next_id - 1),))
+
+
+def _highest_article_id(db: sqlite3.Connection) -> int:
+    """The highest article id ever given out: an id is never given twice, so an index built
+    before a re-import never points at another article (stores made before AUTOINCREMENT too)."""
+    row = db.execute("SELECT max(coalesce((SELECT CAST(value AS INTEGER) FROM store_meta"
+                     " WHERE key = 'articles_high'), 0), coalesce((SELECT max(id) FROM articles), 0))").fetchone()
+    return row[0]
 
 
 def _iso(value: date | None) -> str | None:

@@ -104,3 +104,15 @@ def test_reimport_keeps_article_ids_and_an_edited_article_is_segmented_again(sto
     import_files(store, [path])
     assert {article.label: article.id for article in store.articles(store.laws()[0].id)} == ids
     assert build_index(store, tmp_path)["segmented"] >= 1      # the edited article only
+
+
+def test_an_article_id_is_never_given_twice(store, tmp_path):
+    path = make_laws(tmp_path / "laws", 1)[0]
+    import_files(store, [path])
+    last = max(article.id for article in store.articles(store.laws()[0].id))
+    path.write_text(path.read_text(encoding="utf-8").split("　　第九十七条")[0], encoding="utf-8")
+    import_files(store, [path])                                  # the last article is gone
+    other = make_laws(tmp_path / "more", 1, start=2)[0]
+    import_files(store, [other])
+    ids = {law.title: [article.id for article in store.articles(law.id)] for law in store.laws()}
+    assert last not in ids["测试用安全条例一"] and min(ids["测试用安全条例二"]) > last

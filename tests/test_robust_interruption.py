@@ -279,3 +279,15 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_search_says_when_the_index_lags_the_store(imported, tmp_path):
+    folder, original = imported
+    data = copy_data(original, tmp_path / "data")
+    store = Store(data / "fazhi.sqlite")
+    from kb.importers.files import import_files
+    import_files(store, make_laws(tmp_path / "more", 1, start=40))      # written, not yet indexed
+    store.close()
+    result = cli("search", QUERY, "--limit", "1", data=data)
+    assert result.returncode == 0 and "索引落后于知识库" in result.stderr and "fazhi learn" in result.stderr
+    assert "索引落后于知识库" in cli("status", data=data).stdout
