@@ -62,8 +62,9 @@ def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region:
 @click.command("check")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把核对报告写入文件：.docx 为可附卷的 Word 报告，其他扩展名为文本。")
+@click.option("--agency", default="", help="出具报告的机关（写入 Word 报告的文档属性“作者”），如 示例市应急管理局。")
 @click.pass_context
-def check(ctx: click.Context, draft: Path, output: Path | None) -> None:
+def check(ctx: click.Context, draft: Path, output: Path | None, agency: str) -> None:
     """核对草稿（.docx/.txt）中的每一处条文引用：条文是否存在、是否现行版本、引文是否与原文一致。"""
     try:
         report = check_draft(settings.open_store(ctx), draft)
@@ -72,7 +73,7 @@ def check(ctx: click.Context, draft: Path, output: Path | None) -> None:
     text = render_report(report)
     if output:
         if output.suffix.lower() == ".docx":
-            write_draft_report(report, output)
+            write_draft_report(report, output, agency=agency)
         else:
             output.write_text(text, encoding="utf-8")
         click.echo(f"核对报告已写入 {output}（问题 {report.count(fd.PROBLEM)} 处，提示 {report.count(fd.NOTE)} 处）。")
