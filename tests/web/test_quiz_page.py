@@ -56,6 +56,14 @@ def test_assemble_take_and_score_a_paper(server, login, bank):
         page.check(f"input[name=q{question.id}][value={question.answer}]")
     page.fill("input[name=session]", "2026年安全生产月知识竞赛")
     screenshots(page, "quiz-paper")
+    # without a name nothing is recorded, and the answers given stay on the form
+    page.fill("input[name=person]", "")
+    page.evaluate("document.querySelector('input[name=person]').removeAttribute('required')")
+    page.click("button:text('交卷')")
+    expect(page.locator(".flash.error")).to_contain_text("考生姓名")
+    expect(page.locator(f"input[name=q{true_false[0].id}][value={true_false[0].answer}]")).to_be_checked()
+    assert bank.results() == []
+    page.fill("input[name=person]", "查阅员")
     page.click("button:text('交卷')")
     expect(page.locator(".score")).to_have_text("查阅员：2 分（满分 8 分）")
     marks = page.locator(".quiz-mark")

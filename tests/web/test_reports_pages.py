@@ -62,17 +62,24 @@ def test_ledger_import_lists_the_bad_row_and_imports_the_rest(server, login, tmp
 
     page.set_input_files("input[name=files]", sorted(LEDGERS.glob("*.xlsx")) + sorted(LEDGERS.glob("*.csv")) + [bad])
     page.click("button:text('上传并导入')")
+    expect(page.locator(".ledger-files tr", has_text=bad.name)).to_contain_text("普法宣传台账：新增 1 行")
+    expect(page.locator(".ledger-files tr", has_text=bad.name)).to_contain_text("1 行有问题")
     outcome = page.locator(".ledger-outcome", has_text=bad.name)
-    expect(outcome).to_contain_text("普法宣传台账：新增 1 行")
     error = outcome.locator("table.row-errors tbody tr")
     expect(error).to_have_count(1)
     cells = [error.locator("td").nth(i).inner_text() for i in range(4)]
     assert cells[1:3] == ["3", "日期"] and "2025-02-30" in cells[3] and "不是有效日期" in cells[3]
     assert page.locator("script:text('alert(1)')").count() == 0
-    expect(page.locator(".ledger-outcome", has_text="示例市-执法案件台账-2025.xlsx")).to_contain_text(
+    expect(page.locator(".ledger-outcome")).to_have_count(1)
+    expect(page.locator(".ledger-files tr", has_text="示例市-执法案件台账-2025.xlsx")).to_contain_text(
         f"执法案件台账：新增 {len(_cases_2025())} 行")
     expect(page.locator(".ledger-kinds tr:has-text('学法培训台账')")).to_contain_text("2025年 24 行")
     screenshots(page, "ledger-import")
+    # importing the same ledger again changes nothing and counts nothing twice
+    page.set_input_files("input[name=files]", LEDGERS / "示例市-学法培训台账-2025.csv")
+    page.click("button:text('上传并导入')")
+    expect(page.locator(".ledger-files")).to_contain_text("学法培训台账：新增 0 行，更新 0 行，未变 24 行")
+    expect(page.locator(".ledger-kinds tr:has-text('学法培训台账')")).to_contain_text("2025年 24 行")
 
 
 def test_annual_report_from_the_uploaded_narrative(server, login, tmp_path):

@@ -17,14 +17,16 @@ bp = Blueprint("reports", __name__)
 SESSION_KEY = "report_runs"
 
 
-def _page(kind: str, year: int, status: int = 200, **shown):
+def _page(kind: str, year: int, status: int = 200, run: runs.Run | None = None, **shown):
     data = services().data
     stored = runs.narrative_path(data, year)
+    choice = runs.STORED if stored.exists() else runs.DEFAULT
+    if run is None:
+        choice = request.form.get("narrative", choice)
     return render_template("report.html", kind=kind, name=runs.NAMES[kind], year=year,
                            years=runs.report_years(store()), stored=stored.exists(),
-                           agency=request.form.get("agency", runs.stored_agency(data, year)),
-                           choice=request.form.get("narrative", runs.STORED if stored.exists() else runs.DEFAULT),
-                           **shown), status
+                           agency=request.form.get("agency", runs.stored_agency(data, year)), choice=choice,
+                           run=run, result=run.result if run else None, **shown), status
 
 
 def _year() -> int:
@@ -71,7 +73,7 @@ def _generated(kind: str, year: int, run: runs.Run):
     kept[kind] = {"folder": run.folder, "year": year}
     session[SESSION_KEY] = kept
     record("生成报告", f"{run.result.title}（待补充 {len(run.result.gaps)} 项）")
-    return _page(kind, year, run=run, result=run.result)
+    return _page(kind, year, run=run)
 
 
 def _kept(kind: str) -> dict:
