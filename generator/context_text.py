@@ -28,7 +28,7 @@ def clause(text: str) -> str:
 
 
 def numbered(texts: Iterable[str], level: int = 3, end: str = "") -> list[dict[str, str]]:
-    """Label texts 1. 2. … (level 3) or （1） （2） … (level 4) as {标号, 内容}.
+    """Label texts 1. 2. … (level 3), （1） （2） … (level 4) or （一） （二） … (level 2) as {标号, 内容}.
 
     Without ``end`` every text becomes a sentence; with it every text but the
     last ends in ``end`` and the last in 。 (for enumerations inside one sentence).

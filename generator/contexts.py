@@ -139,14 +139,15 @@ def legality_conclusion(case: LegalityCase, review: Review, sections) -> dict[st
                "决策草案内容是否符合有关法律、法规、规章和国家政策的规定尚待审查"),
     ]
     result = review.conclusion.result
-    if result == fd.LAWFUL and any(point.endswith(("尚需核实", "尚待审查")) for point in points):
+    if result == fd.LAWFUL and review.conclusion.proposed and any(point.endswith(("尚需核实", "尚待审查"))
+                                                                for point in points):
         result = fd.LAWFUL_IF_AMENDED
     closing = {
         fd.LAWFUL: f"建议按程序提请{case.authority}集体讨论决定。",
         fd.LAWFUL_IF_AMENDED: f"请{case.drafter}按照本意见修改完善后，按程序提请集体讨论决定。",
         fd.UNLAWFUL: "决策草案不宜提请集体讨论决定。",
     }.get(result, "")
-    return {"结论": result, "要点": numbered(points, level=4, end="；"), "结语": closing}
+    return {"结论": result, "要点": numbered(points, level=2, end="；"), "结语": closing}
 
 
 def commentary_context(store: Store, case: CommentaryCase, review: Review) -> dict[str, Any]:

@@ -13,19 +13,19 @@ from typing import Any
 
 from generator import review_voice as voice
 from generator.appendix import appendix_articles, appendix_fields
-from generator.context_text import clause, numbered, paragraphs, review_item, sentence, unique
+from generator.case_text import cited_text, grouped_citations, party_description
+from generator.context_text import clause, money, numbered, paragraphs, review_item, sentence, unique
 from generator.filters import date_text
 from generator.official_format import heading_label
-from generator.review import findings as fd
-from generator.context_text import money
-from generator.review.casefile import OpinionCase
-from generator.review.parts import ADOPTED
-from generator.review.checks import Review
 from generator.opinion_violations import Violation, violations
+from generator.review import findings as fd
+from generator.review.casefile import OpinionCase
+from generator.review.checks import Review
+from generator.review.parts import ADOPTED
 from generator.wording import office_name
-from generator.case_text import cited_text, grouped_citations, party_description
 from kb.store import Store
 
+REVIEW_ARTICLE = "《中华人民共和国行政处罚法》第五十八条第一款"
 
 
 def opinion_context(store: Store, case: OpinionCase, review: Review) -> dict[str, Any]:
@@ -154,7 +154,9 @@ def opinion_items(store: Store, case: OpinionCase, review: Review, listed: list[
 def _machine_sentences(store, case, aspect, findings, listed) -> list[str]:
     texts = []
     for finding in findings:
-        if finding.overridden_by or finding.standing:
+        if finding.check_id == fd.REVIEW_SCOPE and finding.standing and not finding.implies:
+            texts.append(f"本案属于{REVIEW_ARTICLE}规定应当进行法制审核的情形。")
+        elif finding.overridden_by or finding.standing:
             texts.append(voice.finding_sentence(finding))
         else:
             texts.append(_passed_sentence(store, case, finding, listed))
@@ -202,8 +204,6 @@ def conclusion_context(case: OpinionCase, review: Review, items: list[dict], pro
     in full); reasons the reviewer wrote are listed.
     """
     result = review.conclusion.result
-    if result == fd.AGREE and problems:
-        result = fd.AGREE_IF_AMENDED
     word = voice.CONCLUSION_WORDS.get(result, result)
     written = [sentence(reason) for reason in case.reasons] if not review.conclusion.proposed else []
     failed = {f.aspect for f in review.findings if f.standing and f.implies}

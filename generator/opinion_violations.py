@@ -15,7 +15,6 @@ that goes with every penalty): they are kept apart from the penalties.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from generator.context_text import money
 from generator.review.casefile import OpinionCase
@@ -33,7 +32,6 @@ class Penalty:
 
     whom: str
     what: str
-    amount: Decimal | None = None
 
     @property
     def text(self) -> str:
@@ -54,11 +52,6 @@ class Violation:
     discretion: DiscretionInput | None = None
     waived: bool = False  # 不予处罚 proposed
 
-    @property
-    def fines(self) -> list[Decimal]:
-        """The fine amounts of this violation."""
-        return [p.amount for p in self.penalties if p.amount is not None and p.what.startswith("罚款")]
-
 
 def is_corrective(kind: str) -> bool:
     """True for an order to correct, which is not a 行政处罚."""
@@ -72,9 +65,8 @@ def violations(case: OpinionCase) -> list[Violation]:
 
 def _violation(violation: CaseViolation) -> Violation:
     decision = violation.decision
-    penalties = [Penalty(PARTY, f"罚款{money(decision.fine)}", decision.fine)] if decision.fine is not None else []
-    penalties += [Penalty(f"{fine.role}{fine.name}", f"罚款{money(fine.amount)}", fine.amount)
-                  for fine in decision.person_fines]
+    penalties = [Penalty(PARTY, f"罚款{money(decision.fine)}")] if decision.fine is not None else []
+    penalties += [Penalty(f"{fine.role}{fine.name}", f"罚款{money(fine.amount)}") for fine in decision.person_fines]
     penalties += [_measure_penalty(m) for m in decision.measures if not is_corrective(m.kind)]
     corrections = [correction_text(m) for m in decision.measures if is_corrective(m.kind)]
     facts = [line.strip() for line in violation.facts.splitlines() if line.strip()]
@@ -90,4 +82,4 @@ def correction_text(measure: Measure) -> str:
 
 def _measure_penalty(measure: Measure) -> Penalty:
     what = measure.kind + (money(measure.amount) if measure.amount is not None else "")
-    return Penalty(PARTY, what + (f"，期限{measure.term}" if measure.term else ""), measure.amount)
+    return Penalty(PARTY, what + (f"，期限{measure.term}" if measure.term else ""))

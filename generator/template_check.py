@@ -134,10 +134,8 @@ def check_template(
         return TemplateReport(str(path), frozenset(), (), (), tuple(problems))
     names = set(known) | set(required)
     unknown = sorted(variables - names)
-    for name in unknown:
-        hint = rename_hint(name)
-        line = _first_line(tree, name)
-        problems.append(f"{locate(texts, line)}：" + (hint or f"未知变量“{name}”"))
+    for line, name in sorted((_first_line(tree, name) or 0, name) for name in unknown):
+        problems.append(f"{locate(texts, line)}：" + (rename_hint(name) or f"未知变量“{name}”"))
     if isinstance(known, dict):
         _FieldWalker(known, texts, problems).walk(tree, {})
     return TemplateReport(str(path), frozenset(variables), tuple(unknown), tuple(sorted(set(required) - variables)),

@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 from kb.cases.store import CaseStore
 from kb.models import Article, Law
 from kb.numerals import chinese_to_int
-from kb.penalties import describe, read_article
 from kb.refs import Ref
 from kb.standards.penalty_text import render
 from kb.standards.store import StandardStore
@@ -120,6 +119,8 @@ def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
         if described is None:
             return None
         number, act = described
+    from kb.penalties import read_article   # the penalty reader is loaded only when a card is made
+
     ref = Ref(law=law.title, number=article.number, suffix=article.suffix, item=number)
     provision = read_article(article, item=number, citation=ref.text)
     store = searcher.store
@@ -173,6 +174,8 @@ def _act(article: Article, matcher: passages.Matcher) -> tuple[int | None, str] 
 
 
 def _ranges(provision) -> list[PartyRange]:
+    from kb.penalties import describe
+
     ranges = []
     for situation in provision.situations:
         for party in dict.fromkeys(s.party for s in situation.sanctions):
@@ -240,7 +243,7 @@ def _cases(store, question: str, law: Law, ref: Ref) -> list[CaseEntry]:
     """The typical cases most like the question among those that applied the penalty article."""
     from kb.cases.similar import similar_cases   # loads its own jieba: only when a card is made
 
-    applied = {case.id for case, _ in CaseStore(store).citing(law.key, ref.number, ref.suffix)}
+    applied = {case.id for case, _ in CaseStore(store).citing(law.key, ref.number, ref.suffix) if _same(case.basis, ref)}
     ranked = [hit.case for hit in similar_cases(store, question, [ref], limit=20) if hit.case.id in applied]
     return [CaseEntry(case.code, case.title, case.number or case.code, case.decision,
                       [r.text for r in case.basis]) for case in ranked[:CASES]]

@@ -24,7 +24,7 @@ VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未�
 # only when three characters or more of subject remain: 国家安全法 keeps 国家安全).
 INSTRUMENTS = ("实施条例", "实施细则", "实施办法", "条例", "规定", "办法", "细则", "法")
 AIMS = ("暂行", "程序", "安全管理", "监督管理", "管理", "安全", "保护", "防治", "促进")
-ROUTED_LEVELS = {"法律": 2, "行政法规": 3, "部门规章": 4}   # level → shortest subject that routes
+ROUTED_LEVELS = {"法律": 3, "行政法规": 3, "部门规章": 4}   # level → shortest subject that routes
 
 
 @dataclass

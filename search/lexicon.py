@@ -34,9 +34,11 @@ def expand(query: str, words: list[str] | None = None) -> list[str]:
 
     A lay word of two or more characters matches anywhere in the normalized query; a single
     character (罚, 偷) only when it is a word of its own in `words` (the query's segmentation).
+    A lay word inside a longer one that matched gives way to it (监护 inside 现场监护: the sense
+    of the longer word decides).
     """
     text = normalize(query)
     words = set(words if words is not None else segment.words(text))
-    found = [term for lay, legal in synonyms().items()
-             if (lay in words if len(lay) == 1 else lay in text) for term in legal]
-    return list(dict.fromkeys(found))
+    matched = [lay for lay in synonyms() if (lay in words if len(lay) == 1 else lay in text)]
+    kept = [lay for lay in matched if not any(lay != other and lay in other for other in matched)]
+    return list(dict.fromkeys(term for lay in kept for term in synonyms()[lay]))

@@ -39,13 +39,13 @@ LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
 VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
-ROUTE_BOOST = 1.5               # articles of a law whose subject the question names (intent.route)
+ROUTE_BOOST = 2.0               # articles of a law whose subject the question names (intent.route)
 ROUTED_LAWS = 3                 # … of which this many are also searched on their own
 LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
 PASSAGE_WEIGHT = 0.5            # … in its best passage (款, or 项 with its opening words)
 WHOLE_WEIGHT = 0.3              # … anywhere in the article
 CUE_BOOST = 0.2                 # the article has the wording of the kind of answer asked (期限 → 日内)
-SUBJECT_BOOST = 0.2             # its lead sentence names the party the question is about
+SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
 COVERED = 100                   # candidates whose passages are looked at
@@ -282,21 +282,23 @@ class Searcher:
         their passages (search.passages), the others by the least evidence any of those had."""
         ids = [c.doc_id for c in candidates if c.kind == "条文"]
         rows = self.store.db.execute(
-            f"SELECT id, law_id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(ids))})",
-            ids).fetchall()
+            f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        for article_id, law_id, chapter, _, _ in rows:
+        for article_id, law_id, chapter in rows:
             if (law_id, chapter) not in places:
                 places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
             weights[article_id] = places[(law_id, chapter)] * (
                 1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
         scores = {c.doc_id: c.score * weights.get(c.doc_id, 1.0) for c in candidates if c.kind == "条文"}
-        covered = set(sorted(scores, key=scores.get, reverse=True)[:COVERED])
+        covered = sorted(scores, key=scores.get, reverse=True)[:COVERED]
         matcher = passages.Matcher({token: weight * self.engine.idf(token)
                                     for token, weight in analysis.weights.items()})
+        texts = self.store.db.execute(
+            f"SELECT id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(covered))})",
+            covered)
         evidence = {article_id: self._evidence(json.loads(paragraphs), json.loads(items), chapter, analysis, matcher)
-                    for article_id, _, chapter, paragraphs, items in rows if article_id in covered}
+                    for article_id, chapter, paragraphs, items in texts}
         least = min(evidence.values(), default=1.0)
         rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
                     if c.kind == "条文" and c.doc_id in scores else c for c in candidates]

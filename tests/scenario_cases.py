@@ -1,7 +1,8 @@
 """The review scenario suite: one case file per rule that must trigger it and one that must pass.
 
 Each file in tests/scenarios/ names the sample case file it starts from (基于), the fields it
-changes (修改: dotted paths, 违法行为[2] for a list element, null to delete) and what the review must
+changes (修改: dotted paths, 违法行为[2] for a list element — one past the end appends —, null to
+delete) and what the review must
 find (预期: 核对项, 状态, 条文 — text of a cited article, 措辞 — words of the message) and, if given,
 the proposed conclusion (结论) or a conclusion it must not be (结论不是). Used by
 tests/test_review_scenarios.py and bench/bench_review.py.
@@ -83,7 +84,14 @@ def change(data: dict, dotted: str, value) -> None:
     for part in parents:
         found = INDEX_RE.match(part)
         target = target[found.group("name")][int(found.group("index")) - 1] if found else target.setdefault(part, {})
-    if value is None:
+    element = INDEX_RE.match(last)
+    if element:
+        items, index = target.setdefault(element.group("name"), []), int(element.group("index")) - 1
+        if index < len(items):
+            items[index] = value
+        else:
+            items.append(value)                 # 违法行为[3] on a list of two
+    elif value is None:
         target.pop(last, None)
     else:
         target[last] = value

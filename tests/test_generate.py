@@ -19,7 +19,7 @@ from generator.review import ledger
 from generator.review.casefile import CaseFileError, read_data
 from generator.review.citing import parse_cited
 from generator.review.draft_check import check_draft
-from generator.review.findings import ASPECTS, LEGALITY_ASPECTS
+from generator.review.findings import LEGALITY_ASPECTS
 from generator.signature import STYLE_SIGNATURE
 from kb.samples import ROOT as SAMPLES
 from kb.samples import load_samples
@@ -144,9 +144,9 @@ def test_legality_conclusion_answers_the_three_points_of_article_27(generated):
         assert [re.sub(r"^（.+?）", "", h) for h in item_titles(document)] == list(LEGALITY_ASPECTS)
         start = lines.index("经审查：")
         assert lines[start + 1:start + 4] == [
-            "（1）决策事项符合法定权限；",
-            "（2）决策草案的形成已履行相关法定程序；",
-            "（3）决策草案内容符合有关法律、法规、规章和国家政策的规定。",
+            "（一）决策事项符合法定权限；",
+            "（二）决策草案的形成已履行相关法定程序；",
+            "（三）决策草案内容符合有关法律、法规、规章和国家政策的规定。",
         ]
         assert lines[start + 4].startswith(f"审查结论：{result.review.conclusion.result}。")
 
@@ -341,3 +341,13 @@ def test_a_long_case_of_four_violations_reads_as_one_opinion(store, tmp_path):
     discretion = next(line for line in lines if "“较重”阶次；" in line)
     assert discretion.count("《示例省安全生产行政处罚裁量基准") == 1 and "该基准“较重”阶次" in discretion
     assert "四、建议" not in lines
+
+
+def test_a_legality_review_without_the_content_reviewed_is_not_lawful(store, tmp_path):
+    data = yaml.safe_load((SAMPLES / "review" / "示例-合法性审查-重大事故隐患治理督办办法.yaml").read_text(encoding="utf-8"))
+    del data["审查意见"]["内容合法性"]
+    case = tmp_path / "合法性.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    lines = texts(Document(generate(store, KINDS["legality"], case, tmp_path / "合法性.docx").path))
+    assert "（三）决策草案内容是否符合有关法律、法规、规章和国家政策的规定尚待审查。" in lines
+    assert next(line for line in lines if line.startswith("审查结论：")).startswith("审查结论：修改后合法。")

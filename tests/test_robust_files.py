@@ -5,20 +5,12 @@ import os
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from kb.importers.files import ImportLimits, import_files
-from kb.store import Store
 from robust_corpus import FIXTURE, fazhi, make_laws
+from test_import_robustness import store  # noqa: F401 (the fixture: an empty store)
 
 MD_HEAD = "# 测试用条例\n\n2020年1月1日通过\n\n<!-- INFO END -->\n\n"
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "fazhi.sqlite")
-    yield store
-    store.close()
 
 
 def hostile_folder(folder: Path) -> Path:

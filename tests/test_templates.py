@@ -161,3 +161,19 @@ def test_signature_indents_follow_gbt_9704():
 @pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
 def test_shipped_templates_use_every_variable_their_context_provides(kind):
     assert template_variables(kind.template, jinja_env()) == kind.variables
+
+
+def test_a_template_restyled_in_word_restyles_the_generated_document(store, tmp_path):
+    from docx.shared import Pt
+
+    from generator.documents import generate
+    from kb.samples import ROOT as SAMPLES
+    edited = Document(template_path("法制审核意见书"))
+    edited.styles["Normal"].font.size = Pt(15)
+    edited.save(tmp_path / "法制审核意见书.docx")
+    case = SAMPLES / "review" / "示例-法制审核-某化工有限公司.yaml"
+    result = generate(store, KINDS["opinion"], case, tmp_path / "out.docx", template=tmp_path / "法制审核意见书.docx")
+    document = Document(result.path)
+    assert document.styles["Normal"].font.size == Pt(15)
+    body = [p for p in document.paragraphs if p.style.name == "Normal" and p.text.strip()]
+    assert body and all(run.font.size is None for p in body for run in p.runs)

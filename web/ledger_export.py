@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 COLUMNS = (("审核日期", 12), ("文书类型", 22), ("文号", 26), ("案由/事项", 40), ("当事人", 28),
-           ("送审科室", 20), ("结论", 12), ("罚款金额（元）", 14), ("审核人", 10), ("违反条款", 36))
+           ("送审科室", 20), ("结论", 12), ("罚款金额（元）", 14), ("审核人", 10), ("违反条款", 36), ("作废", 30))
 
 
 def workbook(rows) -> bytes:
@@ -23,7 +23,8 @@ def workbook(rows) -> bytes:
     for entry, unit in rows:
         sheet.append([entry.reviewed.isoformat() if entry.reviewed else "", entry.doc_type, entry.number,
                       entry.cause, entry.party, unit, entry.conclusion, int(entry.amount) if entry.amount == int(entry.amount)
-                      else float(entry.amount), entry.reviewer, "、".join(entry.articles)])
+                      else float(entry.amount), entry.reviewer, "、".join(entry.articles),
+                      f"作废：{entry.voided_reason}" if entry.voided else ""])
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

@@ -79,9 +79,15 @@ def dump(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def generate(store: Store, data: dict, kind: str, folder: Path) -> documents.Generated:
-    """Write the case file into `folder` and generate its document there (recorded in the ledger)."""
+def generate(store: Store, data: dict, kind: str, folder: Path, template: Path | None = None) -> documents.Generated:
+    """Write the case file into `folder` and generate its document there (recorded in the ledger),
+    with the bureau's own `template` when it has one."""
     case_path = folder / CASE_FILE
     case_path.write_text(dump(data), encoding="utf-8")
     out = folder / f"{kind}.docx"
-    return documents.generate(store, documents.KINDS[DOCUMENT_KEYS[kind]], case_path, out)
+    return documents.generate(store, document_kind(kind), case_path, out, template=template)
+
+
+def document_kind(kind: str) -> documents.DocumentKind:
+    """The generator's document kind of a 文书类型."""
+    return documents.KINDS[DOCUMENT_KEYS[kind]]

@@ -1,7 +1,7 @@
 """What a request works with: the web database, the statute store and the shared searcher.
 
-The store and the web database are opened per request (one SQLite connection each, closed when the
-request ends). The searcher is expensive to open and shared by all requests; when an import swaps
+The store and the web database are one SQLite connection each per server thread, kept open
+between requests. The searcher is expensive to open and shared by all requests; when an import swaps
 in a new index, the next request opens a searcher over it while requests already running finish
 on the old one.
 """
@@ -9,16 +9,18 @@ on the old one.
 import threading
 from pathlib import Path
 
-from flask import current_app, g
+from flask import current_app
 
 from fazhi.composition import open_searcher
 from fazhi.settings import DB_NAME
 from kb.store import Store
 from search.index import current_index_dir
-from search.query import IndexMissing, Searcher
+from search.live import LiveSearcher
+from search.query import IndexMissing
 from web import db as webdb
 
 MEMO_SIZE = 2000
+_local = threading.local()
 
 
 class Services:
@@ -27,23 +29,17 @@ class Services:
     def __init__(self, data: Path):
         self.data = Path(data)
         self._lock = threading.Lock()
-        self._searcher: Searcher | None = None
-        self._searcher_dir: Path | None = None
-        self._searcher_store: Store | None = None
+        self._searcher: LiveSearcher | None = None
         self._memo: dict = {}
         self._memo_stamp: tuple | None = None
 
-    def searcher(self) -> Searcher:
-        """The searcher over the live index; reopened when the live index changed."""
-        live = current_index_dir(self.data)
-        if self._searcher is not None and live == self._searcher_dir:
-            return self._searcher
-        with self._lock:
-            live = current_index_dir(self.data)
-            if self._searcher is None or live != self._searcher_dir:
-                store = Store(self.data / DB_NAME)
-                self._searcher = open_searcher(store, self.data)
-                self._searcher_dir, self._searcher_store = live, store
+    def searcher(self) -> LiveSearcher:
+        """The shared searcher over the live index; it follows the index across re-imports
+        (search.live), so it is opened once, by the first request that needs it."""
+        if self._searcher is None:
+            with self._lock:
+                if self._searcher is None:
+                    self._searcher = open_searcher(Store(self.data / DB_NAME), self.data)
         return self._searcher
 
     def memo(self, key, compute):
@@ -73,30 +69,38 @@ def services() -> Services:
 
 
 def store() -> Store:
-    """The statute store for this request."""
-    if "store" not in g:
-        g.store = Store(services().data / DB_NAME)
-    return g.store
+    """The statute store for this thread (one SQLite connection per server thread, kept open)."""
+    return _per_thread("store", lambda data: Store(data / DB_NAME))
 
 
 def web_db():
-    """The web database connection for this request."""
-    if "web_db" not in g:
-        g.web_db = webdb.connect(services().data)
-    return g.web_db
+    """The web database connection for this thread."""
+    return _per_thread("web_db", webdb.connect)
 
 
-def searcher() -> Searcher:
+def _per_thread(name: str, connect):
+    data = services().data
+    opened = getattr(_local, name, None)
+    if opened is None:
+        opened = {}
+        setattr(_local, name, opened)
+    if data not in opened:
+        opened[data] = connect(data)
+    return opened[data]
+
+
+def searcher() -> LiveSearcher:
     """The shared searcher; raises IndexMissing when nothing was imported yet."""
     return services().searcher()
 
 
 def close(_error=None) -> None:
-    """Close this request's connections."""
+    """End of a request: leave no transaction open on this thread's connections."""
     for name in ("store", "web_db"):
-        connection = g.pop(name, None)
-        if connection is not None:
-            connection.close()
+        for connection in getattr(_local, name, {}).values():
+            db = getattr(connection, "db", connection)
+            if db.in_transaction:
+                db.rollback()
 
 
 __all__ = ["Services", "services", "store", "web_db", "searcher", "close", "IndexMissing"]

@@ -13,6 +13,7 @@ from datetime import date
 from generator.review.findings import NOTE, PASS, PROBLEM
 from kb.models import Article, Law
 from kb.numerals import article_label, int_to_chinese
+from kb.penalties.lookup import is_excerpt
 from kb.refs import Ref, ResolvedRef, locate, parse_ref
 from kb.store import Store
 
@@ -172,11 +173,6 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
     resolved = ResolvedRef(ref=ref, law=current, article=article, excerpt=excerpt)
     return CitationCheck(cited, PASS, f"现行有效（{current.version_text}），条文存在", exists=True, current=True,
                          resolved=resolved)
-
-
-def is_excerpt(law: Law) -> bool:
-    """True when the store holds only an excerpt (节选) of the law: a missing article proves nothing."""
-    return "节选" in (law.history or "") or "节选" in (law.preamble or "")
 
 
 def similarity(probe: str, text: str) -> float:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from kb import textfile
-from kb.importers import docx, lawrefbook, plaintext
+from kb.importers import lawrefbook, plaintext
 from kb.importers.errors import ImportFailure, SkipFile
 from kb.importers.lines import bad_line, duplicate_labels
 from kb.models import Law
@@ -90,6 +90,7 @@ def parse_file(path: Path, root: Path | None = None, category: str | None = None
         size = _check_regular(path)
         if suffix == ".docx":
             _check_docx(path, limits)
+            from kb.importers import docx     # python-docx loads only when a .docx is imported
             law = docx.parse(path, category, region)
         else:
             if size > limits.max_text_bytes:

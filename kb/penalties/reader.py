@@ -30,7 +30,7 @@ SCALED_FINE_RE = re.compile(r"(?P<opt>可以)?按照(?P<amount>[^，；]+?)对(?
 ITEM_MARK_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 NOT_CONDITIONS = ("尚不构成犯罪", "构成犯罪")
 PARTY_ONLY_RE = re.compile(r"^(?:并)?对(?P<party>[^，；]+?)(?:除.*)?$")
-WARNING_OR = "警告或者"
+ALTERNATIVE_RE = re.compile(r"^(?:警告|[零一二两三四五六七八九十\d]+日(?:以上[零一二两三四五六七八九十\d]+日)?以下拘留)或者")
 ORDERS_UNIT = re.compile(r"责令(?:生产经营单位|其所在单位|该单位)")      # 责令生产经营单位停产停业整顿
 SKIPPED = ("自", "所需费用")                # 自…之日起 (the start of a term), costs of enforcement
 
@@ -95,7 +95,7 @@ def _clause(provision, current: m.Situation, clause: str, gains: dict, party: st
     """Read one sanction clause into `current`; return the party it named (for the next clause)."""
     alone = PARTY_ONLY_RE.match(clause)
     if alone and not FINE_RE.search(clause) and not kind_of(clause):
-        named = party_of(alone.group("party"))[0]
+        named = (party_of(alone.group("party")) or [party or m.OFFENDER])[0]
         provision.subject = provision.subject or named
         return named
     if CRIMINAL_RE.match(clause) or CIVIL_RE.search(clause) and "罚款" not in clause:
@@ -113,15 +113,17 @@ def _clause(provision, current: m.Situation, clause: str, gains: dict, party: st
     named = PARTY_RE.match(clause)
     roles = [party or provision.subject or m.OFFENDER]
     if named and not named.group("party").endswith("的"):
-        roles = party_of(named.group("party"))
+        roles = party_of(named.group("party")) or roles
     body = clause[named.end():] if named else clause
     fine = FINE_RE.search(body)
     if fine:
         words = fine.group("amount")
-        if words.startswith(WARNING_OR):
-            words = words.removeprefix(WARNING_OR)
+        alternative = ALTERNATIVE_RE.match(words)
+        if alternative:
+            words = words[alternative.end():]
+            kind = m.WARNING if alternative.group(0).startswith("警告") else m.DETENTION
             for role in roles:
-                _add(provision, current, m.Sanction(role, m.WARNING, None, clause, alternative=True))
+                _add(provision, current, m.Sanction(role, kind, None, clause, alternative=True))
         amount = parse_amount(words)
         if amount is None:
             provision.doubts.append(f"罚款数额“{words}”无法确定")
@@ -146,7 +148,7 @@ def _scaled(provision, current: m.Situation, clause: str, found: re.Match) -> st
     amount = parse_amount(found.group("amount"))
     if amount is None:
         provision.doubts.append(f"罚款数额“{found.group('amount')}”无法确定")
-    roles = party_of(found.group("party"))
+    roles = party_of(found.group("party")) or [provision.subject or m.OFFENDER]
     for role in roles:
         _add(provision, current, m.Sanction(role, m.FINE, amount, clause, optional=bool(found.group("opt"))))
     return roles[0]

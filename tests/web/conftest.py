@@ -64,7 +64,7 @@ def browser():
 @pytest.fixture
 def login(browser, server):
     """login(name) → a page of a fresh browser context logged in as that account."""
-    contexts = []
+    contexts, dialogs = [], []
 
     def log_in(name: str, password: str = PASSWORD):
         context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True,
@@ -72,7 +72,7 @@ def login(browser, server):
         contexts.append(context)
         context.set_default_timeout(15_000)
         page = context.new_page()
-        page.on("dialog", lambda dialog: pytest.fail(f"unexpected dialog: {dialog.message}"))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(f"{server}/login")
         page.fill("input[name=name]", name)
         page.fill("input[name=password]", password)
@@ -82,3 +82,4 @@ def login(browser, server):
     yield log_in
     for context in contexts:
         context.close()
+    assert not dialogs, f"a page opened a dialog (injected script ran?): {dialogs}"

@@ -6,6 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -133,6 +134,11 @@ def test_case_file_round_trip_through_the_forms(sample_data, sample):
     document = clerk.get(f"{case_url}/document")
     assert document.status_code == 200 and document.data[:2] == b"PK"
     exported = yaml.safe_load(clerk.get(f"{case_url}/case.yaml").get_data(as_text=True))
+    if "文号" in opinions:
+        workbook = openpyxl.load_workbook(io.BytesIO(reviewer.get(f"/ledger.xlsx?doc_type={kind}").data))
+        rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+        assert rows[0][:3] == ["审核日期", "文书类型", "文号"]
+        assert any(row[2] == opinions["文号"] and row[1] == kind for row in rows[1:])
     for key, value in data.items():
         if key != "示例":
             assert _plain(exported[key]) == _plain(value), key
@@ -145,3 +151,79 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return str(value).strip()
+
+
+def test_empty_data_directory_offers_samples(tmp_path):
+    """A fresh data directory: the login page says how to create the first 管理员; once logged in,
+    the pages say there is no data and the import page loads the samples."""
+    import time
+
+    from web import db as webdb
+    from web import users
+
+    app = create_app(tmp_path, WTF_CSRF_ENABLED=False)
+    client = app.test_client()
+    assert "fazhi user add 用户名 --role 管理员" in client.get("/login").get_data(as_text=True)
+    db = webdb.connect(tmp_path)
+    users.add_user(db, "首位管理员", users.ADMIN, "long-enough-4")
+    db.close()
+    client.post("/login", data={"name": "首位管理员", "password": "long-enough-4"})
+    empty = client.get("/search?q=安全生产")
+    assert empty.status_code == 503 and "导入示例内容" in empty.get_data(as_text=True)
+    started = client.post("/import", data={"samples": "1"})
+    job = started.headers["Location"].rsplit("/", 1)[1]
+    for _ in range(300):
+        state = client.get(f"/import/{job}/state").get_json()
+        if state["finished"]:
+            break
+        time.sleep(0.1)
+    assert state["phase"] == "完成" and state["files"][0]["status"] == "已导入", state
+    found = client.get("/search?q=安全生产法第九十七条").get_data(as_text=True)
+    assert "第九十七条" in found
+    audit = client.get("/admin/audit").get_data(as_text=True)
+    assert "导入完成" in audit and "登录" in audit
+
+
+def test_session_expires(sample_data):
+    """A session older than PERMANENT_SESSION_LIFETIME no longer logs in."""
+    import time
+    from datetime import timedelta
+
+    app = create_app(sample_data, WTF_CSRF_ENABLED=False, PERMANENT_SESSION_LIFETIME=timedelta(seconds=1))
+    client = app.test_client()
+    client.post("/login", data={"name": "接口用户", "password": "long-enough-1"})
+    assert client.get("/search").status_code == 200
+    time.sleep(2.1)
+    expired = client.get("/search")
+    assert expired.status_code == 302 and "/login" in expired.headers["Location"]
+
+
+def test_templates_page_checks_uploads(sample_data, tmp_path):
+    """A 管理员 uploads an edited template: one with an unknown variable is refused with the
+    variable named; the shipped one passes, is used, and can be reset."""
+    import docx
+
+    from web import db as webdb
+    from web import doc_templates, users
+    from generator.documents import KINDS
+
+    db = webdb.connect(sample_data)
+    if users.find_user(db, "模板管理员") is None:
+        users.add_user(db, "模板管理员", users.ADMIN, "long-enough-5")
+    db.close()
+    client = create_app(sample_data, WTF_CSRF_ENABLED=False).test_client()
+    client.post("/login", data={"name": "模板管理员", "password": "long-enough-5"})
+    page = client.get("/admin/templates").get_data(as_text=True)
+    assert "随软件附带的模板" in page and "示例省" in page
+    broken = docx.Document()
+    broken.add_paragraph("{{ 不存在的变量 }}")
+    broken.save(tmp_path / "broken.docx")
+    refused = client.post("/admin/templates", data={"kind": "opinion", "template": (open(tmp_path / "broken.docx", "rb"), "改过的.docx")},
+                          content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert "未通过模板检查" in refused and doc_templates.active(sample_data, KINDS["opinion"]) is None
+    shipped = KINDS["opinion"].template
+    taken = client.post("/admin/templates", data={"kind": "opinion", "template": (shipped.open("rb"), "本局模板.docx")},
+                        content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+    assert "今后使用上传的模板" in taken and doc_templates.active(sample_data, KINDS["opinion"]) is not None
+    client.post("/admin/templates", data={"kind": "opinion", "reset": "1"})
+    assert doc_templates.active(sample_data, KINDS["opinion"]) is None

@@ -76,7 +76,7 @@
     }));
     const box = panel.querySelector("[data-conclusion]");
     box.replaceChildren();
-    if (result.conclusion) {
+    if (result.conclusion && result.conclusion.result) {
       const c = result.conclusion;
       const head = document.createElement("p");
       head.append(text("b", (c.proposed ? "建议结论" : "审核结论") + "：" + c.result));

@@ -7,6 +7,7 @@ from web.views import (
     auth_views,
     cases,
     check,
+    configuration,
     imports,
     ledger,
     review,
@@ -15,7 +16,7 @@ from web.views import (
 )
 
 BLUEPRINTS = [auth_views.bp, search.bp, article.bp, standards.bp, cases.bp, review.bp, check.bp,
-              imports.bp, ledger.bp, admin.bp, api.bp]
+              imports.bp, ledger.bp, admin.bp, configuration.bp, api.bp]
 
 from web.views import ledger_import, quiz, reports  # noqa: E402  (report, ledger-import and quiz pages)
 

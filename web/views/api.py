@@ -2,6 +2,7 @@
 Every call carries `Authorization: Bearer TOKEN` (tokens: `fazhi user token NAME`)."""
 
 import functools
+from datetime import date
 
 from flask import Blueprint, g, jsonify, request
 
@@ -68,7 +69,6 @@ def article():
         if found is None:
             return _error("没有这一条文", 404)
     else:
-        from datetime import date
         try:
             version = date.fromisoformat(request.args["version"]) if request.args.get("version") else None
             law, found = searcher().show(request.args.get("citation", ""), version)

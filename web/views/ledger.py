@@ -20,7 +20,7 @@ def _rows(args):
     units = {row[0]: row[1] for row in web_db().execute(
         "SELECT json_extract(data, '$.文号'), unit FROM submissions")}
     rows = [(entry, units.get(entry.number, "")) for entry in
-            review_ledger.entries(store(), year, args.get("doc_type") or None)]
+            review_ledger.entries(store(), year, args.get("doc_type") or None, voided=args.get("voided") == "1")]
     if args.get("conclusion"):
         rows = [(e, u) for e, u in rows if e.conclusion == args["conclusion"]]
     if args.get("unit"):

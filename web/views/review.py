@@ -10,7 +10,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, jsonify, redirect, render_template, request, send_file, url_for
 
 from generator.review.casefile import OPINION, CaseFileError, read_data
-from web import review_flow, submissions, uploads
+from web import doc_templates, review_flow, submissions, uploads
 from web.auth import current_user, record, role_required
 from web.case_form import FormState, from_case_file, read_form
 from web.form_specs import FORMS, REVIEW_KEYS, REVIEWER
@@ -118,7 +118,8 @@ def decide(submission_id: int):
         state.errors, state.general = checked.state.errors, checked.state.general
         return _detail(found, state, checked), 400
     folder = submissions.folder(services().data, found.id)
-    made = review_flow.generate(store(), checked.data, found.kind, folder)
+    template = doc_templates.active(services().data, review_flow.document_kind(found.kind))
+    made = review_flow.generate(store(), checked.data, found.kind, folder, template)
     conclusion = made.review.conclusion.result
     submissions.update(web_db(), found.id, current_user().name, "审核完毕", f"结论：{conclusion}",
                        data=checked.data, status=submissions.DECIDED, conclusion=conclusion,

@@ -14,7 +14,8 @@ from generator.amounts import format_yuan
 from generator.review import findings as fd
 from generator.review.checks.common import combine, detail_lines, distinct, finding
 from generator.review.circumstances import applicable
-from generator.review.citing import article_in, is_excerpt, ref_label
+from generator.review.citing import article_in, ref_label
+from kb.penalties.lookup import is_excerpt
 from generator.review.versions import cited_version
 from generator.review.violations import Violation, circumstances
 from kb import penalties as pen
