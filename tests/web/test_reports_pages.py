@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from kb.samples import ROOT as SAMPLES
 from tests.web.shots import screenshots
+from web import audit
+from web import db as webdb
 
 LEDGERS = SAMPLES / "ledgers"
 NARRATIVE = LEDGERS / "示例市应急管理局-2025年度报告叙述.md"
@@ -51,7 +53,8 @@ def test_ledger_import_lists_the_bad_row_and_imports_the_rest(server, login, tmp
     bad = tmp_path / "普法宣传台账-补报.csv"
     bad.write_text("编号,日期,类别,活动名称,七进场所,参与人次\n"
                    "PF-2025-90,2025-09-01,七进,安全生产法律进企业宣讲,进企业,120\n"
-                   "PF-2025-91,2025-02-30,其他,<script>alert(1)</script>宣传,,80\n", encoding="utf-8")
+                   "PF-2025-91,2025-02-30,其他,安全生产宣传,,80\n"
+                   "PF-2025-92,2025-10-08,<script>alert(1)</script>,安全生产宣传,,60\n", encoding="utf-8")
     page = login("李审核")
     page.click("nav.main a:text('报告')")
     page.click("nav.tabs a:text('台账导入')")
@@ -63,13 +66,16 @@ def test_ledger_import_lists_the_bad_row_and_imports_the_rest(server, login, tmp
     page.set_input_files("input[name=files]", sorted(LEDGERS.glob("*.xlsx")) + sorted(LEDGERS.glob("*.csv")) + [bad])
     page.click("button:text('上传并导入')")
     expect(page.locator(".ledger-files tr", has_text=bad.name)).to_contain_text("普法宣传台账：新增 1 行")
-    expect(page.locator(".ledger-files tr", has_text=bad.name)).to_contain_text("1 行有问题")
+    expect(page.locator(".ledger-files tr", has_text=bad.name)).to_contain_text("2 行有问题")
     outcome = page.locator(".ledger-outcome", has_text=bad.name)
-    error = outcome.locator("table.row-errors tbody tr")
-    expect(error).to_have_count(1)
-    cells = [error.locator("td").nth(i).inner_text() for i in range(4)]
-    assert cells[1:3] == ["3", "日期"] and "2025-02-30" in cells[3] and "不是有效日期" in cells[3]
-    assert page.locator("script:text('alert(1)')").count() == 0
+    errors = outcome.locator("table.row-errors tbody tr")
+    expect(errors).to_have_count(2)
+    cells = [errors.first.locator("td").nth(i).inner_text() for i in range(4)]
+    assert cells == [bad.stem, "3", "日期", "“2025-02-30”不是有效日期"]
+    # a cell's own text is shown as text, never as markup
+    assert errors.nth(1).locator("td").nth(2).inner_text() == "类别"
+    assert "<script>alert(1)</script>" in errors.nth(1).locator("td").nth(3).inner_text()
+    assert page.locator("main script").count() == 0
     expect(page.locator(".ledger-outcome")).to_have_count(1)
     expect(page.locator(".ledger-files tr", has_text="示例市-执法案件台账-2025.xlsx")).to_contain_text(
         f"执法案件台账：新增 {len(_cases_2025())} 行")
@@ -128,7 +134,7 @@ def test_enforcement_analysis_with_charts(server, login, tmp_path):
     assert all(unit in text for unit in units)
 
 
-def test_a_year_without_ledgers_lists_what_to_supply(server, login, tmp_path):
+def test_a_year_without_ledgers_lists_what_to_supply(server, login, live_data, tmp_path):
     page = login("李审核")
     page.goto(f"{server}/reports/annual?year=2025")
     page.select_option("select[name=year]", "2026")
@@ -141,6 +147,10 @@ def test_a_year_without_ledgers_lists_what_to_supply(server, login, tmp_path):
     expect(page.locator(".gaps")).to_contain_text("执法案件台账中没有2026年")
     expect(page.locator(".gaps")).to_contain_text("报告机关名称")
     screenshots(page, "report-gaps")
+    db = webdb.connect(live_data)
+    logged = [entry.detail for entry in audit.recent(db, action="生成报告")]
+    db.close()
+    assert any("2026年度法治政府建设情况的报告" in detail for detail in logged)
     text = _text(_download(page, "a:text('下载 法治政府建设年度报告（.docx）')", tmp_path))
     assert "【待补充：" in text
     marked = set(re.findall(r"【待补充：([^】]+)】", text))
