@@ -39,6 +39,7 @@ class Cited:
     citation: str
     text: str
     source: str = ""
+    article_id: int | None = None   # the article's id in the store, for a link to it
 
 
 @dataclass
@@ -124,7 +125,7 @@ def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
     provision = read_article(article, item=number, citation=ref.text)
     store = searcher.store
     standard = _standard(store, law, ref)
-    return Card(act=act, penalty=Cited(ref.text, provision.text, "检索结果"),
+    return Card(act=act, penalty=Cited(ref.text, provision.text, "检索结果", article.id),
                 duty=_duty(searcher, law, article, provision.text, ref, hits),
                 ranges=_ranges(provision), state=provision.state, doubts=list(provision.doubts),
                 standard=standard, cases=_cases(store, question, law, ref))
@@ -191,7 +192,7 @@ def _duty(searcher, law: Law, article: Article, text: str, ref: Ref, hits: list[
     if named:
         found = searcher.store.find_article(law.title, chinese_to_int(named.group(1)), 0, None)
         if found:
-            return Cited(f"{law.display_title}{found[1].label}", found[1].text, "罚则援引")
+            return Cited(f"{law.display_title}{found[1].label}", found[1].text, "罚则援引", found[1].id)
     store = searcher.store
     for _, item in _standard_items(store, law, ref):
         if item.provisions:
@@ -201,7 +202,7 @@ def _duty(searcher, law: Law, article: Article, text: str, ref: Ref, hits: list[
             return _resolved(store, case.violated[0], "典型案例")
     duty = next((h for h in hits[:CARD_HITS] if h.kind == "条文" and h.law_id == article.law_id
                  and not any(name in h.chapter for name in PENALTY_CHAPTERS)), None)
-    return Cited(f"《{duty.title}》{duty.article}", duty.text, "检索结果") if duty else None
+    return Cited(f"《{duty.title}》{duty.article}", duty.text, "检索结果", duty.doc_id) if duty else None
 
 
 def _resolved(store, ref: Ref, source: str) -> Cited | None:
@@ -210,7 +211,7 @@ def _resolved(store, ref: Ref, source: str) -> Cited | None:
         return None
     law, article = found
     return Cited(f"{law.display_title}{Ref(law.title, ref.number, ref.suffix, ref.paragraph, ref.item).label}",
-                 _excerpt(article, ref.item), source)
+                 _excerpt(article, ref.item), source, article.id)
 
 
 def _excerpt(article: Article, item: int | None) -> str:

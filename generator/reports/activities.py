@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from generator.reports.figures import Figure, figure
 from kb.ledgers.kinds import LEGALITY, PUBLICITY, TRAINING
+from kb.quiz.papers import ExamSession
 
 _DECISION, _NORMATIVE = "重大行政决策", "规范性文件"
+_QUIZ_SOURCE = "、在线考试记录"
 
 
 def legality_figures(year: int, rows: list[dict], decisions: list, commentaries: list) -> dict[str, Figure]:
@@ -27,12 +29,20 @@ def legality_figures(year: int, rows: list[dict], decisions: list, commentaries:
     return {f.name: f for f in figures}
 
 
-def training_figures(year: int, rows: list[dict]) -> dict[str, Figure]:
-    """Study sessions, training sessions, exams and the people examined."""
+def training_figures(year: int, rows: list[dict], quiz: list[ExamSession] = ()) -> dict[str, Figure]:
+    """Study sessions, training sessions, exams and the people examined.
+
+    Exams are the ledger's 企业人员考试 rows plus the exam sessions recorded on the quiz page
+    (``quiz``); a quiz session named like the 编号 or 主题 of an exam row is that row's, and is
+    counted once, by the ledger."""
     none = f"{TRAINING.name}中没有{year}年的记录"
     has = bool(rows)
     of = lambda category: [row for row in rows if row["类别"] == category]
     exams = of("企业人员考试")
+    listed = {row["编号"] for row in exams} | {row["主题"] for row in exams}
+    online = [session for session in quiz if session.name not in listed]
+    exam_source = f"{TRAINING.name}{_QUIZ_SOURCE if online else ''}"
+    exam_none = f"{TRAINING.name}和在线考试记录中都没有{year}年的记录"
     attendance = [row["参加人次"] for row in of("专题培训") + of("执法人员培训") if row["参加人次"] is not None]
     figures = [
         figure("中心组学法次数", f"{year}年党组中心组学法次数", len(of("党组中心组学法")) if has else None, "次",
@@ -43,9 +53,11 @@ def training_figures(year: int, rows: list[dict]) -> dict[str, Figure]:
         figure("培训人次", f"{year}年专题培训和执法人员培训参加人次", sum(attendance) if attendance else None, "人次",
                TRAINING.name, none if not has else f"{TRAINING.name}{year}年的培训记录未填写参加人次"),
         figure("企业考试场次", f"{year}年组织企业人员法律法规考试场次",
-               sum(row["考试场次"] for row in exams) if has else None, "场次", TRAINING.name, none),
+               sum(row["考试场次"] for row in exams) + len(online) if has or online else None, "场次",
+               exam_source, exam_none),
         figure("企业考核人次", f"{year}年企业人员法律法规考核人次",
-               sum(row["考核人次"] for row in exams) if has else None, "人次", TRAINING.name, none),
+               sum(row["考核人次"] for row in exams) + sum(s.people for s in online) if has or online else None,
+               "人次", exam_source, exam_none),
     ]
     return {f.name: f for f in figures}
 

@@ -9,6 +9,7 @@ multi-year trend.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.reports import activities, enforcement
@@ -17,6 +18,8 @@ from generator.reports.figures import Figure, figure, wan
 from generator.review import ledger as review_ledger
 from kb.ledgers import store as ledger_store
 from kb.ledgers.kinds import CASES, INSPECTIONS, LEGALITY, PLANS, PUBLICITY, TRAINING
+from kb.quiz.papers import exam_sessions
+from kb.quiz.store import QuizStore
 from kb.store import Store
 from templates import COMMENTARY, LEGALITY as LEGALITY_DOC, OPINION
 
@@ -73,7 +76,8 @@ def compute_stats(store: Store, year: int) -> Stats:
     figures |= enforcement.plan_figures(year, units, plans)
     figures |= _average_figures(year, trend)
     figures |= activities.legality_figures(year, load(LEGALITY, [year]), of_type(LEGALITY_DOC), of_type(COMMENTARY))
-    figures |= activities.training_figures(year, load(TRAINING, [year]))
+    quiz = exam_sessions(QuizStore(store), date(year, 1, 1), date(year, 12, 31))
+    figures |= activities.training_figures(year, load(TRAINING, [year]), quiz)
     figures |= activities.publicity_figures(year, load(PUBLICITY, [year]))
     return Stats(year, figures, units, enforcement.top_violations(cases), enforcement.top_articles(cases), trend)
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from kb.errors import KnowledgeError
-from kb.quiz.models import APPROVED, FILL, KINDS, Paper, Question, Result
+from kb.quiz.models import APPROVED, FILL, KINDS, STATUTE, Paper, Question, Result
+from kb.quiz.proof import filled
 from kb.quiz.store import QuizStore
 from kb.versions_diff import normalized
 
@@ -30,6 +31,12 @@ class Marked:
         """The source article the answer is proved by."""
         return self.question.source.citation
 
+    @property
+    def proof(self) -> str:
+        """The sentence of the source that proves the answer (the source text when none is kept)."""
+        question = self.question
+        return filled(question.context, question.fill) if question.context else question.source.text
+
 
 def assemble_paper(bank: QuizStore, title: str, counts: dict[str, int], law_key: str | None = None,
                    seed: int = 0, created: date | None = None) -> Paper:
@@ -49,6 +56,15 @@ def assemble_paper(bank: QuizStore, title: str, counts: dict[str, int], law_key:
     if not chosen:
         raise KnowledgeError("试卷没有题目：请指定各题型的题数。")
     return bank.add_paper(Paper(title=title, question_ids=[q.id for q in chosen], created=created or date.today()))
+
+
+def approved_pool(bank: QuizStore) -> tuple[dict[str, int], dict[str, str]]:
+    """What a paper can be assembled from: reviewed questions per kind, and the laws they come
+    from (law key → title)."""
+    approved = bank.questions(status=APPROVED)
+    counts = {kind: sum(1 for q in approved if q.kind == kind) for kind in KINDS}
+    laws = {q.source.key: q.source.title for q in approved if q.source.kind == STATUTE}
+    return counts, dict(sorted(laws.items(), key=lambda pair: pair[1]))
 
 
 def _spread(shuffled: list[Question], wanted: int) -> list[Question]:
@@ -114,10 +130,27 @@ def record_result(bank: QuizStore, paper_id: int, person: str, answers: dict[int
                                   answers={int(k): v for k, v in answers.items()}))
 
 
+@dataclass(frozen=True)
+class ExamSession:
+    """One exam session (考试场次): a paper taken under one session name on one day, and how many
+    people took it (考核人次)."""
+
+    paper_id: int
+    name: str
+    taken: date
+    people: int
+
+
+def exam_sessions(bank: QuizStore, date_from: date, date_to: date) -> list[ExamSession]:
+    """The sessions (distinct paper, session name and day) between two dates, in order taken."""
+    people: dict[tuple, int] = {}
+    for result in bank.results(date_from, date_to):
+        key = (result.paper_id, result.session, result.taken)
+        people[key] = people.get(key, 0) + 1
+    return [ExamSession(paper_id, name, taken, count) for (paper_id, name, taken), count in people.items()]
+
+
 def training_figures(bank: QuizStore, date_from: date, date_to: date) -> dict[str, int]:
     """考试场次 (distinct paper, session and day) and 考核人次 (results) between two dates."""
-    results = bank.results(date_from, date_to)
-    sessions = {(r.paper_id, r.session, r.taken) for r in results}
-    return {"考试场次": len(sessions), "考核人次": len(results)}
-
-
+    sessions = exam_sessions(bank, date_from, date_to)
+    return {"考试场次": len(sessions), "考核人次": sum(session.people for session in sessions)}

@@ -17,3 +17,7 @@ from web.views import (
 
 BLUEPRINTS = [auth_views.bp, search.bp, article.bp, standards.bp, cases.bp, review.bp, check.bp,
               imports.bp, ledger.bp, admin.bp, configuration.bp, api.bp]
+
+from web.views import ledger_import, quiz, reports  # noqa: E402  (report, ledger-import and quiz pages)
+
+BLUEPRINTS += [reports.bp, ledger_import.bp, quiz.bp]
