@@ -26,6 +26,13 @@ def _by_label(articles: list) -> dict:
     return {article.label: article for article in articles}
 
 
+def _real_law(folder: Path, name: str, days: tuple[str, str]) -> tuple[Store, list, list]:
+    """A store holding two versions of a real law (行政法 folder of ../shared) and their articles."""
+    store = Store(folder / "fazhi.sqlite")
+    import_files(store, [SHARED_LAWS / "行政法" / f"{name}({day}).md" for day in days])
+    return (store, *_two_versions(store, f"中华人民共和国{name}"))
+
+
 def _agrees_with_match(old: list, new: list, step: int = 1) -> None:
     """counterpart, both ways, gives what match_articles pairs (every `step`-th article)."""
     changes = match_articles(old, new)
@@ -79,9 +86,7 @@ def test_a_repealed_first_article_shifts_the_rest(samples):
 
 @pytest.mark.skipif(not SHARED_LAWS.is_dir(), reason="../shared/corpus/laws 不存在")
 def test_real_law_restructured_in_2024(tmp_path):
-    store = Store(tmp_path / "fazhi.sqlite")
-    import_files(store, [SHARED_LAWS / "行政法" / f"突发事件应对法({day}).md" for day in ("2007-08-30", "2024-06-28")])
-    old, new = _two_versions(store, "中华人民共和国突发事件应对法")
+    store, old, new = _real_law(tmp_path, "突发事件应对法", ("2007-08-30", "2024-06-28"))
     before, after = _by_label(old), _by_label(new)
     assert counterpart(before["第七条"], old, new, others_older=False) is after["第十七条"]   # moved chapter
     assert counterpart(after["第二条"], new, old) is before["第二条"]                       # now its 第二款
@@ -98,9 +103,7 @@ def test_real_law_restructured_in_2024(tmp_path):
 
 @pytest.mark.skipif(not SHARED_LAWS.is_dir(), reason="../shared/corpus/laws 不存在")
 def test_rewritten_article_in_its_place_is_paired(tmp_path):
-    store = Store(tmp_path / "fazhi.sqlite")
-    import_files(store, [SHARED_LAWS / "行政法" / f"保守国家秘密法({day}).md" for day in ("2010-04-29", "2024-02-27")])
-    old, new = _two_versions(store, "中华人民共和国保守国家秘密法")
+    store, old, new = _real_law(tmp_path, "保守国家秘密法", ("2010-04-29", "2024-02-27"))
     before, after = _by_label(old), _by_label(new)
     # 保密检查: reworded throughout (similarity under one half), between the same neighbours in both versions
     assert counterpart(after["第五十一条"], new, old) is before["第四十四条"]
