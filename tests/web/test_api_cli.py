@@ -1,5 +1,5 @@
-"""`fazhi user …` and the token-authenticated JSON API (through Flask's test client), the version
-alignment, and the upload checks on real files."""
+"""`fazhi user …` and the token-authenticated JSON API (through Flask's test client) and the upload
+checks on real files."""
 
 import io
 import json
@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from fazhi.cli import main
 from kb.store import Store
-from web import uploads, versions
+from web import uploads
 from web.app import create_app
 
 SAMPLE_CASE = Path(__file__).resolve().parents[2] / "kb" / "samples" / "review" / "示例-法制审核-某危险化学品仓储有限公司.yaml"
@@ -69,18 +69,6 @@ def test_api_review(api):
     assert outcomes["处罚裁量"] == "问题" and result["conclusion"]["result"] != "同意"
     broken = client.post("/api/review", json={"文书类型": "法制审核意见书"}, headers=headers)
     assert broken.status_code == 422 and any("当事人" in p for p in broken.get_json()["problems"])
-
-
-def test_versions_match_renumbered_articles(samples):
-    law = next(law for law in samples.laws() if law.title == "中华人民共和国安全生产法")
-    articles = samples.articles(law.id)
-    shifted = articles[1:]                      # as if the first article had been repealed
-    rows = versions.compare(articles, shifted)
-    assert rows[0].status == versions.REMOVED
-    assert all(row.status == versions.SAME for row in rows[1:])
-    assert versions.counterpart(articles[3], shifted) is shifted[2]
-    old, new = versions.pieces("处五万元以下的罚款", "处十万元以下的罚款")
-    assert ("del", "五") in old and ("ins", "十") in new
 
 
 def test_upload_checks():

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from kb.cases.crossref import citing_article
 from kb.numerals import int_to_chinese
-from web import versions
+from kb.versions_diff import UNCHANGED, counterpart, match_articles
 from web.services import services, store
 
 bp = Blueprint("article", __name__)
@@ -93,8 +93,9 @@ def by_label(key: str, version: str, label: str):
         abort(404, description=f"{law.display_title}（{law.version_text}）中没有{label}。")
     found = siblings[position]
     refs = services().memo(("refs", found.id), lambda: citing_article(store(), law, found))
-    matches = services().memo(("matches", found.id),
-                              lambda: [(other, versions.counterpart(found, articles)) for other, articles in others])
+    matches = services().memo(("matches", found.id), lambda: [
+        (other, counterpart(found, siblings, articles, (other.version or date.min) < (law.version or date.min)))
+        for other, articles in others])
     return render_template("article.html", law=law, article=found, refs=refs,
                            previous=siblings[position - 1] if position else None,
                            following=siblings[position + 1] if position + 1 < len(siblings) else None,
@@ -111,9 +112,10 @@ def compare():
         abort(404, description="请选择同一部法规的两个版本进行比较。")
     if (left.version or date.min) > (right.version or date.min):
         left, right = right, left
-    rows = versions.compare(db.articles(left.id), db.articles(right.id))
+    rows = services().memo(("compare", left.id, right.id),
+                           lambda: match_articles(db.articles(left.id), db.articles(right.id)))
     focus = request.args.get("article", 0, type=int)
     show_all = request.args.get("all") == "1"
-    changed = sum(1 for row in rows if row.status != versions.SAME)
+    changed = sum(1 for row in rows if row.status != UNCHANGED)
     return render_template("compare.html", left=left, right=right, rows=rows, focus=focus, show_all=show_all,
-                           changed=changed, versions=db.versions(left.key), same=versions.SAME)
+                           changed=changed, versions=db.versions(left.key), same=UNCHANGED)
