@@ -9,6 +9,9 @@ import sys
 
 import click
 
+from fazhi import faults
+from kb.textfile import printable
+
 WORDS = {
     "Options": "选项",
     "Commands": "命令",
@@ -35,6 +38,9 @@ PATTERNS = [
     (re.compile(r"(?:File|Path|Directory) '(.+?)' does not exist\."), r"“\1”不存在。"),
     (re.compile(r"(?:File|Path) '(.+?)' is a directory\."), r"“\1”是文件夹，应为文件。"),
     (re.compile(r"Directory '(.+?)' is a file\."), r"“\1”是文件，应为文件夹。"),
+    (re.compile(r"(?:File|Path|Directory) '(.+?)' is not readable\."), r"“\1”无法读取（没有读取权限）。"),
+    (re.compile(r"(?:File|Path|Directory) '(.+?)' is not writable\."), r"“\1”无法写入（没有写入权限）。"),
+    (re.compile(r"(.+?) is not in the range (.+?)\."), r"\1 不在允许的范围 \2 之内。"),
 ]
 
 
@@ -80,12 +86,20 @@ def localize(command: click.Command) -> None:
 class ChineseGroup(click.Group):
     """The main group: errors read 错误：… or 用法错误：… (with a hint), in Chinese."""
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
-        """Run the command line; on a ClickException print it in Chinese and exit with its code."""
+    def main(self, args=None, *more, standalone_mode: bool = True, **kwargs):
+        """Run the command line; on a ClickException print it in Chinese and exit with its code.
+        Arguments that are not valid UTF-8 and faults of the data directory get one sentence
+        (fazhi.faults), never a traceback."""
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, *more, standalone_mode=False, **kwargs)
+        given = sys.argv[1:] if args is None else args
+        bad = next((arg for arg in given if isinstance(arg, str) and _undecodable(arg)), None)
+        if bad is not None:
+            click.echo("用法错误：参数不是有效的 UTF-8 文字（" + printable(bad) +
+                       "）：请检查终端的编码设置（应为 UTF-8）", err=True)
+            sys.exit(2)
         try:
-            super().main(*args, standalone_mode=False, **kwargs)
+            super().main(args, *more, standalone_mode=False, **kwargs)
         except click.UsageError as error:
             hint = f"\n用 {error.ctx.command_path} --help 查看用法。" if error.ctx else ""
             click.echo(f"用法错误：{translate(error.format_message())}{hint}", err=True)
@@ -98,4 +112,17 @@ class ChineseGroup(click.Group):
             sys.exit(1)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
+        except KeyboardInterrupt:
+            click.echo("已取消。", err=True)
+            sys.exit(130)
+        except Exception as error:
+            message = faults.describe(error)
+            if message is None:
+                raise
+            click.echo(f"错误：{message}", err=True)
+            sys.exit(1)
         sys.exit(0)
+
+
+def _undecodable(text: str) -> bool:
+    return any(0xDC80 <= ord(char) <= 0xDCFF for char in text)

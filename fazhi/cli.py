@@ -7,14 +7,19 @@ from pathlib import Path
 import click
 
 from fazhi import settings
-from fazhi.composition import build_index, open_searcher
+from fazhi.composition import build_index, index_status, open_searcher
 from fazhi.chinese import localize
 from fazhi.lazy_group import LazyGroup
+from kb import textfile
 from kb.cases.crossref import citing_article
 from kb.categories import CATEGORIES
+from kb.importers.files import MB, ImportLimits
+from kb.lock import data_lock
 from kb.models import Law
 from search import learning
 from search.card import card_lines, penalty_card
+from search.index import index_lag
+from search.limits import MAX_LIMIT
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
 from search.snippets import segments
 
@@ -34,36 +39,44 @@ def main(ctx: click.Context, data: str | None) -> None:
 @click.option("--samples", is_flag=True, help="导入随软件附带的示例内容（法规节选、示例裁量基准与案例）。")
 @click.option("--category", type=click.Choice(CATEGORIES), help="指定效力级别（默认按文件夹或标题判断）。")
 @click.option("--region", help="指定地方性法规的地区，如 广东。")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=ImportLimits.max_text_bytes / MB,
+              show_default=True, help="单个 .md/.txt 文件的大小上限（MB）。")
+@click.option("--max-docx-size", type=click.FloatRange(min=0.001), default=ImportLimits.max_docx_bytes / MB,
+              show_default=True, help="单个 .docx 解压后的大小上限（MB），读取前检查。")
+@click.option("--wait", type=click.FloatRange(min=0), default=0, help="另一个导入正在进行时最多等待的秒数。")
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, category: str | None,
-                   region: str | None) -> None:
+                   region: str | None, max_size: float, max_docx_size: float, wait: float) -> None:
     """导入法规文件或文件夹（LawRefBook Markdown、纯文本 .txt、Word .docx），然后重建索引。"""
     if not paths and not samples:
         raise click.UsageError("请指定要导入的文件或文件夹，或使用 --samples 导入示例内容")
-    store = settings.open_store(ctx)
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [textfile.printable(str(p)) for p in paths if not p.exists()]
     if missing:
         raise click.ClickException("找不到以下路径：" + "、".join(missing))
-    if samples:
-        from kb.samples import load_samples
-        load_samples(store)
-        click.echo("已导入示例内容（法规节选、示例裁量基准、示例案例）。")
-    if paths:
-        from kb.importers.files import import_files
-        summary = import_files(store, list(paths), category=category, region=region)
-        for path, reason in summary.skipped:
-            click.echo(f"跳过 {path}：{reason}", err=True)
-        for path, reason in summary.failed:
-            click.echo(f"失败 {path}：{reason}", err=True)
-        click.echo(f"导入 {len(summary.imported)} 部（{summary.articles} 条），"
-                   f"跳过 {len(summary.skipped)} 个，失败 {len(summary.failed)} 个。")
-    figures = build_index(store, settings.data_dir(ctx.obj["data"]))
+    data = settings.data_dir(ctx.obj["data"])
+    with data_lock(data, wait):
+        store = settings.open_store(ctx)
+        if samples:
+            from kb.samples import load_samples
+            load_samples(store)
+            click.echo("已导入示例内容（法规节选、示例裁量基准、示例案例）。")
+        if paths:
+            from kb.importers.files import import_files
+            limits = ImportLimits(int(max_size * MB), int(max_docx_size * MB))
+            summary = import_files(store, list(paths), category=category, region=region, limits=limits,
+                                   report=lambda kind, path, reason: click.echo(f"{kind} {path}：{reason}", err=True))
+            click.echo(f"导入 {len(summary.imported)} 部（{summary.articles} 条），"
+                       f"跳过 {len(summary.skipped)} 个，失败 {len(summary.failed)} 个。")
+            from fazhi import cli_study
+            cli_study.report_refresh(store)
+        figures = build_index(store, data)
     click.echo(f"索引已更新：{figures['documents']} 个检索单元，用时 {figures['seconds']:.1f} 秒。")
 
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--limit", "-n", default=10, show_default=True, help="返回条数。")
+@click.option("--limit", "-n", default=10, show_default=True, callback=lambda ctx, param, value: _limit(value),
+              help=f"返回条数（1 至 {MAX_LIMIT}）。")
 @click.option("--category", "-c", multiple=True, help="效力级别，如 法律、行政法规、地方性法规（可多次）。")
 @click.option("--law", help="只在这部法规中检索，如 安全生产法。")
 @click.option("--status", type=click.Choice(["current", "all"]), default="current", show_default=True,
@@ -74,7 +87,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], samples: bool, c
 @click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="版本日期不早于（YYYY-MM-DD）。")
 @click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="版本日期不晚于（YYYY-MM-DD）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
-@click.option("--batch", type=click.File(encoding="utf-8"), help="每行一个问题，每个问题输出一行 JSON。")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="每行一个问题（UTF-8 或 GBK 编码），每个问题输出一行 JSON。")
 @click.pass_context
 def search(ctx, query, limit, category, law, status, kind, region, date_from, date_to, as_json, batch):
     """检索法规条文：自然语言问题、关键词、“引号短语”或条文引用（安全生产法第九十七条）。"""
@@ -85,7 +99,7 @@ def search(ctx, query, limit, category, law, status, kind, region, date_from, da
                             date_to=date_to and date_to.date())
     searcher = _searcher(ctx)
     if batch:
-        for line in batch:
+        for line in _batch_lines(batch):
             if line.strip():
                 result = _run(searcher, line.strip(), options)
                 card = None if result.jumped else penalty_card(searcher, line.strip(), result.hits)
@@ -136,9 +150,15 @@ def show(ctx, citation, version, question):
 
 @main.command()
 @click.argument("log", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
+@click.option("--wait", type=click.FloatRange(min=0), default=0, help="另一个导入正在进行时最多等待的秒数。")
 @click.pass_context
-def learn(ctx, log):
+def learn(ctx, log, wait):
     """从使用日志学习：把问题与被查看/引用的条文关联，扩充检索词并调整排序（LOG 为 JSON Lines）。"""
+    with data_lock(settings.data_dir(ctx.obj["data"]), wait):
+        _learn(ctx, log)
+
+
+def _learn(ctx, log) -> None:
     store = settings.open_store(ctx)
     if log:
         try:
@@ -157,15 +177,40 @@ def status(ctx):
     """显示数据目录与知识库统计。"""
     store = settings.open_store(ctx)
     counts = store.counts()
-    click.echo(f"数据目录：{settings.data_dir(ctx.obj['data'])}")
+    data = settings.data_dir(ctx.obj["data"])
+    click.echo(f"数据目录：{data}" + ("（只读）" if store.read_only else ""))
     click.echo(f"法规 {counts['laws']} 部（现行有效 {counts['current']} 部），条文 {counts['articles']} 条。")
+    if store.migrated:
+        click.echo("知识库已从旧版本升级（补充了 " + "、".join(store.migrated) + "）。")
+    problem = index_status(store, data)
+    click.echo(f"索引：{problem}" if problem else "索引：与知识库一致。")
 
 
 def _searcher(ctx):
+    store, data = settings.open_store(ctx), settings.data_dir(ctx.obj["data"])
     try:
-        return open_searcher(settings.open_store(ctx), settings.data_dir(ctx.obj["data"]))
+        searcher = open_searcher(store, data)
     except IndexMissing as error:
         raise click.ClickException(str(error)) from None
+    if index_lag(store, data):
+        click.echo("提示：索引落后于知识库（上次导入可能被中断），新导入的法规还检索不到：请运行 fazhi learn 重建索引。",
+                   err=True)
+    return searcher
+
+
+def _limit(value: int) -> int:
+    if not 1 <= value <= MAX_LIMIT:
+        raise click.BadParameter(f"返回条数应为 1 至 {MAX_LIMIT} 之间的整数，而不是 {value}")
+    return value
+
+
+def _batch_lines(path: Path) -> list[str]:
+    try:
+        return textfile.read_text(path).splitlines()
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{path} 既不是 UTF-8 也不是 GBK 编码的文本：请另存为 UTF-8") from None
+    except OSError as error:
+        raise click.ClickException(f"无法读取 {path}：{error.strerror or error}") from None
 
 
 def _run(searcher, query, options):

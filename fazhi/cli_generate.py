@@ -17,7 +17,9 @@ from generator.documents import (
     generate,
     kind_for_template,
 )
+from generator.jinja_messages import chinese_message
 from generator.review.casefile import CaseFileError
+from generator.template_check import TemplateProblem
 from generator.review.thresholds import ThresholdError
 from templates import NAMES, template_path
 
@@ -51,9 +53,12 @@ def _generate_command(kind: DocumentKind) -> click.Command:
             raise click.ClickException(f"{error}\n未生成文书。") from None
         except ThresholdError as error:
             raise click.ClickException(f"{case_file}：听证标准：{error}\n未生成文书。") from None
+        except TemplateProblem as error:
+            raise click.ClickException(f"{error}\n未生成文书。") from None
         except TemplateError as error:
             used = template or kind.template
-            raise click.ClickException(f"模板 {used} 有误：{error}\n可用 fazhi template check 检查模板。") from None
+            raise click.ClickException(f"模板 {used} 有误：{chinese_message(error)}\n"
+                                       "可用 fazhi template check 检查模板。未生成文书。") from None
         conclusion = result.review.conclusion.result
         done = f"试生成{kind.name}成功，未写出文件" if dry_run else f"已生成{kind.name}：{result.path}"
         click.echo(done + (f"（结论：{conclusion}）" if conclusion else ""))
@@ -82,15 +87,14 @@ def template_group() -> None:
 @click.option("--document", "kind_key", type=KIND_CHOICE,
               help="模板的文书类型；默认按文件名判断（法制审核意见书.docx …）。")
 def template_check(template_file: Path, kind_key: str | None) -> None:
-    """列出模板使用的变量，报告未知变量和缺少的必需变量。"""
+    """列出模板使用的变量，报告未知变量和字段、缺少的必需变量、语法错误和与文字同段的段落标记。"""
     kind = KINDS[kind_key] if kind_key else kind_for_template(template_file)
     if kind is None:
         raise click.UsageError(f"无法从文件名判断文书类型，请用 --document 指定：{'、'.join(KINDS)}")
-    try:
-        report = check_kind_template(template_file, kind)
-    except TemplateError as error:
-        raise click.ClickException(f"{template_file}：模板标签有语法错误：{error}") from None
+    report = check_kind_template(template_file, kind)
     click.echo(f"{template_file}（{kind.name}）使用的变量：{'、'.join(sorted(report.variables)) or '无'}")
+    for problem in report.problems:
+        click.echo(f"  - {problem}")
     if report.unknown:
         click.echo(f"未知变量（生成时没有这些值）：{'、'.join(report.unknown)}")
         click.echo(f"可用变量：{'、'.join(sorted(kind.variables))}")

@@ -5,7 +5,8 @@ from pathlib import Path
 from kb.store import Store
 from search import index, learning
 from search.knowledge import knowledge_docs
-from search.query import Searcher
+from search.live import LiveSearcher
+from search.tantivy_engine import TantivyEngine
 
 
 def build_index(store: Store, data: Path) -> dict:
@@ -24,6 +25,22 @@ def refresh_index(store: Store, data: Path) -> dict | None:
     return build_index(store, data)
 
 
-def open_searcher(store: Store, data: Path) -> Searcher:
-    """Return a searcher over the live index of the data directory."""
-    return Searcher(store, data)
+def open_searcher(store: Store, data: Path) -> LiveSearcher:
+    """Return a searcher over the live index of the data directory; it may be shared by threads
+    and follows the index across re-imports (search.live)."""
+    return LiveSearcher(store, data)
+
+
+def index_status(store: Store, data: Path) -> str | None:
+    """A sentence when the index lags the store or cannot be used (what to run), else None."""
+    try:
+        TantivyEngine().open(index.live_index_dir(data))
+    except index.IndexMissing as missing:
+        return str(missing)
+    except (OSError, ValueError):
+        return "索引已损坏：请运行 fazhi learn 重建索引（无需重新导入）"
+    lag = index.index_lag(store, data)
+    if lag:
+        return (f"索引落后于知识库（其后又写入了 {lag} 部法规，检索还找不到它们的条文）："
+                "请运行 fazhi learn 重建索引（导入被中断时也会这样）")
+    return None

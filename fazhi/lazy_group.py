@@ -6,7 +6,8 @@ import importlib
 from fazhi.chinese import ChineseGroup, localize
 
 # Modules whose COMMANDS join the main group (each exposes COMMANDS = [...]).
-COMMAND_MODULES = ("fazhi.cli_knowledge", "fazhi.cli_review", "fazhi.cli_generate", "fazhi.cli_penalty")
+COMMAND_MODULES = ("fazhi.cli_knowledge", "fazhi.cli_review", "fazhi.cli_generate", "fazhi.cli_penalty",
+                   "fazhi.cli_reports", "fazhi.cli_study", "fazhi.cli_web")
 
 
 class LazyGroup(ChineseGroup):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from kb.errors import StoreError
 from kb.store import Store
 
 ENV_VAR = "FAZHI_DATA"
@@ -15,7 +16,11 @@ def data_dir(explicit: str | Path | None = None) -> Path:
     """Return the data directory: `--data`, else $FAZHI_DATA, else the per-user app folder."""
     chosen = explicit or os.environ.get(ENV_VAR) or click.get_app_dir("fazhi")
     path = Path(chosen).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"无法创建数据目录 {path}（{error.strerror or error}）：请用 --data 或环境变量 "
+                         f"{ENV_VAR} 指定一个可写的目录") from None
     return path
 
 

@@ -84,3 +84,9 @@ def appendix_articles(
         )
         for index, (law, article) in enumerate(ordered, start=1)
     ]
+
+
+def appendix_fields(articles: Iterable[QuotedArticle]) -> list[dict]:
+    """The appendix as the templates read it: 序号, 标题, 条, 版本, 段落."""
+    return [{"序号": a.index, "标题": a.title, "条": a.label, "版本": a.version, "段落": list(a.paragraphs)}
+            for a in articles]

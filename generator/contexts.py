@@ -1,216 +1,176 @@
 """Template contexts: a reviewed case file turned into the plain values the .docx templates print.
 
-Each builder returns a dict whose keys are exactly the variables its
-template may use (``VARIABLES``), so ``fazhi template check`` can tell an
-edited template's misspelt tag from a real variable.  Sentences get their
-closing punctuation here and enumerations their labels (1. （1） …), so the
-templates only loop and print.  Amounts stay numbers: the templates format
-them with the ``yuan`` and ``capital`` filters.
+Field names are Chinese, as a clerk reads them in the template
+(``{{ 当事人.名称 }}``).  ``FIELDS`` describes every variable of each kind of
+document down to the fields of list items, so ``fazhi template check`` tells
+an edited template's misspelt tag or attribute from a real one.  Sentences
+get their closing punctuation here and enumerations their labels (1. （1） …),
+so the templates only loop and print.
+
+The opinion's context is built in ``generator.opinion_context``; this module
+builds the legality review's and the commentary's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
-from generator.appendix import (
-    QuotedArticle,
-    appendix_articles,
-    resolve_cited,
-    version_text,
-)
-from generator.official_format import heading_label
+from generator import review_voice as voice
+from generator.appendix import appendix_articles, appendix_fields, resolve_cited
+from generator.case_text import case_reference, cited_text, citation_text
+from generator.context_text import clause, numbered, paragraphs, review_item, sentence, unique
+from generator.filters import date_text
+from generator.opinion_context import opinion_context
 from generator.render import Markdown
-from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase, Party
-from generator.review.checks import Review, Section
-from generator.review.citing import CitedRef, ref_label
-from generator.review.findings import (
-    NOTE,
-    PASS,
-    PROBLEM,
-    Authority,
-    Conclusion,
-    Finding,
-)
-from kb.cases.store import CaseStore
-from kb.standards.models import UNIT
+from generator.review import findings as fd
+from generator.review.casefile import STEPS, CommentaryCase, LegalityCase
+from generator.review.checks import Review
+from generator.wording import office_name
 from kb.store import Store
 
-OUTCOME_WORDS = {PASS: "符合规定", NOTE: "需要注意", PROBLEM: "存在问题"}
-NO_NOTE = "审核人员未填写本项意见"
-_CLOSING = "。！？；：…"
-_ARTICLE_RE = re.compile(r"第[^条]+条(?:之[一二三四五六七八九十]+)?")
+__all__ = ["FIELDS", "VARIABLES", "opinion_context", "legality_context", "commentary_context"]
+
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
 _LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
+OWN_STEP = "合法性审查"
 
-COMMON = frozenset({"agency", "number", "reviewer", "reviewed", "sections", "conclusion", "appendix"})
-VARIABLES = {
-    "opinion": COMMON
-    | {"department", "cause", "party", "submitted", "facts", "evidence", "violated", "basis", "penalties"},
-    "legality": COMMON | {"matter", "drafter", "submitted", "content"},
-    "commentary": frozenset(
-        {"title", "subtitle", "case", "facts", "issues", "analysis", "rule", "citations", "author", "written",
-         "appendix"}
-    ),
+# Variable schemas: None is a value printed as it is, a dict an object with those fields,
+# a one-element list a list whose items have the fields of its element.
+_LABELLED = [{"标号": None, "内容": None}]
+_ARTICLE = [{"序号": None, "标题": None, "条": None, "版本": None, "段落": [None]}]
+_ITEMS = [{"标号": None, "标题": None, "首段": None, "其余段落": [None]}]
+_SIGNED = {"机关": None, "法制机构": None, "文号": None, "主送": None, "送审日期": None, "建议": _LABELLED,
+           "审核意见": _ITEMS, "附件": _ARTICLE}
+FIELDS: dict[str, dict[str, Any]] = {
+    "opinion": _SIGNED | {
+        "案由": None, "案件编号": None, "当事人": {"名称": None, "身份": None}, "立案日期": None,
+        "违法事实": [None], "证据": None,
+        "违法行为": [{"标号": None, "行为": None, "违反条款": None, "处罚依据": None, "拟处罚": None, "认定": None}],
+        "合并处罚": None, "告知": None, "陈述申辩": None, "复核": None,
+        "审核结论": {"结论": None, "说明": None, "问题": _LABELLED, "结语": None},
+        "审核人": None, "审核日期": None,
+    },
+    "legality": _SIGNED | {
+        "决策事项": None, "起草单位": None, "决策内容": [None],
+        "审查结论": {"结论": None, "要点": _LABELLED, "结语": None},
+        "审查人": None, "审查日期": None,
+    },
+    "commentary": {
+        "标题": None, "副标题": None, "案号": None, "基本案情": [None], "争议焦点": _LABELLED,
+        "评析": None, "启示": [None], "引用": _LABELLED, "作者": None, "日期": None, "附件": _ARTICLE,
+    },
 }
-
-
-def opinion_context(store: Store, case: OpinionCase, review: Review) -> dict[str, Any]:
-    """The variables of 法制审核意见书."""
-    return {
-        **_review_context(store, case, review, [*case.violated, *case.basis]),
-        "department": case.office,
-        "cause": case.cause,
-        "party": {"name": case.party.name, "description": party_description(case.party)},
-        "submitted": case.submitted,
-        "facts": paragraphs(case.facts),
-        "evidence": numbered(case.evidence, end="；"),
-        "violated": "、".join(cited.written for cited in case.violated),
-        "basis": "、".join(cited.written for cited in case.basis),
-        "penalties": penalties(case),
-    }
+VARIABLES = {kind: frozenset(fields) for kind, fields in FIELDS.items()}
 
 
 def legality_context(store: Store, case: LegalityCase, review: Review) -> dict[str, Any]:
-    """The variables of 重大行政决策合法性审查意见书."""
+    """The variables of 重大行政决策合法性审查意见书; the conclusion answers 第二十七条's three points."""
+    sections = {section.aspect: section for section in review.sections}
+    items = []
+    for aspect, texts in (("法定权限", _authority_texts(store, case, sections["法定权限"])),
+                          ("法定程序", _procedure_texts(case, sections["法定程序"])),
+                          ("内容合法性", [sentence(sections["内容合法性"].note)] if sections["内容合法性"].note else [])):
+        if texts:
+            items.append(review_item(len(items) + 1, aspect, unique(texts)))
+    standing = [f for f in review.findings if f.standing]
     return {
-        **_review_context(store, case, review, case.basis),
-        "matter": case.matter,
-        "drafter": case.drafter,
-        "submitted": case.submitted,
-        "content": paragraphs(case.content),
+        "机关": case.authority,
+        "法制机构": office_name(),
+        "文号": case.number,
+        "主送": case.drafter,
+        "送审日期": case.submitted,
+        "决策事项": case.matter,
+        "起草单位": case.drafter,
+        "决策内容": paragraphs(case.content),
+        "审核意见": items,
+        "审查结论": legality_conclusion(case, review, sections),
+        "建议": numbered(unique([voice.remedy_sentence(f) or voice.finding_sentence(f) for f in standing])),
+        "审查人": case.reviewer,
+        "审查日期": case.reviewed,
+        "附件": appendix_fields(appendix_articles(store, case.basis, [])),
     }
+
+
+def _authority_texts(store: Store, case: LegalityCase, section) -> list[str]:
+    texts = [sentence(section.note)] if section.note else []
+    if case.authority_note:
+        texts.append(sentence(case.authority_note))
+    for finding in section.findings:
+        if finding.standing or finding.overridden_by:
+            texts.append(voice.finding_sentence(finding))
+        else:
+            texts.append(f"所依据的{'、'.join(cited_text(store, c) for c in case.basis)}为现行有效的规定。")
+    return texts
+
+
+def _procedure_texts(case: LegalityCase, section) -> list[str]:
+    texts = [sentence(section.note)] if section.note else []
+    for step in (s for s in STEPS if s != OWN_STEP):
+        recorded = case.steps.get(step)
+        if recorded is None:
+            texts.append(f"送审材料未说明是否履行{step}程序。")
+        elif recorded.not_applicable:
+            texts.append(f"{step}：不适用，{clause(recorded.not_applicable)}。")
+        else:
+            when = f"{date_text(recorded.day)}，" if recorded.day else ""
+            texts.append(f"{step}：{when}{sentence(recorded.summary)}")
+    texts += [voice.finding_sentence(f) for f in section.findings if f.standing or f.overridden_by]
+    return texts
+
+
+def legality_conclusion(case: LegalityCase, review: Review, sections) -> dict[str, Any]:
+    """审查结论: the answer to each of 第二十七条's three points, then the conclusion word."""
+    def answer(aspect: str, yes: str, no: str, unchecked: str) -> str:
+        section = sections[aspect]
+        if any(f.standing and f.outcome == fd.PROBLEM for f in section.findings):
+            return no
+        if any(f.standing for f in section.findings) or (not section.findings and not section.note):
+            return unchecked
+        return yes
+
+    points = [
+        answer("法定权限", "决策事项符合法定权限", "决策事项是否符合法定权限存在问题，见审查意见",
+               "决策事项是否符合法定权限尚需核实"),
+        answer("法定程序", "决策草案的形成已履行相关法定程序", "决策草案的形成未依法履行相关法定程序",
+               "决策草案的形成是否履行相关法定程序尚需核实"),
+        answer("内容合法性", "决策草案内容符合有关法律、法规、规章和国家政策的规定",
+               "决策草案内容存在不符合有关法律、法规、规章和国家政策规定之处",
+               "决策草案内容是否符合有关法律、法规、规章和国家政策的规定尚待审查"),
+    ]
+    result = review.conclusion.result
+    if result == fd.LAWFUL and review.conclusion.proposed and any(point.endswith(("尚需核实", "尚待审查"))
+                                                                for point in points):
+        result = fd.LAWFUL_IF_AMENDED
+    closing = {
+        fd.LAWFUL: f"建议按程序提请{case.authority}集体讨论决定。",
+        fd.LAWFUL_IF_AMENDED: f"请{case.drafter}按照本意见修改完善后，按程序提请集体讨论决定。",
+        fd.UNLAWFUL: "决策草案不宜提请集体讨论决定。",
+    }.get(result, "")
+    return {"结论": result, "要点": numbered(points, level=2, end="；"), "结语": closing}
 
 
 def commentary_context(store: Store, case: CommentaryCase, review: Review) -> dict[str, Any]:
-    """The variables of 案例评析; the analysis is Markdown placed under the level-1 heading 三、评析."""
-    title, _, subtitle = case.title.partition("——")
-    return {
-        "title": title.strip(),
-        "subtitle": f"——{subtitle.strip()}" if subtitle.strip() else "",
-        "case": case_reference(store, case.case),
-        "facts": paragraphs(case.facts),
-        "issues": numbered(case.issues),
-        "analysis": analysis_markdown(case.analysis),
-        "rule": paragraphs(case.rule),
-        "citations": numbered([citation_text(store, cited) for cited in case.citations], end="；"),
-        "author": case.author,
-        "written": case.written,
-        "appendix": _appendix(store, case.citations, review),
-    }
+    """The variables of 案例评析; the analysis is Markdown placed under the level-1 heading 三、评析.
 
-
-def _review_context(store: Store, case, review: Review, cited: list[CitedRef]) -> dict[str, Any]:
-    """The variables shared by the two review opinions."""
-    return {
-        "agency": case.authority,
-        "number": case.number,
-        "reviewer": case.reviewer,
-        "reviewed": case.reviewed,
-        "sections": [section_context(index, section) for index, section in enumerate(review.sections, start=1)],
-        "conclusion": conclusion_context(review.conclusion),
-        "appendix": _appendix(store, cited, review),
-    }
-
-
-def section_context(index: int, section: Section) -> dict[str, Any]:
-    """One reviewed aspect: （一）title, the reviewer's text, then the findings numbered 1. 2. …"""
-    note = section.note or ("" if section.findings else NO_NOTE)
-    findings = [finding_entry(number, f) for number, f in enumerate(section.findings, start=1)]
-    return {"label": heading_label(2, index), "title": section.aspect, "note": sentence(note), "findings": findings}
-
-
-def finding_entry(number: int, finding: Finding) -> dict[str, Any]:
-    """A finding as printed: title, outcome word, message, details （1）…, remedy and the articles it relies on."""
-    details = list(finding.details)
-    if finding.overridden_by:
-        details.insert(
-            0,
-            f"经审核人员判断不作为问题：{finding.overridden_by}"
-            f"（机器核对结果为“{OUTCOME_WORDS[finding.original_outcome]}”）",
-        )
-    return {
-        "label": heading_label(3, number),
-        "title": finding.title,
-        "outcome": OUTCOME_WORDS[finding.outcome],
-        "message": sentence(finding.message),
-        "details": numbered(details, level=4),
-        "remedy": sentence(finding.remedy),
-        "basis": citation_list(finding.citations),
-    }
-
-
-def conclusion_context(conclusion: Conclusion) -> dict[str, Any]:
-    """The conclusion word with its reasons and notes numbered 1. 2. …"""
-    return {"result": conclusion.result, "reasons": numbered(conclusion.reasons), "notes": numbered(conclusion.notes)}
-
-
-def penalties(case: OpinionCase) -> list[dict[str, Any]]:
-    """The proposed penalties, numbered, each ending in ； and the last in 。"""
-    decision = case.decision
-    items: list[dict[str, Any]] = []
-    if decision.fine is not None:
-        items.append(_penalty("对当事人处以罚款", decision.fine))
-    items += [_penalty(f"对{fine.role}{fine.name}处以罚款", fine.amount) for fine in decision.person_fines]
-    items += [_penalty(m.kind, m.amount, f"（{m.term}）" if m.term else "") for m in decision.measures]
-    for number, item in enumerate(items, start=1):
-        item["label"] = heading_label(3, number)
-        item["end"] = "。" if number == len(items) else "；"
-    return items
-
-
-def party_description(party: Party) -> str:
-    """名称，统一社会信用代码：…，住所：…，法定代表人：… (only the parts given)."""
-    unit = party.kind == UNIT
-    parts = [
-        ("统一社会信用代码" if unit else "身份证号", party.identifier),
-        ("住所" if unit else "住址", party.address),
-        ("法定代表人", party.legal_representative),
-        ("主要负责人", party.principal if party.principal != party.legal_representative else ""),
-    ]
-    return "，".join([party.name, *(f"{label}：{value}" for label, value in parts if value)])
-
-
-def case_reference(store: Store, code: str) -> str:
-    """The typical case a commentary is about, as readers know it: its 案号 when the case store has one."""
-    found = CaseStore(store).get(code) if code else None
-    return found.number if found and found.number else code
-
-
-def citation_text(store: Store, cited: CitedRef) -> str:
-    """《全称》第X条第Y款（version） for a resolvable citation, else the citation as written."""
-    found = resolve_cited(store, cited)
-    if found is None:
-        return f"{cited.written}（法规库未收录）"
-    law, _ = found
-    return f"{law.display_title}{ref_label(cited.ref)}（{version_text(law)}）"
-
-
-def citation_list(authorities: Iterable[Authority]) -> str:
-    """A finding's articles as one citation: 《中华人民共和国行政处罚法》第三十六条第一款、第二款 …
-
-    Each law's full title is written once, before its first article; the
-    article number is not repeated for further 款/项 of the same article.
+    The appendix quotes the articles cited; 引用 lists only those it cannot
+    quote, so nothing is said twice.
     """
-    by_law: dict[str, list[tuple[str, str]]] = {}
-    for authority in authorities:
-        title = authority.resolved.law.display_title if authority.resolved else f"《{authority.ref.law}》"
-        label = ref_label(authority.ref)
-        article = _ARTICLE_RE.match(label).group(0)
-        parts = by_law.setdefault(title, [])
-        if (article, label[len(article):]) not in parts:
-            parts.append((article, label[len(article):]))
-    return "、".join(title + _join_labels(parts) for title, parts in by_law.items())
-
-
-def _join_labels(parts: list[tuple[str, str]]) -> str:
-    written, previous = [], None
-    for article, rest in parts:
-        written.append(rest if article == previous and rest else article + rest)
-        previous = article
-    return "、".join(written)
+    title, _, subtitle = case.title.partition("——")
+    unquoted = [c for c in case.citations if resolve_cited(store, c) is None]
+    return {
+        "标题": title.strip(),
+        "副标题": f"——{subtitle.strip()}" if subtitle.strip() else "",
+        "案号": case_reference(store, case.case),
+        "基本案情": paragraphs(case.facts),
+        "争议焦点": numbered(case.issues),
+        "评析": analysis_markdown(case.analysis),
+        "启示": paragraphs(case.rule),
+        "引用": numbered([citation_text(store, cited) for cited in unquoted], end="；"),
+        "作者": case.author,
+        "日期": case.written,
+        "附件": appendix_fields(appendix_articles(store, case.citations, [])),
+    }
 
 
 def analysis_markdown(text: str, under_level: int = 1) -> Markdown:
@@ -226,35 +186,3 @@ def analysis_markdown(text: str, under_level: int = 1) -> Markdown:
         lambda match: "#" * (len(match.group(1)) - top + 1) + " " + _LABEL_RE.sub("", match.group(2)), text
     )
     return Markdown(shifted, heading_offset=under_level)
-
-
-def paragraphs(text: str) -> list[str]:
-    """The non-blank lines of ``text``, stripped: one per paragraph."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def sentence(text: str) -> str:
-    """``text`` stripped and closed with 。 unless it already ends with punctuation ('' stays '')."""
-    text = text.strip()
-    return text if not text or text[-1] in _CLOSING else text + "。"
-
-
-def numbered(texts: Iterable[str], level: int = 3, end: str = "") -> list[dict[str, str]]:
-    """Label texts 1. 2. … (level 3) or （1） （2） … (level 4).
-
-    Without ``end`` every text becomes a sentence; with it every text but the
-    last ends in ``end`` and the last in 。 (for enumerations inside one sentence).
-    """
-    items = [text.strip().rstrip("；;。") if end else sentence(text) for text in texts if text.strip()]
-    return [
-        {"label": heading_label(level, number), "text": text + (("。" if number == len(items) else end) if end else "")}
-        for number, text in enumerate(items, start=1)
-    ]
-
-
-def _penalty(text: str, amount: Decimal | None, term: str = "") -> dict[str, Any]:
-    return {"label": "", "text": text, "amount": amount, "term": term, "end": ""}
-
-
-def _appendix(store: Store, cited: list[CitedRef], review: Review) -> list[QuotedArticle]:
-    return appendix_articles(store, cited, review.appendix)

@@ -26,7 +26,7 @@ from generator.render import render_document
 from generator.review import ledger
 from generator.review.casefile import parse_case, read_data
 from generator.review.checks import Review, review_case
-from generator.template_check import TemplateReport, check_template
+from generator.template_check import TemplateProblem, TemplateReport, check_template
 from kb.store import Store
 from templates import COMMENTARY, LEGALITY, OPINION, template_path
 
@@ -56,16 +56,16 @@ class DocumentKind:
         return template_path(self.name)
 
 
-_REVIEW_REQUIRED = frozenset({"agency", "number", "submitted", "sections", "conclusion", "reviewer", "reviewed", "appendix"})
+_REVIEW_REQUIRED = frozenset({"机关", "文号", "主送", "送审日期", "审核意见", "附件"})
 KINDS = {
     kind.key: kind
     for kind in (
         DocumentKind("opinion", OPINION, "审核人", contexts.opinion_context,
-                     _REVIEW_REQUIRED | {"department", "cause", "party", "penalties"}),
+                     _REVIEW_REQUIRED | {"案由", "当事人", "违法行为", "审核结论", "审核人", "审核日期"}),
         DocumentKind("legality", LEGALITY, "审查人", contexts.legality_context,
-                     _REVIEW_REQUIRED | {"matter", "drafter"}),
+                     _REVIEW_REQUIRED | {"决策事项", "审查结论", "审查人", "审查日期"}),
         DocumentKind("commentary", COMMENTARY, "作者", contexts.commentary_context,
-                     frozenset({"title", "facts", "issues", "analysis", "rule", "citations"})),
+                     frozenset({"标题", "基本案情", "争议焦点", "评析", "启示"})),
     )
 }
 
@@ -109,19 +109,32 @@ def generate(
     """
     case = load_case(kind, case_path, reviewer)
     review = review_case(store, case)
+    if template:
+        report = check_kind_template(template, kind)
+        if not report.ok:
+            raise TemplateProblem(str(template), report.messages())
     context = kind.build_context(store, case, review)
+    title, author = document_identity(kind, case)
     if dry_run:
         with tempfile.TemporaryDirectory() as folder:
-            render_document(template or kind.template, context, Path(folder) / Path(out).name)
+            render_document(template or kind.template, context, Path(folder) / Path(out).name,
+                            title=title, author=author)
         return Generated(Path(out), review, None)
-    render_document(template or kind.template, context, out)
+    render_document(template or kind.template, context, out, title=title, author=author)
     entry = ledger.record_case(store, case, review.conclusion.result)
     return Generated(Path(out), review, entry)
 
 
+def document_identity(kind: DocumentKind, case) -> tuple[str, str]:
+    """(title, author) of the generated file's core properties: the document and its 机关."""
+    if kind.key == "commentary":
+        return case.title, case.author
+    return f"{kind.name}（{case.number}）", case.authority
+
+
 def check_kind_template(path: str | PathLike, kind: DocumentKind) -> TemplateReport:
-    """Compare a template's variables with those ``kind`` provides and requires."""
-    return check_template(path, set(kind.variables), set(kind.required), jinja_env())
+    """Check a template against the fields ``kind`` provides and requires (names, attributes, tags)."""
+    return check_template(path, contexts.FIELDS[kind.key], set(kind.required), jinja_env())
 
 
 def kind_for_template(path: str | PathLike) -> DocumentKind | None:

@@ -13,11 +13,12 @@ list keeps its first number), parsed into an element tree with
   and italic runs; a hard line break stays a line break; soft line breaks
   vanish next to Chinese text and become spaces between Latin words;
 - block quotes use the Quote style (楷体_GB2312);
-- lists, ordered or not, become body paragraphs labelled with the next
-  numbering level below the current heading (at least level 3: 1. then （1）
-  for nested lists).  Official documents enumerate with these labels rather
-  than bullets, and plain labelled paragraphs survive docxtpl sub-documents,
-  which do not carry Word list numbering definitions reliably.
+- ordered lists become body paragraphs labelled with the next numbering
+  level below the current heading (at least level 3: 1. then （1） for
+  nested lists), as official documents enumerate; bullet lists stay bullets
+  (• and, nested, ◦), written as the label of a plain paragraph, because
+  docxtpl sub-documents do not carry Word list numbering definitions
+  reliably.
 
 Code is written as plain text, links as their text; images and rules are
 dropped.
@@ -58,6 +59,8 @@ _NOT_INLINE_TAGS = _BLOCK_TAGS | _SKIPPED_TAGS
 _BOLD_TAGS = {"strong", "b"}
 _ITALIC_TAGS = {"em", "i"}
 _LIST_MIN_LEVEL = 3
+_BULLETS = ("•", "◦")
+_BULLET_GAP = "\u3000"  # an ideographic space: no ASCII space next to Chinese text
 
 
 class _Segment(NamedTuple):
@@ -182,7 +185,8 @@ class _Renderer:
             blocks = [child for child in item if child.tag in _BLOCK_TAGS]
             if not _has_text(segments) and blocks and blocks[0].tag == "p":
                 segments = _inline_segments(blocks.pop(0))
-            self._write(style, [_Segment(heading_label(level, index)), *segments])
+            label = heading_label(level, index) if element.tag == "ol" else _BULLETS[min(depth, 1)] + _BULLET_GAP
+            self._write(style, [_Segment(label), *segments])
             for block in blocks:
                 if block.tag in _LIST_TAGS:
                     self._render_list(block, style, depth + 1)

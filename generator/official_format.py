@@ -13,9 +13,13 @@ numbers, shared by documents built in code and by docxtpl templates:
   one character in from the text edge.
 
 Fonts are written to ``w:rFonts`` as ``w:ascii``, ``w:hAnsi``, ``w:eastAsia``
-and ``w:cs`` (theme font attributes removed), on the styles and on every run
-this module creates, so that Word uses them for Chinese text.  GB/T 9704 sets
-Latin letters and digits in the same typeface as the Chinese text around them.
+and ``w:cs`` (theme font attributes removed) on the styles only: runs carry
+just what differs from their paragraph's style (bold, italic, another font
+for a quotation), so a clerk restyles the whole body in Word by changing the
+正文 (Normal) style.  GB/T 9704 sets Latin letters and digits in the same
+typeface as the Chinese text around them.  Widow and orphan control is on;
+the document grid, the language and the core properties are set by
+``generator.word_settings``.
 
 The managed styles are Word's built-in ones (Normal, Title, Heading 1-4,
 Quote, Footer) so that Word's navigation pane and table of contents see the
@@ -25,7 +29,6 @@ templates that put text in table cells should override it there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -40,6 +43,9 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
+
+from generator.headings import HeadingNumberer, check_level, heading_label, starts_with_label  # noqa: F401
+from generator.word_settings import condense_to_grid, set_document_grid, set_language, text_width_twips
 
 PAGE_WIDTH_MM = 210
 PAGE_HEIGHT_MM = 297
@@ -69,15 +75,15 @@ STYLE_TITLE = "Title"
 STYLE_HEADINGS = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3", 4: "Heading 4"}
 STYLE_QUOTE = "Quote"
 STYLE_FOOTER = "Footer"
+STYLE_SUBTITLE = "Subtitle"
+STYLE_APPENDIX = "附件"  # the 附件 label that opens the appendix on a new page
+STYLE_RUN_IN = "小标题"  # character style: a 楷体 heading run in at the start of its paragraph
 MAX_HEADING_LEVEL = max(STYLE_HEADINGS)
 
 PAGE_NUMBER_DASH = "—"
 
 _THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
-_LABEL_FORMATS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
-_CHINESE_DIGITS = "零一二三四五六七八九"
-_LABEL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,7 @@ class StyleSpec:
     exact_spacing: bool = True
     space_after_pt: float = 0
     outline_level: int | None = None
+    page_break_before: bool = False
 
 
 _HEADING_FONTS = {1: FONT_HEITI, 2: FONT_KAITI, 3: FONT_FANGSONG, 4: FONT_FANGSONG}
@@ -118,6 +125,9 @@ STYLE_SPECS: dict[str, StyleSpec] = {
             for level, font in _HEADING_FONTS.items()
         ),
         StyleSpec(STYLE_QUOTE, FONT_KAITI, SIZE_SANHAO_PT),
+        StyleSpec(STYLE_SUBTITLE, FONT_KAITI, SIZE_SANHAO_PT, alignment=WD_ALIGN_PARAGRAPH.CENTER, indent_chars=0),
+        StyleSpec(STYLE_APPENDIX, FONT_HEITI, SIZE_SANHAO_PT, alignment=None, indent_chars=0,
+                  page_break_before=True),
         StyleSpec(
             STYLE_FOOTER,
             FONT_SONGTI,
@@ -138,29 +148,35 @@ def as_document(doc: Document | DocxTemplate) -> Document:
     return doc
 
 
-def setup_document(doc: Document | DocxTemplate) -> Document:
+def setup_document(doc: Document | DocxTemplate, *, restyle: bool = True) -> Document:
     """Apply the whole GB/T 9704 format to ``doc`` and return its python-docx Document.
 
-    Sets A4 paper and margins on every section, (re)defines the managed
-    styles, and replaces the footers with odd/even page numbers.  Safe to call
-    again on the same document.  For a DocxTemplate, call it before
-    ``render()`` or after it, but before ``save()``.
+    Sets A4 paper, margins and the 28 × 22 character grid on every section,
+    the Chinese language, (re)defines the managed styles, and replaces the
+    footers with odd/even page numbers.  ``restyle`` False keeps the styles
+    the document already has (a template a clerk restyled in Word) and only
+    adds the missing ones.  Safe to call again on the same document.  For a
+    DocxTemplate, call it before ``render()`` or after it, but before ``save()``.
     """
     document = as_document(doc)
-    apply_styles(document)
+    _apply_doc_defaults(document)
+    (apply_styles if restyle else ensure_styles)(document)
     document.settings.odd_and_even_pages_header_footer = True
     for section in document.sections:
         _apply_page_setup(section)
+        set_document_grid(section, LINE_SPACING_PT, SIZE_SANHAO_PT)
         _write_page_numbers(section)
+    if restyle:
+        condense_to_grid(document.styles[STYLE_BODY].element, text_width_twips(document.sections[0]), SIZE_SANHAO_PT)
     return document
 
 
 def apply_styles(doc: Document | DocxTemplate) -> None:
-    """Define every managed style (and the document defaults) per GB/T 9704, replacing earlier definitions."""
+    """Define every managed style per GB/T 9704, replacing earlier definitions."""
     document = as_document(doc)
-    _apply_doc_defaults(document)
     for spec in STYLE_SPECS.values():
         _define_style(document, spec)
+    _define_run_in_style(document)
 
 
 def ensure_styles(doc: Document | DocxTemplate) -> None:
@@ -169,6 +185,8 @@ def ensure_styles(doc: Document | DocxTemplate) -> None:
     for spec in STYLE_SPECS.values():
         if spec.name not in document.styles:
             _define_style(document, spec)
+    if STYLE_RUN_IN not in document.styles:
+        _define_run_in_style(document)
 
 
 def set_run_font(run: Run, east_asia: str, size_pt: float | None = None, bold: bool = False) -> None:
@@ -180,14 +198,12 @@ def set_run_font(run: Run, east_asia: str, size_pt: float | None = None, bold: b
 
 
 def add_run(paragraph: Paragraph, text: str = "", *, bold: bool = False, italic: bool = False) -> Run:
-    """Append a run with the font and size of the paragraph's managed style set directly on it.
-
-    Paragraphs in a style this module does not manage get the body font.
-    """
-    spec = STYLE_SPECS.get(paragraph.style.name, STYLE_SPECS[STYLE_BODY])
+    """Append a run that takes font and size from the paragraph's style; only bold and italic are direct."""
     run = paragraph.add_run(text)
-    set_run_font(run, spec.font, spec.size_pt, bold=bold)
-    run.italic = True if italic else None
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
     return run
 
 
@@ -210,64 +226,13 @@ def add_title(container, text: str) -> Paragraph:
 
 def add_heading(container, level: int, text: str) -> Paragraph:
     """Append a heading of ``level`` 1-4; ``text`` carries its label (see ``heading_label``)."""
-    _check_level(level)
+    check_level(level)
     return add_paragraph(container, STYLE_HEADINGS[level], text)
 
 
 def add_body(container, text: str = "") -> Paragraph:
     """Append a body paragraph (仿宋_GB2312 三号, first line indented two characters)."""
     return add_paragraph(container, STYLE_BODY, text)
-
-
-def heading_label(level: int, index: int) -> str:
-    """Return the label of the ``index``-th heading of ``level``: 一、 （一） 1. （1）.
-
-    >>> heading_label(1, 3), heading_label(2, 1), heading_label(3, 2), heading_label(4, 1)
-    ('三、', '（一）', '2.', '（1）')
-    """
-    _check_level(level)
-    if index < 1:
-        raise ValueError(f"heading index must be at least 1, got {index}")
-    number = _chinese_numeral(index) if level <= 2 else str(index)
-    return _LABEL_FORMATS[level].format(number)
-
-
-def starts_with_label(text: str) -> bool:
-    """Tell whether ``text`` already begins with a heading label such as 一、 （二） 3. （4）."""
-    return _LABEL_RE.match(text) is not None
-
-
-class HeadingNumberer:
-    """Hands out heading labels in document order.
-
-    A heading restarts the numbering of every deeper level, so after 二、
-    the next level-2 label is （一） again.
-    """
-
-    def __init__(self) -> None:
-        self._counts = dict.fromkeys(STYLE_HEADINGS, 0)
-
-    def next_label(self, level: int) -> str:
-        """Count one more heading of ``level`` and return its label."""
-        _check_level(level)
-        self._counts[level] += 1
-        for deeper in range(level + 1, MAX_HEADING_LEVEL + 1):
-            self._counts[deeper] = 0
-        return heading_label(level, self._counts[level])
-
-
-def _check_level(level: int) -> None:
-    if level not in STYLE_HEADINGS:
-        raise ValueError(f"heading level must be 1-{MAX_HEADING_LEVEL}, got {level}")
-
-
-def _chinese_numeral(number: int) -> str:
-    """Write 1-99 in Chinese numerals: 1 -> 一, 10 -> 十, 12 -> 十二, 40 -> 四十."""
-    if not 1 <= number <= 99:
-        raise ValueError(f"Chinese heading numbers go from 1 to 99, got {number}")
-    tens, ones = divmod(number, 10)
-    tens_text = "" if tens == 0 else ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十"
-    return tens_text + (_CHINESE_DIGITS[ones] if ones else "")
 
 
 def _set_rfonts(rpr, font: str) -> None:
@@ -302,13 +267,14 @@ def _apply_doc_defaults(document: Document) -> None:
     rpr = _first_child(_first_child(defaults, "w:rPrDefault"), "w:rPr")
     _set_rfonts(rpr, FONT_FANGSONG)
     rpr.sz_val = Pt(SIZE_SANHAO_PT)
+    set_language(document, rpr)
 
 
 def _get_or_add_style(document: Document, name: str) -> ParagraphStyle:
     styles = document.styles
     if name in styles:
         return styles[name]
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != STYLE_APPENDIX)
     if name != STYLE_BODY:
         style.base_style = styles[STYLE_BODY]
     style.quick_style = True
@@ -327,12 +293,23 @@ def _define_style(document: Document, spec: StyleSpec) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(spec.space_after_pt)
     fmt.line_spacing = Pt(LINE_SPACING_PT) if spec.exact_spacing else 1.0
-    fmt.widow_control = False  # keep exactly 22 lines on every page
+    fmt.widow_control = True
+    fmt.page_break_before = True if spec.page_break_before else None
     ppr = style.element.get_or_add_pPr()
     _set_first_line_indent(ppr, spec.indent_chars, spec.size_pt)
     if spec.outline_level is not None:
         fmt.keep_with_next = True
         ppr.get_or_add_outlineLvl().val = spec.outline_level
+
+
+def _define_run_in_style(document: Document) -> None:
+    """The character style of run-in headings: （一）执法主体与权限。 in 楷体_GB2312, then the text."""
+    styles = document.styles
+    style = styles[STYLE_RUN_IN] if STYLE_RUN_IN in styles else styles.add_style(STYLE_RUN_IN, WD_STYLE_TYPE.CHARACTER)
+    for old in style.element.findall(qn("w:rPr")):
+        style.element.remove(old)
+    _set_rfonts(style.element.get_or_add_rPr(), FONT_KAITI)
+    style.quick_style = True
 
 
 def _set_first_line_indent(ppr, chars: int, size_pt: float) -> None:

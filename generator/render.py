@@ -6,10 +6,12 @@ The one rendering path of every generated document:
    sub-documents with real Word styles (headings, bold runs …);
 2. docxtpl renders the template with the shared Jinja environment
    (``generator.filters``, autoescape on);
-3. the GB/T 9704 format is applied (``official_format.setup_document``) and
-   the signature block laid out (``generator.signature``);
+3. the GB/T 9704 format is applied (``official_format.setup_document``,
+   keeping the styles of the template, which a clerk may have restyled), the
+   signature block laid out (``generator.signature``), the wording rules
+   applied (``generator.wording``) and the core properties set;
 4. the file is written to a temporary name beside the target and moved into
-   place, so a failure never leaves a half-written document.
+   place with mode 0644, so a failure never leaves a half-written document.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from generator.filters import jinja_env
 from generator.markdown_docx import markdown_subdoc
 from generator.official_format import setup_document
 from generator.signature import layout_signatures
+from generator.wording import apply_wording
+from generator.word_settings import set_core_properties
+
+FILE_MODE = 0o644
 
 
 @dataclass(frozen=True)
@@ -47,16 +53,22 @@ def render_template(template: str | PathLike, context: Mapping[str, Any]) -> Doc
     """Render ``template`` with ``context`` and apply the official format; return the rendered template."""
     tpl = DocxTemplate(template)
     tpl.render(_with_subdocs(tpl, context), jinja_env(), autoescape=True)
-    layout_signatures(setup_document(tpl))
+    document = setup_document(tpl, restyle=False)
+    layout_signatures(document)
+    apply_wording(document)
     return tpl
 
 
-def render_document(template: str | PathLike, context: Mapping[str, Any], out: str | PathLike) -> Document:
+def render_document(
+    template: str | PathLike, context: Mapping[str, Any], out: str | PathLike, *, title: str = "", author: str = ""
+) -> Document:
     """Render ``template`` with ``context`` into the .docx file ``out``; return the python-docx Document.
 
-    Nothing is written when rendering fails.
+    ``title`` and ``author`` (the 机关) become the core properties.  Nothing is
+    written when rendering fails.
     """
     tpl = render_template(template, context)
+    set_core_properties(tpl.docx, title, author)
     save_atomically(tpl, out)
     return tpl.docx
 
@@ -69,6 +81,7 @@ def save_atomically(document: Document | DocxTemplate, out: str | PathLike) -> N
     os.close(handle)
     try:
         document.save(temporary)
+        os.chmod(temporary, FILE_MODE)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -10,11 +10,13 @@ from typing import Callable
 
 from kb.numerals import chinese_to_int, suffix_number
 
-NUM = r"[零〇一二两三四五六七八九十百千\d]+"
+NUM = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
+NUMERAL_CHARS = r"\d零〇一二两三四五六七八九十百千"
+MAX_NUMBER = 9999               # article, paragraph and item numbers run from 1 to MAX_NUMBER
 LAW_ENDINGS = "法|法典|条例|规定|办法|细则|解释|决定|规则|准则|标准|通则|意见"
 CITATION_RE = re.compile(
     rf"(?:《(?P<bracket>[^《》]{{2,80}})》|(?P<plain>[\u4e00-\u9fff（）()]{{1,60}}?(?:{LAW_ENDINGS})))?"
-    rf"[\s\u3000]*(?:的)?第?(?P<num>{NUM})(?:条)?(?:[至到]第?(?P<to>{NUM}))?条"
+    rf"[\s\u3000]*(?:的)?(?<![{NUMERAL_CHARS}])第?(?P<num>{NUM})(?:条)?(?:[至到]第?(?P<to>{NUM}))?条"
     rf"(?:之(?P<suffix>[一二三四五六七八九十]+))?"
     rf"(?:第(?P<para>{NUM})款)?"
     rf"(?:第[（(]?(?P<item>{NUM})[）)]?项)?")
@@ -42,21 +44,42 @@ class Citation:
 
 def parse_citations(text: str) -> list[Citation]:
     """Return every article citation in `text`, in order; ranges (第二十五条至第二十七条) are
-    expanded to one citation per article."""
+    expanded to one citation per article.
+
+    Numbers that are not well-formed numerals or lie outside 1–MAX_NUMBER (第0条, 第10000条,
+    第十百千条) make no citation: they are refused, never misread.
+    """
     found = []
     for match in CITATION_RE.finditer(text):
-        law = match.group("bracket") or match.group("plain")
-        first = chinese_to_int(match.group("num"))
-        last = chinese_to_int(match.group("to")) if match.group("to") else first
+        try:
+            numbers = _numbers(match)
+        except ValueError:
+            continue
+        first, last, suffix, paragraph, item = numbers
         if last < first or last - first > 50:
             last = first
+        law = match.group("bracket") or match.group("plain")
         for number in range(first, last + 1):
             found.append(Citation(
-                law=law.strip() if law else None, number=number,
-                suffix=suffix_number("之" + match.group("suffix")) if match.group("suffix") else 0,
-                paragraph=_optional_int(match.group("para")), item=_optional_int(match.group("item")),
+                law=law.strip() if law else None, number=number, suffix=suffix,
+                paragraph=paragraph, item=item,
                 start=match.start(), end=match.end(), text=match.group(0).strip()))
     return found
+
+
+def _numbers(match: re.Match) -> tuple[int, int, int, int | None, int | None]:
+    """(first, last, suffix, paragraph, item) of a citation; ValueError when one is not a
+    well-formed number in range."""
+    first = _in_range(chinese_to_int(match.group("num")))
+    last = _in_range(chinese_to_int(match.group("to"))) if match.group("to") else first
+    suffix = suffix_number("之" + match.group("suffix")) if match.group("suffix") else 0
+    return first, last, suffix, _optional_int(match.group("para")), _optional_int(match.group("item"))
+
+
+def _in_range(number: int) -> int:
+    if not 1 <= number <= MAX_NUMBER:
+        raise ValueError(f"编号超出范围：{number}")
+    return number
 
 
 def resolve_law_name(written: str, is_law: Callable[[str], bool]) -> str | None:
@@ -71,4 +94,4 @@ def resolve_law_name(written: str, is_law: Callable[[str], bool]) -> str | None:
 
 
 def _optional_int(value: str | None) -> int | None:
-    return chinese_to_int(value) if value else None
+    return _in_range(chinese_to_int(value)) if value else None

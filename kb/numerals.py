@@ -4,37 +4,42 @@ import re
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
 _SMALL = "零一二三四五六七八九"
 
 CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千]+"
+_D = "[一二两三四五六七八九]"
+# A well-formed numeral below ten thousand: units descend, each at most once, 零 only between.
+_WELL_FORMED = re.compile(
+    rf"(?:(?P<thousands>{_D})千)?(?:零?(?P<hundreds>{_D})百)?(?:零?(?P<tens>{_D})?(?P<ten>十))?"
+    rf"(?:零?(?P<ones>{_D}))?")
+_POSITIONAL = re.compile("[零〇一二三四五六七八九]+")     # 二〇二一: digit by digit
 
 
 def chinese_to_int(text: str) -> int:
-    """Return the value of a Chinese numeral below ten thousand, or of Arabic digits.
+    """Return the value of a well-formed Chinese numeral below ten thousand, or of Arabic digits;
+    raise ValueError for anything else (第十百千条 is refused, not read as 1110).
 
     >>> chinese_to_int("一百零一"), chinese_to_int("十二"), chinese_to_int("97")
     (101, 12, 97)
     """
     text = text.strip()
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
-    if not text or not re.fullmatch(CHINESE_NUMBER, text):
-        raise ValueError(f"不是中文数字：{text!r}")
-    total, digit = 0, None
-    for char in text:
-        if char in _DIGITS:
-            digit = _DIGITS[char]
-        else:
-            total += (1 if digit is None else digit) * _UNITS[char]
-            digit = None
-    return total + (digit or 0)
+    match = _WELL_FORMED.fullmatch(text) if text else None
+    if match and text.strip("零"):
+        values = {name: _DIGITS[value] for name, value in match.groupdict().items() if value and value != "十"}
+        tens = values.get("tens", 1 if match.group("ten") else 0)
+        return (values.get("thousands", 0) * 1000 + values.get("hundreds", 0) * 100 + tens * 10
+                + values.get("ones", 0))
+    if _POSITIONAL.fullmatch(text):
+        return int("".join(str(_DIGITS[char]) for char in text))
+    raise ValueError(f"不是中文数字：{text!r}")
 
 
 def int_to_chinese(number: int) -> str:
     """Return the Chinese numeral for 0 < number < 10000 as written in statutes (十二, 一百零一)."""
     if not 0 < number < 10000:
-        raise ValueError(f"超出范围：{number}")
+        raise ValueError(f"编号超出范围（应为 1 至 9999）：{number}")
     parts, zero_pending = [], False
     for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit = number // unit_value % 10

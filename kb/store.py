@@ -1,6 +1,9 @@
 """The SQLite store of statutes: one row per law version, one per article.
 
 Every write of a law happens in one transaction, so an interrupted import never leaves half a law.
+Re-importing a law keeps the ids of its law row and of its articles (matched by label), so an
+index built before the re-import still points at the same articles while a new one is built.
+Every write of a law raises the store's revision, which the index records to tell when it lags.
 """
 
 import json
@@ -9,11 +12,13 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from kb import database
+from kb.errors import StoreError
 from kb.models import CURRENT, SUPERSEDED, Article, Law
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS laws (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     key TEXT NOT NULL,
     title TEXT NOT NULL,
     part TEXT NOT NULL DEFAULT '',
@@ -29,7 +34,7 @@ CREATE TABLE IF NOT EXISTS laws (
 CREATE INDEX IF NOT EXISTS laws_key ON laws(key);
 CREATE INDEX IF NOT EXISTS laws_title ON laws(title);
 CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     law_id INTEGER NOT NULL REFERENCES laws(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     label TEXT NOT NULL,
@@ -40,26 +45,65 @@ CREATE TABLE IF NOT EXISTS articles (
     items TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS articles_law ON articles(law_id, number, suffix);
+CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Columns later versions of fazhi added; an older store gets them on opening.
+ADDED_COLUMNS = {
+    "laws": [("part", "TEXT NOT NULL DEFAULT ''"), ("branch", "TEXT NOT NULL DEFAULT ''"),
+             ("region", "TEXT NOT NULL DEFAULT ''"), ("history", "TEXT NOT NULL DEFAULT ''"),
+             ("preamble", "TEXT NOT NULL DEFAULT ''")],
+    "articles": [("suffix", "INTEGER NOT NULL DEFAULT 0"), ("chapter", "TEXT NOT NULL DEFAULT ''"),
+                 ("items", "TEXT NOT NULL DEFAULT '[]'")],
+}
+_ARTICLE_COLUMNS = "position, label, number, suffix, chapter, paragraphs, items"
 
 _LAW_COLUMNS = "id, key, title, part, category, branch, region, version, status, file, history, preamble"
 
 
+class DuplicateVersion(Exception):
+    """Another file already holds this law with the same version date; `file` names it."""
+
+    def __init__(self, file: str):
+        super().__init__(file)
+        self.file = file
+
+
 class Store:
-    """Statutes in one SQLite file. Other parts of the knowledge base add their own tables."""
+    """Statutes in one SQLite file. Other parts of the knowledge base add their own tables.
+
+    `db` is the calling thread's connection: a store may be shared by threads. A store whose
+    file or directory cannot be written is opened read-only (`read_only`): reading works,
+    writing raises sqlite3.OperationalError. An older store gets the columns it lacks
+    (`migrated` lists them); a foreign or damaged file raises kb.errors.StoreError.
+    """
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.executescript(SCHEMA)
+        self.read_only = not database.is_writable(self.path)
+        self._connections = database.Connections(self.path, self.read_only)
+        self.migrated: list[str] = []
+        if not self.read_only:
+            self._prepare()
+
+    def _prepare(self) -> None:
+        try:
+            self.migrated = database.migrate(self.db, ADDED_COLUMNS)
+            self.db.executescript(SCHEMA)
+            if self.db.execute("PRAGMA application_id").fetchone()[0] != database.APPLICATION_ID:
+                self.db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                raise
+            raise StoreError(database.damaged_message(self.path, error)) from None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The calling thread's connection to the store."""
+        return self._connections.get()
 
     def close(self) -> None:
-        """Close the database connection."""
-        self.db.close()
+        """Close the database connections of every thread."""
+        self._connections.close()
 
     @contextmanager
     def transaction(self):
@@ -74,30 +118,51 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def put_law(self, law: Law) -> Law:
-        """Insert a law version with its articles, replacing an earlier import of the same file
-        or of the same law and version; then re-link the versions of that law (and of the law
-        the file held before, when its title changed)."""
-        replaced, params = "file = ? OR (key = ? AND version IS ?)", (law.file, law.key, _iso(law.version))
+    def put_law(self, law: Law, replaces=lambda file: False) -> Law:
+        """Write a law version with its articles in one transaction, replacing an earlier import
+        of the same file; then re-link the versions of that law (and of the law the file held
+        before, when its title changed).
+
+        Another file holding the same law and version date raises DuplicateVersion, unless
+        `replaces(that file)` says this file takes its place (e.g. the file was moved). The law
+        row and the articles keep their ids (articles matched by label); articles the new text
+        lacks are deleted, new ones added.
+        """
         with self.transaction() as db:
-            keys = {row["key"] for row in db.execute(f"SELECT key FROM laws WHERE {replaced}", params)}
-            db.execute(f"DELETE FROM laws WHERE {replaced}", params)
-            cursor = db.execute(
-                "INSERT INTO laws (key, title, part, category, branch, region, version, status,"
-                " file, history, preamble) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (law.key, law.title, law.part, law.category, law.branch, law.region,
-                 _iso(law.version), law.status, law.file, law.history, law.preamble))
-            law.id = cursor.lastrowid
-            db.executemany(
-                "INSERT INTO articles (law_id, position, label, number, suffix, chapter,"
-                " paragraphs, items) VALUES (?,?,?,?,?,?,?,?)",
-                [(law.id, a.position, a.label, a.number, a.suffix, a.chapter,
-                  json.dumps(a.paragraphs, ensure_ascii=False), json.dumps(a.items, ensure_ascii=False))
-                 for a in law.articles])
+            own = db.execute("SELECT id, key FROM laws WHERE file = ?", (law.file,)).fetchone()
+            other = db.execute("SELECT id, key, file FROM laws WHERE key = ? AND version IS ? AND file != ?",
+                               (law.key, _iso(law.version), law.file)).fetchone()
+            if other and not replaces(other["file"]):
+                raise DuplicateVersion(other["file"])
+            keys = {row["key"] for row in (own, other) if row}
+            if own and other:
+                db.execute("DELETE FROM laws WHERE id = ?", (other["id"],))
+            kept = own or other
+            values = (law.key, law.title, law.part, law.category, law.branch, law.region,
+                      _iso(law.version), law.status, law.file, law.history, law.preamble)
+            if kept:
+                law.id = kept["id"]
+                db.execute("UPDATE laws SET key=?, title=?, part=?, category=?, branch=?, region=?, version=?,"
+                           " status=?, file=?, history=?, preamble=? WHERE id = ?", (*values, law.id))
+            else:
+                law.id = db.execute(
+                    "INSERT INTO laws (key, title, part, category, branch, region, version, status,"
+                    " file, history, preamble) VALUES (?,?,?,?,?,?,?,?,?,?,?)", values).lastrowid
+            _put_articles(db, law)
             for key in keys | {law.key}:
                 self._link_versions(db, key)
-        law.status = self.law(law.id).status
+            db.execute("INSERT INTO store_meta VALUES ('revision', '1')"
+                       " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+            law.status = db.execute("SELECT status FROM laws WHERE id = ?", (law.id,)).fetchone()[0]
         return law
+
+    def revision(self) -> int:
+        """How many law writes the store has seen: an index built at a lower revision lags."""
+        try:
+            row = self.db.execute("SELECT value FROM store_meta WHERE key = 'revision'").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0]) if row else 0
 
     def _link_versions(self, db, key: str) -> None:
         """Mark the newest version of a law 现行有效 and the older ones 已被修订."""
@@ -173,6 +238,39 @@ class Store:
         return {"laws": one("SELECT count(*) FROM laws"),
                 "current": one(f"SELECT count(*) FROM laws WHERE status = '{CURRENT}'"),
                 "articles": one("SELECT count(*) FROM articles")}
+
+
+def _put_articles(db: sqlite3.Connection, law: Law) -> None:
+    """Write the articles of `law` (whose row exists), reusing the ids of same-labelled ones."""
+    old: dict[str, list[int]] = {}
+    for row in db.execute("SELECT id, label FROM articles WHERE law_id = ? ORDER BY position", (law.id,)):
+        old.setdefault(row["label"], []).append(row["id"])
+    next_id = _highest_article_id(db) + 1
+    for article in law.articles:
+        values = (article.position, article.label, article.number, article.suffix, article.chapter,
+                  json.dumps(article.paragraphs, ensure_ascii=False),
+                  json.dumps(article.items, ensure_ascii=False))
+        reused = old.get(article.label)
+        if reused:
+            article.id = reused.pop(0)
+            db.execute("UPDATE articles SET position=?, label=?, number=?, suffix=?, chapter=?, paragraphs=?,"
+                       " items=? WHERE id = ?", (*values, article.id))
+        else:
+            article.id, next_id = next_id, next_id + 1
+            db.execute(f"INSERT INTO articles (id, law_id, {_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                       (article.id, law.id, *values))
+        article.law_id = law.id
+    gone = [article_id for ids in old.values() for article_id in ids]
+    db.executemany("DELETE FROM articles WHERE id = ?", [(article_id,) for article_id in gone])
+    db.execute("INSERT OR REPLACE INTO store_meta VALUES ('articles_high', ?)", (str(next_id - 1),))
+
+
+def _highest_article_id(db: sqlite3.Connection) -> int:
+    """The highest article id ever given out: an id is never given twice, so an index built
+    before a re-import never points at another article (stores made before AUTOINCREMENT too)."""
+    row = db.execute("SELECT max(coalesce((SELECT CAST(value AS INTEGER) FROM store_meta"
+                     " WHERE key = 'articles_high'), 0), coalesce((SELECT max(id) FROM articles), 0))").fetchone()
+    return row[0]
 
 
 def _iso(value: date | None) -> str | None:

@@ -1,19 +1,34 @@
 """Build the search index from the store: segment what is new, build beside the old index, swap.
 
-Article tokens are cached in the table `article_tokens` (dropped with their article), so
-re-importing one law segments only that law. Readers find the live index through the pointer
-file `index.current`; a new index is complete on disk before the pointer moves, so an interrupted
-build leaves the old index in use.
+Article tokens are cached in the table `article_tokens` (dropped with their article, or when its
+text changes), so re-importing one law segments only that law; they are written in short
+transactions, one chunk at a time, so other writers never wait long. Readers find the live index
+through the pointer file `index.current`; a new index is complete on disk before the pointer
+moves, so an interrupted build (even kill -9) leaves the old index in use. Re-imports keep
+article ids (kb.store), so the old index keeps answering with full-text hits while the store is
+re-imported. The previous index stays on disk after a swap, so readers that still have it open
+finish their queries; older ones are removed.
+
+One build at a time per data directory: `build_index` holds the data-directory lock
+(kb.lock), and segmentation workers end with the process that started them.
+
+Sharing and living across re-imports: a `search.live.LiveSearcher` (what
+`fazhi.composition.open_searcher` returns) may be shared by the threads of one process. Each
+query checks the pointer file (one stat); after a swap the next query opens the new index and
+the store's new laws, then serves from them. The index records the store revision it was built
+from (`revision` file), so `index_lag` tells when the store holds more than the index.
 """
 
 import os
 import shutil
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
+from kb.lock import data_lock
 from kb.models import Law
 from kb.store import Store
 from search import segment
@@ -22,6 +37,7 @@ from search.tantivy_engine import TantivyEngine
 
 POINTER = "index.current"
 FORMAT_FILE = "format"
+REVISION_FILE = "revision"      # the store revision the index was built from
 INDEX_FORMAT = "2"              # raise when the fields of index documents change
 PENALTY_SECTION = "法律责任"
 PENALTY_CHAPTERS = ("法律责任", "罚则")   # chapter names of the articles that set penalties
@@ -33,8 +49,17 @@ CREATE TABLE IF NOT EXISTS article_tokens (
     tokens TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS article_tokens_stale AFTER UPDATE OF paragraphs ON articles
+    WHEN old.paragraphs IS NOT new.paragraphs
+    BEGIN DELETE FROM article_tokens WHERE article_id = old.id; END;
 """
-CHUNK = 2000
+TOKENS_VERSION = "+t2"          # raise when the cache's invalidation changes (t2: text-change trigger)
+CHUNK = 500                     # articles per worker task and per token write transaction
+PARENT_POLL = 1.0               # seconds between a worker's checks that its parent still lives
+
+
+class IndexMissing(RuntimeError):
+    """No usable index in this data directory; the message says which command builds one."""
 
 # Extra documents (standard items, cases) come from providers registered by the composition root.
 DocProvider = Callable[[Store], Iterable[IndexDoc]]
@@ -42,17 +67,56 @@ DocProvider = Callable[[Store], Iterable[IndexDoc]]
 
 def current_index_dir(data: Path) -> Path | None:
     """Return the directory of the live index, or None when none was built yet."""
-    pointer = data / POINTER
-    if not pointer.exists():
+    try:
+        name = (data / POINTER).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
         return None
-    directory = data / pointer.read_text(encoding="utf-8").strip()
-    return directory if directory.is_dir() else None
+    directory = data / name
+    return directory if name.startswith("index-") and "/" not in name and directory.is_dir() else None
+
+
+def live_index_dir(data: Path) -> Path:
+    """Return the directory of the live index; raise IndexMissing saying what to run when there
+    is none, when the pointer or the directory is damaged, or when it is of an older format."""
+    directory = current_index_dir(data)
+    if directory is None:
+        if (data / POINTER).exists():
+            raise IndexMissing("索引已损坏或已被删除：请运行 fazhi learn 重建索引（无需重新导入）")
+        raise IndexMissing("该数据目录还没有索引：请先运行 fazhi import 导入法规")
+    if not is_current_format(directory):
+        raise IndexMissing("索引由旧版本的 fazhi 建立：请运行 fazhi learn 重建索引（无需重新导入）")
+    return directory
+
+
+def index_lag(store: Store, data: Path) -> int | None:
+    """How many law writes the store has seen since the live index was built (0: up to date);
+    None when there is no usable index."""
+    directory = current_index_dir(data)
+    if directory is None:
+        return None
+    try:
+        built = int((directory / REVISION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        built = 0
+    return max(store.revision() - built, 0)
 
 
 def is_current_format(directory: Path) -> bool:
     """Whether the index in `directory` was built with today's document fields."""
-    marker = directory / FORMAT_FILE
-    return marker.exists() and marker.read_text(encoding="utf-8").strip() == INDEX_FORMAT
+    try:
+        return (directory / FORMAT_FILE).read_text(encoding="utf-8").strip() == INDEX_FORMAT
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Run in each segmentation worker: end the worker as soon as its parent is gone (killed),
+    instead of finishing work nobody will collect."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _segment_chunk(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -72,7 +136,8 @@ def ensure_tokens(store: Store, workers: int | None = None) -> int:
     chunks = [[(r[0], r[1]) for r in rows[i:i + CHUNK]] for i in range(0, len(rows), CHUNK)]
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
+                                 initargs=(os.getpid(),)) as pool:
             results = pool.map(_segment_chunk, chunks)
             _save_tokens(store, results)
     else:
@@ -81,7 +146,7 @@ def ensure_tokens(store: Store, workers: int | None = None) -> int:
 
 
 def _drop_stale_tokens(store: Store) -> None:
-    current = segment.fingerprint()
+    current = segment.fingerprint() + TOKENS_VERSION
     row = store.db.execute("SELECT value FROM search_meta WHERE key = 'tokens'").fetchone()
     if row and row[0] == current:
         return
@@ -91,9 +156,13 @@ def _drop_stale_tokens(store: Store) -> None:
 
 
 def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None:
-    with store.transaction() as db:
-        for result in results:
-            db.executemany("INSERT OR REPLACE INTO article_tokens VALUES (?, ?)", result)
+    """Write each chunk in its own short transaction (tokens of articles deleted meanwhile are
+    dropped), so other writers wait for one chunk at most."""
+    for result in results:
+        with store.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO article_tokens SELECT ?, ? WHERE EXISTS"
+                           " (SELECT 1 FROM articles WHERE id = ?)",
+                           [(article_id, tokens, article_id) for article_id, tokens in result])
 
 
 def article_docs(store: Store, learned: dict[int, str] | None = None) -> Iterable[IndexDoc]:
@@ -140,8 +209,14 @@ def build_index(store: Store, data: Path, engine: Engine | None = None,
 
     Returns figures of the build: documents, segmented articles and seconds taken.
     """
+    with data_lock(data):
+        return _build(store, data, engine or TantivyEngine(), providers, learned, questions)
+
+
+def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProvider],
+           learned: dict[int, str] | None, questions: dict[int, str] | None) -> dict:
     started = time.perf_counter()
-    engine = engine or TantivyEngine()
+    revision = store.revision()
     segmented = ensure_tokens(store)
     target = Path(tempfile.mkdtemp(prefix=f"index-{time.strftime('%Y%m%d%H%M%S')}-", dir=data))
     name = target.name
@@ -150,10 +225,11 @@ def build_index(store: Store, data: Path, engine: Engine | None = None,
         for provider in providers:
             docs.extend(provider(store))
         count = engine.build(target, docs)
-        (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
         if questions:
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))
+        (target / REVISION_FILE).write_text(str(revision), encoding="utf-8")
+        (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -164,6 +240,4 @@ def build_index(store: Store, data: Path, engine: Engine | None = None,
     for stale in data.glob("index-*"):
         if stale.is_dir() and stale.name != name and stale != old:
             shutil.rmtree(stale, ignore_errors=True)
-    if old and old.name != name:
-        shutil.rmtree(old, ignore_errors=True)
     return {"documents": count, "segmented": segmented, "seconds": time.perf_counter() - started}

@@ -27,16 +27,10 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import intent, learning, lexicon, names, passages, segment
+from search import intent, learning, lexicon, limits, names, passages, segment
 from search.engine import EngineHit, EngineQuery
-from search.index import (
-    PENALTY_CHAPTERS,
-    PENALTY_SECTION,
-    QUESTIONS,
-    current_index_dir,
-    is_current_format,
-)
 from search.hits import Hit, HitMaker
+from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes
 
@@ -75,10 +69,6 @@ STATUSES = {"current": (CURRENT,), "all": ()}
 
 class QueryError(ValueError):
     """The query cannot be run; the message tells the user how to fix it."""
-
-
-class IndexMissing(RuntimeError):
-    """No index was built yet in this data directory."""
 
 
 @dataclass
@@ -121,15 +111,14 @@ class Searcher:
     """Answer queries from the live index of one data directory."""
 
     def __init__(self, store: Store, data: Path, engine=None):
-        directory = current_index_dir(data)
-        if directory is None:
-            raise IndexMissing("该数据目录还没有索引：请先运行 fazhi import 导入法规")
-        if not is_current_format(directory):
-            raise IndexMissing("索引由旧版本的 fazhi 建立：请运行 fazhi learn 重建索引（无需重新导入）")
+        directory = live_index_dir(data)
         self.store = store
         engine = engine or TantivyEngine()
-        self.engine = engine.open(directory)
-        self.questions = engine.open(directory / QUESTIONS) if (directory / QUESTIONS).is_dir() else None
+        try:
+            self.engine = engine.open(directory)
+            self.questions = engine.open(directory / QUESTIONS) if (directory / QUESTIONS).is_dir() else None
+        except (OSError, ValueError):
+            raise IndexMissing("索引已损坏：请运行 fazhi learn 重建索引（无需重新导入）") from None
         self.laws = {law.id: law for law in store.laws()}
         self.names = names.law_names(self.laws.values())
         self.priors = learning.priors(store)
@@ -145,6 +134,8 @@ class Searcher:
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
         """Run a query: a citation jumps to its article, anything else is ranked full-text search."""
         options = options or SearchOptions()
+        if problem := limits.problem(query, options.limit):
+            raise QueryError(problem)
         text = segment.normalize(query).strip()
         if not text:
             raise QueryError("查询为空：请输入问题、关键词或条文引用（如“安全生产法第九十七条”）")

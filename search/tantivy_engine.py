@@ -1,6 +1,10 @@
 """The tantivy engine: BM25 over pre-segmented text (whitespace tokenizer, positions kept)."""
 
+import atexit
 import math
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -52,8 +56,18 @@ class TantivyEngine:
         return count
 
     def open(self, directory: Path) -> "TantivyEngine":
-        """Return a reader for the index in `directory`."""
-        return TantivyEngine(tantivy.Index.open(str(directory)))
+        """Return a reader for the index in `directory`. Tantivy must write a lock file even to
+        read, so an index in a directory that cannot be written (a read-only data directory) is
+        read from a temporary copy, removed when the process ends."""
+        try:
+            return TantivyEngine(tantivy.Index.open(str(directory)))
+        except ValueError:
+            if os.access(directory, os.W_OK) and not _read_only_mount(directory):
+                raise
+        copy = Path(tempfile.mkdtemp(prefix="fazhi-index-"))
+        atexit.register(shutil.rmtree, copy, True)
+        shutil.copytree(directory, copy, dirs_exist_ok=True)
+        return TantivyEngine(tantivy.Index.open(str(copy)))
 
     def search(self, query: EngineQuery, limit: int) -> list[EngineHit]:
         """Return up to `limit` hits for `query`, best first."""
@@ -88,3 +102,7 @@ class TantivyEngine:
         if len(tokens) == 1:
             return Query.term_query(self.schema, "body", tokens[0])
         return Query.phrase_query(self.schema, "body", tokens)
+
+
+def _read_only_mount(directory: Path) -> bool:
+    return bool(os.statvfs(directory).f_flag & os.ST_RDONLY)

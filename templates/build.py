@@ -2,7 +2,8 @@
 
 The templates are written with python-docx and ``generator.official_format``
 so that every paragraph uses the GB/T 9704 styles (Title, Heading 1-3,
-Normal, “落款”) and every run carries its East Asian font.  After a rebuild,
+Normal, “落款”, “附件”); runs carry no fonts or sizes of their own, so the
+styles decide.  Field names are Chinese (``{{ 当事人.名称 }}``).  After a rebuild,
 edits made to the .docx files in Word are lost: change the layout here, the
 wording either here or in Word.
 
@@ -26,9 +27,8 @@ from docx.text.paragraph import Paragraph
 
 from generator import official_format as of
 from generator.signature import STYLE_SIGNATURE, define_signature_style
+from generator.word_settings import set_core_properties
 from templates import COMMENTARY, LEGALITY, OPINION, template_path
-
-FIELD_LABEL_CHARS = 5  # “送审日期：” — field values line up after the widest label
 
 
 class TemplateWriter:
@@ -42,8 +42,7 @@ class TemplateWriter:
 
     def save(self, path: Path) -> None:
         """Write the template, with its core properties naming it."""
-        self.document.core_properties.title = path.stem
-        self.document.core_properties.author = "fazhi"
+        set_core_properties(self.document, path.stem, "")
         self.document.save(path)
 
     # -- single paragraphs ---------------------------------------------------------------
@@ -57,17 +56,14 @@ class TemplateWriter:
         return paragraph
 
     def number_line(self, text: str) -> Paragraph:
-        """The document number (文号) under the title, right-aligned."""
+        """The document number (文号) under the title, centred."""
         paragraph = self.plain(text)
-        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return paragraph
 
-    def centred(self, text: str, font: str) -> Paragraph:
-        """A centred line in ``font`` (三号), such as a subtitle under the title."""
-        paragraph = self.plain()
-        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        of.set_run_font(of.add_run(paragraph, text), font)
-        return paragraph
+    def subtitle(self, text: str) -> Paragraph:
+        """A centred line in 楷体 under the title (style Subtitle)."""
+        return of.add_paragraph(self.document, of.STYLE_SUBTITLE, text)
 
     def heading(self, level: int, text: str) -> Paragraph:
         """A heading; level 1 gets the next label (一、 二、 …) written before ``text``."""
@@ -88,12 +84,6 @@ class TemplateWriter:
         """A paragraph holding only a docxtpl paragraph tag ({%p … %}); it vanishes when rendered."""
         return self.plain(tag)
 
-    def field(self, label: str, value: str) -> Paragraph:
-        """A header line “label：value”; continuation lines align with the value."""
-        paragraph = self.plain(f"{label}：{value}")
-        _set_indent(paragraph, left_chars=FIELD_LABEL_CHARS, hanging_chars=FIELD_LABEL_CHARS)
-        return paragraph
-
     def kept(self, paragraph: Paragraph) -> Paragraph:
         """Keep ``paragraph`` on the same page as the next one."""
         paragraph.paragraph_format.keep_with_next = True
@@ -108,113 +98,95 @@ class TemplateWriter:
             self.body(text)
         self.tag(footer)
 
-    def header_block(self, kind: str, fields: list[tuple[str, str]]) -> None:
-        """Agency and document name as the title, the 文号 line, then the header fields."""
-        self.title("{{ agency }}", kind)
-        self.number_line("{{ number }}")
-        for label, value in fields:
-            self.field(label, value)
-        self.plain()
+    def header_block(self, kind: str) -> None:
+        """Agency and document name as the title, the 文号 line and the 主送 line."""
+        self.title("{{ 机关 }}", kind)
+        self.number_line("{{ 文号 }}")
+        self.plain("{{ 主送 }}：")
 
-    def review_sections(self, heading: str) -> None:
-        """The reviewed aspects, each with its findings: label, outcome, message, details, remedy, basis."""
-        self.heading(1, heading)
-        self.tag("{%p for section in sections %}")
-        of.add_heading(self.document, 2, "{{ section.label }}{{ section.title }}")
-        self.loop("{%p if section.note %}", ["{{ section.note }}"], "{%p endif %}")
-        self.tag("{%p for finding in section.findings %}")
-        self.body(
-            "{{ finding.label }}{{ finding.title }}{% if finding.outcome %}（{{ finding.outcome }}）{% endif %}："
-            "{{ finding.message }}"
-        )
-        self.numbered("finding.details")
-        self.loop("{%p if finding.remedy %}", ["处理建议：{{ finding.remedy }}"], "{%p endif %}")
-        self.loop("{%p if finding.basis %}", ["依据：{{ finding.basis }}。"], "{%p endif %}")
-        self.tag("{%p endfor %}")
-        self.tag("{%p endfor %}")
-
-    def paragraphs(self, items: str) -> None:
+    def paragraphs(self, items: str, name: str = "段") -> None:
         """One body paragraph per text of the list ``items``."""
-        self.loop(f"{{%p for paragraph in {items} %}}", ["{{ paragraph }}"])
+        self.loop(f"{{%p for {name} in {items} %}}", [f"{{{{ {name} }}}}"])
 
-    def numbered(self, items: str) -> None:
-        """One body paragraph per labelled item of the list ``items`` (“1.text”, “（1）text”)."""
-        self.loop(f"{{%p for item in {items} %}}", ["{{ item.label }}{{ item.text }}"])
+    def numbered(self, items: str, name: str = "条目") -> None:
+        """One body paragraph per labelled item of the list ``items`` (“1.内容”, “（1）内容”)."""
+        self.loop(f"{{%p for {name} in {items} %}}", [f"{{{{ {name}.标号 }}}}{{{{ {name}.内容 }}}}"])
 
-    def conclusion(self, heading: str, lead: str) -> None:
-        """The conclusion, its numbered reasons and the points to heed."""
+    def review_items(self, heading: str) -> None:
+        """二、审核（审查）意见: each item's heading (楷体, run in) opens its first paragraph, the rest follow."""
         self.heading(1, heading)
-        self.body(lead)
-        self.numbered("conclusion.reasons")
-        self.loop("{%p if conclusion.notes %}", ["执行中应当注意："], "{%p endif %}")
-        self.numbered("conclusion.notes")
+        self.tag("{%p for 项 in 审核意见 %}")
+        paragraph = self.body()
+        paragraph.add_run("{{ 项.标号 }}{{ 项.标题 }}。", style=of.STYLE_RUN_IN)
+        of.add_run(paragraph, "{{ 项.首段 }}")
+        self.paragraphs("项.其余段落")
+        self.tag("{%p endfor %}")
 
-    def closing(self, signature: tuple[str, ...], reviewer_label: str = "") -> None:
-        """The reviewer line, the appendix note (附件说明), then the signature block (“落款”: names, date).
+    def suggestions(self) -> None:
+        """四、建议, printed only when there are any."""
+        self.tag("{%p if 建议 %}")
+        self.heading(1, "建议")
+        self.numbered("建议")
+        self.tag("{%p endif %}")
 
-        Everything from the reviewer line on stays on one page, so the
+    def closing(self, signature: tuple[str, ...], signers: tuple[str, ...] = ()) -> None:
+        """The appendix note (附件说明), the signature block (“落款”: names, date), then the signers' lines.
+
+        Everything from the appendix note on stays on one page, so the
         signature never stands on a page without text.
         """
-        if reviewer_label:
-            self.kept(self.body(f"{reviewer_label}：{{{{ reviewer }}}}"))
-        self.tag("{%p if appendix %}")
+        self.tag("{%p if 附件 %}")
         self.kept(self.plain())
         self.kept(self.body("附件：引用法律条文"))
         self.tag("{%p endif %}")
         self.kept(self.plain())
         for line in signature:
             of.add_paragraph(self.document, STYLE_SIGNATURE, line)
+        for line in signers:
+            paragraph = self.plain(line)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(SIGN_TAB_CHARS * of.SIZE_SANHAO_PT))
 
     def appendix(self) -> None:
         """The appendix on a new page: every article relied on, quoted in full with law title and version."""
-        self.tag("{%p if appendix %}")
-        label = self.plain()
-        label.paragraph_format.page_break_before = True
-        of.set_run_font(of.add_run(label, "附件"), of.FONT_HEITI)
+        self.tag("{%p if 附件 %}")
+        of.add_paragraph(self.document, of.STYLE_APPENDIX, "附件")
         self.title("引用法律条文")
-        self.tag("{%p for article in appendix %}")
-        heading = of.add_heading(
-            self.document, 3, "{{ article.index }}.{{ article.title }}{{ article.label }}（{{ article.version }}）"
-        )
+        self.tag("{%p for 条文 in 附件 %}")
+        heading = of.add_heading(self.document, 3, "{{ 条文.序号 }}.{{ 条文.标题 }}{{ 条文.条 }}（{{ 条文.版本 }}）")
         heading.paragraph_format.keep_with_next = True
-        self.paragraphs("article.paragraphs")
+        self.paragraphs("条文.段落")
         self.tag("{%p endfor %}")
         self.tag("{%p endif %}")
+
+
+SIGN_TAB_CHARS = 14  # “签名：” after a tab: room for a handwritten signature, aligned on both lines
 
 
 def build_opinion() -> TemplateWriter:
     """法制审核意见书 (行政处罚法第五十八条)."""
     writer = TemplateWriter()
-    writer.header_block(
-        OPINION,
-        [
-            ("送审科室", "{{ department }}"),
-            ("案　　由", "{{ cause }}"),
-            ("当 事 人", "{{ party.name }}"),
-            ("送审日期", "{{ submitted|date }}"),
-        ],
-    )
+    writer.header_block(OPINION)
     writer.body(
-        "根据《中华人民共和国行政处罚法》第五十八条的规定，本机关对{{ department }}送审的"
-        "{{ party.name }}案拟作出的行政处罚决定进行了法制审核，现提出审核意见如下。"
+        "{{ 主送 }}于{{ 送审日期|date }}送审的{{ 当事人.名称 }}{{ 案由 }}一案（{% if 案件编号 %}案件编号："
+        "{{ 案件编号 }}，{% endif %}{{ 立案日期|date }}立案），{{ 法制机构 }}已依照《中华人民共和国行政处罚法》"
+        "第五十八条的规定进行法制审核。现将审核意见提出如下："
     )
-    writer.heading(1, "基本情况")
-    writer.body("当事人：{{ party.description }}。")
-    writer.paragraphs("facts")
-    writer.body("认定上述事实的证据有：")
-    writer.numbered("evidence")
-    writer.body("{{ department }}认为，当事人的行为违反了{{ violated }}的规定，依据{{ basis }}的规定，拟作出如下行政处罚：")
-    writer.loop(
-        "{%p for penalty in penalties %}",
-        [
-            "{{ penalty.label }}{{ penalty.text }}"
-            "{% if penalty.amount %}{{ penalty.amount|capital }}（{{ penalty.amount|yuan }}）{% endif %}"
-            "{{ penalty.term }}{{ penalty.end }}"
-        ],
-    )
-    writer.review_sections("审核情况")
-    writer.conclusion("审核结论", "审核结论：{{ conclusion.result }}。理由如下：")
-    writer.closing(("{{ agency }}", "{{ reviewed|date }}"), "审核人")
+    writer.heading(1, "案件基本情况")
+    writer.body("当事人：{{ 当事人.身份 }}。")
+    writer.paragraphs("违法事实", "事实")
+    writer.body("认定上述事实的证据有：{{ 证据 }}")
+    writer.loop("{%p if 违法行为|length > 1 %}", ["{{ 主送 }}认为，当事人有以下违法行为："], "{%p endif %}")
+    writer.loop("{%p for 行为 in 违法行为 %}", ["{{ 行为.认定 }}"])
+    writer.loop("{%p if 合并处罚 %}", ["{{ 合并处罚 }}"], "{%p endif %}")
+    writer.loop("{%p if 告知 or 陈述申辩 or 复核 %}", ["{{ 告知 }}{{ 陈述申辩 }}{{ 复核 }}"], "{%p endif %}")
+    writer.review_items("审核意见")
+    writer.heading(1, "审核结论")
+    writer.body("审核结论：{{ 审核结论.结论 }}。{{ 审核结论.说明 }}")
+    writer.numbered("审核结论.问题")
+    writer.loop("{%p if 审核结论.结语 %}", ["{{ 审核结论.结语 }}"], "{%p endif %}")
+    writer.suggestions()
+    writer.closing(("{{ 机关 }}{{ 法制机构 }}", "{{ 审核日期|date }}"),
+                   ("审核人：{{ 审核人 }}\t签名：", "法制机构负责人：\t签名："))
     writer.appendix()
     return writer
 
@@ -222,23 +194,21 @@ def build_opinion() -> TemplateWriter:
 def build_legality() -> TemplateWriter:
     """重大行政决策合法性审查意见书 (重大行政决策程序暂行条例第二十五条至第二十七条)."""
     writer = TemplateWriter()
-    writer.header_block(
-        LEGALITY,
-        [
-            ("决策事项", "{{ matter }}"),
-            ("起草单位", "{{ drafter }}"),
-            ("送审日期", "{{ submitted|date }}"),
-        ],
-    )
+    writer.header_block(LEGALITY)
     writer.body(
-        "根据《重大行政决策程序暂行条例》第二十五条至第二十七条的规定，本机关对{{ drafter }}送审的"
-        "{{ matter }}决策草案进行了合法性审查，现提出审查意见如下。"
+        "{{ 起草单位 }}于{{ 送审日期|date }}送审的{{ 决策事项 }}决策草案，{{ 法制机构 }}已依照"
+        "《重大行政决策程序暂行条例》第二十五条至第二十七条的规定进行合法性审查。现将审查意见提出如下："
     )
     writer.heading(1, "决策草案主要内容")
-    writer.paragraphs("content")
-    writer.review_sections("审查情况")
-    writer.conclusion("审查结论", "审查结论：{{ conclusion.result }}。理由如下：")
-    writer.closing(("{{ agency }}", "{{ reviewed|date }}"), "审查人")
+    writer.paragraphs("决策内容")
+    writer.review_items("审查意见")
+    writer.heading(1, "审查结论")
+    writer.body("经审查：")
+    writer.numbered("审查结论.要点")
+    writer.body("审查结论：{{ 审查结论.结论 }}。{{ 审查结论.结语 }}")
+    writer.suggestions()
+    writer.closing(("{{ 机关 }}{{ 法制机构 }}", "{{ 审查日期|date }}"),
+                   ("审查人：{{ 审查人 }}\t签名：", "法制机构负责人：\t签名："))
     writer.appendix()
     return writer
 
@@ -246,27 +216,27 @@ def build_legality() -> TemplateWriter:
 def build_commentary() -> TemplateWriter:
     """案例评析: facts, issues in dispute, analysis (Markdown), the rule learned, citations."""
     writer = TemplateWriter()
-    writer.title("{{ title }}")
-    writer.tag("{%p if subtitle %}")
-    writer.centred("{{ subtitle }}", of.FONT_KAITI)
+    writer.title("{{ 标题 }}")
+    writer.tag("{%p if 副标题 %}")
+    writer.subtitle("{{ 副标题 }}")
     writer.tag("{%p endif %}")
-    writer.tag("{%p if case %}")
-    writer.centred("（案号：{{ case }}）", of.FONT_KAITI)
+    writer.tag("{%p if 案号 %}")
+    writer.subtitle("（案号：{{ 案号 }}）")
     writer.tag("{%p endif %}")
     writer.plain()
     writer.heading(1, "基本案情")
-    writer.paragraphs("facts")
+    writer.paragraphs("基本案情")
     writer.heading(1, "争议焦点")
-    writer.numbered("issues")
+    writer.numbered("争议焦点")
     writer.heading(1, "评析")
-    writer.plain("{{p analysis }}")
+    writer.plain("{{p 评析 }}")
     writer.heading(1, "启示")
-    writer.paragraphs("rule")
-    writer.tag("{%p if citations %}")
+    writer.paragraphs("启示")
+    writer.tag("{%p if 引用 %}")
     writer.heading(1, "引用法律依据")
+    writer.numbered("引用")
     writer.tag("{%p endif %}")
-    writer.numbered("citations")
-    writer.closing(("{{ author }}", "{{ written|date }}"))
+    writer.closing(("{{ 作者 }}", "{{ 日期|date }}"))
     writer.appendix()
     return writer
 
@@ -284,24 +254,11 @@ def build_all() -> list[Path]:
     return paths
 
 
-def _set_indent(paragraph: Paragraph, *, first_line_chars: int = 0, left_chars: int = 0, hanging_chars: int = 0) -> None:
-    """Set indents in characters (the *Chars attributes Word prefers) with twips as fallback.
-
-    A hanging indent replaces the first-line indent inherited from Normal.
-    """
+def _set_indent(paragraph: Paragraph, *, first_line_chars: int = 0) -> None:
+    """Set the first-line indent in characters (the *Chars attribute Word prefers) with twips as fallback."""
     ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-    for attribute in ("w:firstLine", "w:firstLineChars", "w:hanging", "w:hangingChars", "w:left", "w:leftChars"):
-        ind.attrib.pop(qn(attribute), None)
-    twips = lambda chars: str(int(Pt(chars * of.SIZE_SANHAO_PT).twips))  # noqa: E731
-    if hanging_chars:
-        ind.set(qn("w:hanging"), twips(hanging_chars))
-        ind.set(qn("w:hangingChars"), str(hanging_chars * 100))
-    else:
-        ind.set(qn("w:firstLine"), twips(first_line_chars))
-        ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
-    if left_chars:
-        ind.set(qn("w:left"), twips(left_chars))
-        ind.set(qn("w:leftChars"), str(left_chars * 100))
+    ind.set(qn("w:firstLine"), str(int(Pt(first_line_chars * of.SIZE_SANHAO_PT).twips)))
+    ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
 
 
 if __name__ == "__main__":

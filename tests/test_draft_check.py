@@ -58,7 +58,8 @@ def test_every_citation_of_a_docx_is_found_in_reading_order(store, draft_docx):
         "《示例省安全生产条例》第十条",
         "《中华人民共和国安全生产法》第九十七条第（三）项",
     ]
-    assert report.citations[-1].location == "第9段" and report.citations[-1].outcome == fd.PASS
+    assert report.citations[-1].location == "“《中华人民共和国安全生产法》…”一段"
+    assert report.citations[-1].outcome == fd.PASS
 
 
 def test_a_correct_quotation_passes(store, draft_docx):
@@ -92,7 +93,7 @@ def test_a_superseded_version_and_an_unknown_law_are_reported(store, draft_docx)
 def test_the_plain_text_report_can_be_attached(store, draft_docx):
     text = render_report(check_draft(store, draft_docx))
     assert text.startswith("条文引用核对报告\n文件：决定书草稿.docx\n共核对引用 6 处：通过 2 处，提示 2 处，问题 2 处。")
-    assert "2. 【问题】第4段 《中华人民共和国行政处罚法》第二十九条" in text
+    assert "2. 【问题】“依照《中华人民共和国行政处罚…”一段 《中华人民共和国行政处罚法》第二十九条" in text
     assert "     - 条文“两”，引文写作“二”" in text
 
 
@@ -107,7 +108,7 @@ def test_quotes_ignore_spacing_punctuation_width_and_ellipses(store):
 
 def test_a_bare_article_without_a_named_law_is_listed_as_unresolved(store):
     report = check_paragraphs(store, ["根据第五条的规定。", "依据安全生产法第九十七条第（三）项和第二十八条。"])
-    assert report.unresolved == ["第1段：第五条（无法确定所指法规）"]
+    assert report.unresolved == ["“根据第五条的规定。”一段：第五条（无法确定所指法规）"]
     assert [c.written for c in report.citations] == ["安全生产法第九十七条第（三）项", "第二十八条"]
     assert all(c.outcome == fd.PASS for c in report.citations)
 
@@ -157,3 +158,13 @@ def test_wording_of_another_article_points_to_it(store):
     assert item.outcome == fd.PROBLEM
     assert item.quote.differences == ["引文与该条内容差异较大，请核对所引条文"]
     assert item.suggestion == "引文见于《中华人民共和国安全生产法》第九十七条，请核对是否引错了条文"
+
+
+def test_a_superseded_citation_gets_the_current_article_from_the_facts_around_it(store):
+    report = check_paragraphs(store, [
+        "经查，当事人储存危险物品未采取可靠的安全措施，甲醇与氧化剂混存。",
+        "依据《中华人民共和国安全生产法》（2014年修正）第九十八条第（一）项，决定处以罚款。",
+    ])
+    [item] = report.citations
+    assert item.outcome == fd.PROBLEM and item.current is False
+    assert item.suggestion.startswith("改引《中华人民共和国安全生产法》第一百零一条")

@@ -158,9 +158,14 @@ def test_interrupted_index_build_keeps_the_old_index(store, tmp_path):
 def test_next_build_removes_what_an_interrupted_build_left(store, tmp_path):
     import_files(store, [SAFETY_TXT])
     build_index(store, tmp_path)
+    previous = current_index_dir(tmp_path)
     (tmp_path / "index-20240101000000-killed").mkdir()      # a build whose process was killed
     build_index(store, tmp_path)
-    assert [path.name for path in tmp_path.glob("index-*")] == [current_index_dir(tmp_path).name]
+    # the previous index stays for readers that still have it open; the killed build's is gone
+    assert sorted(path.name for path in tmp_path.glob("index-*")) == sorted(
+        [current_index_dir(tmp_path).name, previous.name])
+    build_index(store, tmp_path)
+    assert previous not in tmp_path.glob("index-*")
     shutil.rmtree(current_index_dir(tmp_path))
     assert current_index_dir(tmp_path) is None
 

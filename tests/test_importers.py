@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from kb.importers import plaintext
 from kb.importers.docx import parse as parse_docx
+from kb.importers.errors import SkipFile
 from kb.importers.files import parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "statutes"
@@ -154,3 +155,9 @@ def test_markdown_fixture():
     assert "国务院令第708号公布" in law.history
     assert [a.number for a in law.articles] == [1, 2, 29, 30, 31]
     assert by_label(law)["第三十条"].chapter == "第四章 法律责任"
+
+
+def test_markdown_that_is_not_a_statute_is_skipped_with_the_reason():
+    readme = Path(__file__).parent.parent / "README.md"      # headings and prose, no 第X条
+    with pytest.raises(SkipFile, match="不像是法规"):
+        parse_file(readme, readme.parent)

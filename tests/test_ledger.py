@@ -12,6 +12,8 @@ from fazhi.cli import main
 from generator.review import findings as fd
 from generator.review import decisions, ledger
 from generator.review.casefile import load_case, parse_case, read_data
+from generator.review.checks import run_opinion_checks
+from kb.samples import load_samples
 from kb.store import Store
 
 SAMPLES = Path(kb.samples.__file__).parent / "review"
@@ -138,3 +140,10 @@ def test_fazhi_ledger_lists_and_counts_a_year(tmp_path):
     assert "2026 年法制审核意见书共 1 件：同意 1 件" in result.output
     empty = CliRunner().invoke(main, ["--data", str(tmp_path), "ledger", "--year", "2024"])
     assert "没有 2024 年的记录" in empty.output
+
+
+def test_a_decision_already_recorded_for_this_case_is_pointed_out(store):
+    load_samples(store)
+    decisions.record(store, decisions.from_case(opinion(示例=False), "示例应急罚〔2026〕8号", date(2026, 3, 27)))
+    finding = next(f for f in run_opinion_checks(store, opinion()) if f.check_id == fd.DOUBLE_FINE)
+    assert finding.outcome == fd.NOTE and "已于2026年3月27日作出处罚决定（示例应急罚〔2026〕8号" in finding.message

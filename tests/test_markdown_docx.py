@@ -22,7 +22,12 @@ def outline(paragraphs):
 
 
 def east_asia(run):
-    return run.element.rPr.rFonts.get(qn("w:eastAsia"))
+    """The run's East Asian font: its paragraph style's, since runs carry no font of their own."""
+    assert run.element.rPr is None or run.element.rPr.rFonts is None
+    style = run._parent.style
+    while style.element.rPr is None or style.element.rPr.rFonts is None:
+        style = style.base_style
+    return style.element.rPr.rFonts.get(qn("w:eastAsia"))
 
 
 def test_headings_get_official_styles_and_labels(tmp_path):
@@ -71,7 +76,7 @@ def test_body_paragraphs_keep_bold_and_italic_runs(tmp_path):
         ("的适用。", False, False),
     ]
     assert {east_asia(r) for r in paragraph.runs} == {"仿宋_GB2312"}
-    assert {r.font.size.pt for r in paragraph.runs} == {16}
+    assert {r.font.size for r in paragraph.runs} == {None} and paragraph.style.font.size.pt == 16
 
 
 def test_soft_line_breaks_join_chinese_and_space_latin(tmp_path):
@@ -85,15 +90,15 @@ def test_hard_line_break_becomes_a_word_break(tmp_path):
     assert len(paragraph._p.findall(".//" + qn("w:br"))) == 1
 
 
-def test_lists_become_labelled_body_paragraphs(tmp_path):
+def test_ordered_lists_are_labelled_and_bullets_stay_bullets(tmp_path):
     text = "## 法律适用\n\n1. 依据第九十七条；\n2. 依据裁量基准：\n    - 首次违法；\n    - 主动整改。\n\n- 其他事项"
     assert outline(render(tmp_path, text)) == [
         ("Heading 2", "（一）法律适用"),
         ("Normal", "1.依据第九十七条；"),
         ("Normal", "2.依据裁量基准："),
-        ("Normal", "（1）首次违法；"),
-        ("Normal", "（2）主动整改。"),
-        ("Normal", "1.其他事项"),
+        ("Normal", "◦\u3000首次违法；"),
+        ("Normal", "◦\u3000主动整改。"),
+        ("Normal", "•\u3000其他事项"),
     ]
 
 
@@ -104,7 +109,7 @@ def test_list_below_a_level_3_heading_uses_level_4_labels(tmp_path):
 
 def test_loose_list_items_keep_their_text_and_following_paragraphs(tmp_path):
     paragraphs = render(tmp_path, "- 第一项\n\n    补充说明\n\n- 第二项")
-    assert outline(paragraphs) == [("Normal", "1.第一项"), ("Normal", "补充说明"), ("Normal", "2.第二项")]
+    assert outline(paragraphs) == [("Normal", "•\u3000第一项"), ("Normal", "补充说明"), ("Normal", "•\u3000第二项")]
 
 
 def test_block_quote_uses_kaiti_quote_style(tmp_path):

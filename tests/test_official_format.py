@@ -116,7 +116,7 @@ def test_document_defaults_use_the_body_font(sample):
     assert rpr.find(qn("w:sz")).get(qn("w:val")) == "32"
 
 
-def test_paragraphs_get_styles_and_runs_carry_east_asian_fonts(sample):
+def test_paragraphs_get_styles_and_runs_take_fonts_from_them(sample):
     paragraphs = [p for p in sample.paragraphs if p.text]  # the first one holds the section break
     assert [p.style.name for p in paragraphs[:3]] == ["Title", "Heading 1", "Normal"]
     assert [p.text for p in paragraphs if p.style.name.startswith("Heading")] == [
@@ -127,10 +127,31 @@ def test_paragraphs_get_styles_and_runs_carry_east_asian_fonts(sample):
     ]
     for paragraph in paragraphs:
         font, size = EXPECTED_STYLES[paragraph.style.name]
+        assert rfonts(paragraph.style.element).get(qn("w:eastAsia")) == font
+        assert paragraph.style.font.size.pt == size
         for run in paragraph.runs:
-            assert rfonts(run.element).get(qn("w:eastAsia")) == font
-            assert rfonts(run.element).get(qn("w:ascii")) == font
-            assert run.font.size.pt == size
+            assert run.element.rPr is None or run.element.rPr.rFonts is None
+            assert run.font.size is None
+
+
+def test_grid_fits_28_characters_and_22_lines(sample):
+    for section in sample.sections:
+        grid = section._sectPr.find(qn("w:docGrid"))
+        assert grid.get(qn("w:type")) == "linesAndChars"
+        assert grid.get(qn("w:linePitch")) == "579"
+        width_pt = (section.page_width - section.left_margin - section.right_margin) / 12700
+        pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+        assert int(width_pt / pitch) == 28
+        assert width_pt / pitch - 28 < 0.01
+
+
+def test_language_is_chinese_and_widow_control_on(sample):
+    rpr = sample.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-US", "zh-CN")  # as Chinese Word writes it
+    theme = sample.settings.element.find(qn("w:themeFontLang"))
+    assert theme.get(qn("w:eastAsia")) == "zh-CN"
+    assert sample.styles["Normal"].paragraph_format.widow_control is True
 
 
 def test_odd_and_even_footers_hold_dashed_page_fields(sample):
@@ -151,8 +172,9 @@ def test_odd_and_even_footers_hold_dashed_page_fields(sample):
                 "end",
             ]
             assert [t.text.strip() for t in paragraph._p.iter(qn("w:instrText"))] == ["PAGE"]
-            assert 'w:eastAsia="宋体"' in xml
-            assert all(run.font.size.pt == 14 for run in paragraph.runs)
+            assert "<w:rFonts" not in xml and "<w:sz " not in xml
+            assert paragraph.style.name == "Footer" and paragraph.style.font.size.pt == 14
+            assert rfonts(paragraph.style.element).get(qn("w:eastAsia")) == "宋体"
 
 
 def test_page_number_sits_one_character_in_from_the_text_edge(sample):
@@ -167,7 +189,8 @@ def test_setup_twice_keeps_a_single_page_number(tmp_path):
     of.setup_document(document)
     reopened = saved(document, tmp_path)
     assert [p.text for p in reopened.sections[0].footer.paragraphs] == ["— 1 —"]
-    assert len(reopened.styles.element.findall(qn("w:style"))) == len(Document().styles.element.findall(qn("w:style")))
+    added = len(reopened.styles.element.findall(qn("w:style"))) - len(Document().styles.element.findall(qn("w:style")))
+    assert added == 2  # 附件 and 小标题, the managed styles python-docx's default template lacks
 
 
 def test_ensure_styles_adds_missing_styles_and_keeps_existing_ones(tmp_path):

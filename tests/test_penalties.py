@@ -40,7 +40,8 @@ def test_item_of_a_list_article_takes_the_lead_sentence_penalty(store):
 
 def test_principal_article_names_the_principal_and_its_situations(store):
     provision = p.find(store, "《中华人民共和国安全生产法》第九十四条").provision
-    assert provision.parties == [p.PRINCIPAL]
+    assert provision.parties == [p.PRINCIPAL, p.UNIT]        # 责令生产经营单位停产停业整顿
+    assert {s.party for s in provision.sanctions() if s.kind == p.FINE} == {p.PRINCIPAL}
     assert fines(provision) == {(p.PRINCIPAL, 20000, 50000)}
     assert provision.situation("导致发生生产安全事故").sanctions[0].kind == "撤职"
     assert provision.criminal
@@ -92,3 +93,14 @@ def test_penalty_command_prints_the_structured_range(sample_data):
     assert "【逾期未改正】" in result.output and "直接责任人员：罚款 20,000元至50,000元" in result.output
     result = CliRunner().invoke(main, ["--data", str(sample_data), "penalty", "消防法第六十条"])
     assert result.exit_code != 0 and "法规库中没有《消防法》" in result.output
+
+
+def test_accident_grades_in_items_without_de_are_situations():
+    provision = p.read_article(corpus_article("特种设备安全法", 90))
+    assert [s.accident for s in provision.situations] == ["一般事故", "较大事故", "重大事故"]
+    assert fines(provision, "发生较大事故") == {(p.UNIT, 200000, 500000)}
+
+
+def test_a_paragraph_punishing_two_acts_is_uncertain():
+    provision = p.read_article(corpus_article("安全生产法", 103), paragraph=3)
+    assert provision.state == p.UNCERTAIN and "不止一种违法行为" in provision.doubts[0]

@@ -16,7 +16,8 @@ SHARED_LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
 EXCERPTS = sorted(STATUTES.rglob("*.md"))
 SOURCE_LINE = "来源：国家法律法规数据库（flk.npc.gov.cn）"
 # Articles the legal-review checks and the calculator cite besides the sample standard and cases.
-REVIEW_ARTICLES = {("中华人民共和国行政处罚法", n) for n in (27, 29, 30, 31, 32, 33, 36, 37, 44, 45, 57, 58, 60, 62, 63, 64)} | {
+REVIEW_ARTICLES = {("中华人民共和国行政处罚法", n)
+                   for n in (27, 29, 30, 31, 32, 33, 34, 36, 37, 44, 45, 57, 58, 60, 62, 63, 64)} | {
     ("重大行政决策程序暂行条例", n) for n in (25, 26, 27)}
 
 

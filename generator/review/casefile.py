@@ -40,7 +40,7 @@ from generator.review.parts import (  # noqa: F401  (the parts are part of this 
     in_order,
 )
 from generator.review.schema import Problems, build, spec
-from generator.review.violations import Violation, check_factors, merged_decision, unique
+from generator.review.violations import ACCIDENTS, Violation, check_factors, merged_decision, unique
 
 # 案件情形: circumstances the reviewer states, each tied to the article that gives it effect.
 PUBLIC_INTEREST = "涉及重大公共利益"
@@ -104,6 +104,8 @@ class OpinionCase(CaseFile):
     basis: list[CitedRef] = spec("处罚依据", factory=list)
     discretion: DiscretionInput | None = spec("裁量")
     decision: Decision = spec("拟处罚", factory=Decision)
+    situation: str = spec("法定情形", "")
+    accident: str = spec("事故等级", "", choices=ACCIDENTS)
     violations: list[Violation] = spec("违法行为", factory=list)
     factors: list[str] = spec("情节", factory=list)
     aggravating: list[str] = spec("从重情节", factory=list)
@@ -129,6 +131,7 @@ class OpinionCase(CaseFile):
         if self.legacy:
             if self.violated or self.basis:
                 self.violations = [Violation(name=self.cause, violated=self.violated, basis=self.basis,
+                                             situation=self.situation, accident=self.accident,
                                              discretion=self.discretion, decision=self.decision)]
             return
         self.violated = unique([c for v in self.violations for c in v.violated])

@@ -13,6 +13,7 @@ from datetime import date
 from generator.review.findings import NOTE, PASS, PROBLEM
 from kb.models import Article, Law
 from kb.numerals import article_label, int_to_chinese
+from kb.penalties.lookup import is_excerpt
 from kb.refs import Ref, ResolvedRef, locate, parse_ref
 from kb.store import Store
 
@@ -107,6 +108,17 @@ def parse_cited(text: str) -> CitedRef:
     return CitedRef(ref=ref, version=next(iter(marks.values()), None), written=text)
 
 
+def resolve_in(store: Store, law: Law, ref: Ref) -> ResolvedRef | None:
+    """The cited 款/项 in one law version, or None when that version lacks it."""
+    article = article_in(store, law, ref.number, ref.suffix)
+    if article is None:
+        return None
+    try:
+        return ResolvedRef(ref=ref, law=law, article=article, excerpt=locate(article, ref.paragraph, ref.item))
+    except ValueError:
+        return None
+
+
 def article_in(store: Store, law: Law, number: int, suffix: int = 0) -> Article | None:
     """The article with this number in one law version, or None."""
     row = store.db.execute("SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
@@ -161,11 +173,6 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
     resolved = ResolvedRef(ref=ref, law=current, article=article, excerpt=excerpt)
     return CitationCheck(cited, PASS, f"现行有效（{current.version_text}），条文存在", exists=True, current=True,
                          resolved=resolved)
-
-
-def is_excerpt(law: Law) -> bool:
-    """True when the store holds only an excerpt (节选) of the law: a missing article proves nothing."""
-    return "节选" in (law.history or "") or "节选" in (law.preamble or "")
 
 
 def similarity(probe: str, text: str) -> float:

@@ -118,6 +118,16 @@ def earlier_fines(store: Store, case: OpinionCase) -> list[DecisionRecord]:
     return [d for d in map(_record, rows) if not (code and d.party_code) or d.party_code == code]
 
 
+def of_case(store: Store, case: OpinionCase) -> list[DecisionRecord]:
+    """Decisions (not voided) already recorded for the case's own 案件编号."""
+    if not case.case_number:
+        return []
+    _ensure(store)
+    rows = store.db.execute("SELECT * FROM decision_ledger WHERE voided IS NULL AND case_number = ? ORDER BY decided",
+                            (case.case_number,)).fetchall()
+    return [_record(row) for row in rows]
+
+
 def _ensure(store: Store) -> None:
     store.db.executescript(SCHEMA)
 

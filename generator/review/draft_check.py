@@ -13,16 +13,18 @@ from pathlib import Path
 
 from generator.review import findings as fd
 from generator.review.citing import (
+    PENALTY_CHAPTER,
     CitedRef,
     article_in,
     blank_versions,
     check_citation,
     ref_label,
+    similarity,
     units,
 )
 from kb.citations import CONTEXT_WORDS, Citation, parse_citations, resolve_law_name
 from kb.models import Article
-from kb.refs import Ref
+from kb.refs import Ref, ResolvedRef, locate
 from kb.store import Store
 
 QUOTE_AFTER = re.compile(r"[\s\u3000]*(?:的)?(?:明确)?(?:规定)?(?:的)?[\s\u3000]*[：:，,]?[\s\u3000]*“([^“”]{2,})”")
@@ -30,6 +32,9 @@ ELLIPSIS = re.compile(r"…+|\.{3,}")
 PUNCTUATION = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？",
                              ".": "。", "\"": "", "'": "", "‘": "", "’": ""})
 MAX_DIFFERENCES = 5
+MIN_CONTEXT_SIMILARITY = 0.3       # a draft's facts paraphrase the act; a quote would match more closely
+CONTEXT_PARAGRAPHS = 3             # paragraphs before a citation that describe what it should cover
+EXCERPT_CHARS = 14
 MIN_RATIO = 0.5                    # below it, listing differences does not help
 
 
@@ -117,7 +122,7 @@ def check_paragraphs(store: Store, paragraphs: list[str], source: str = "") -> D
             written = _written(text[citation.start:citation.end], citation, law)
             if law is None:
                 if _refers_to_context(citation):
-                    report.unresolved.append(f"第{number}段：{written}（无法确定所指法规）")
+                    report.unresolved.append(f"{place(text)}：{written}（无法确定所指法规）")
                 continue
             context = law
             bracket = blanked.find("》", citation.start, citation.end)
@@ -127,7 +132,8 @@ def check_paragraphs(store: Store, paragraphs: list[str], source: str = "") -> D
             if quote:
                 quoted_spans.append((quote.start(1) - 1, quote.end()))
             quoted = quote.group(1) if quote and _single(citation) else None
-            report.citations.append(_check_one(store, cited, f"第{number}段", quoted))
+            probe = "\n".join(paragraphs[max(0, number - 1 - CONTEXT_PARAGRAPHS):number])
+            report.citations.append(_check_one(store, cited, place(text), quoted, probe))
     return report
 
 
@@ -180,15 +186,27 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", "", text).translate(PUNCTUATION).rstrip("。；，")
 
 
-def _check_one(store: Store, cited: CitedRef, location: str, quoted: str | None) -> DraftCitation:
-    """Check one citation; wording quoted after it also serves to suggest the right article."""
-    checked = check_citation(store, cited, probe=quoted or "")
+def place(text: str) -> str:
+    """Where a citation is, named as a reader finds it: the paragraph's opening words.
+
+    >>> place("　　当事人的上述行为违反了《中华人民共和国安全生产法》第二十八条的规定")
+    '“当事人的上述行为违反了《中华…”一段'
+    """
+    opening = text.strip().lstrip("\u3000")
+    return f"“{opening[:EXCERPT_CHARS]}{'…' if len(opening) > EXCERPT_CHARS else ''}”一段"
+
+
+def _check_one(store: Store, cited: CitedRef, location: str, quoted: str | None, context: str = "") -> DraftCitation:
+    """Check one citation; wording quoted after it, else the paragraphs around it, serve to suggest the
+    current article to cite instead of a wrong or superseded one."""
+    checked = check_citation(store, cited, probe=quoted or context)
     law = checked.resolved.law.display_title if checked.resolved else f"《{cited.ref.law}》"
     item = DraftCitation(location=location, written=cited.written, label=ref_label(cited.ref), law=law,
                          outcome=checked.outcome, message=checked.message, exists=checked.exists,
                          current=checked.current)
-    if checked.suggestion:
-        item.suggestion = f"改引{checked.suggestion.law.display_title}{ref_label(checked.suggestion.ref)}"
+    suggestion = checked.suggestion or (current_article_for(store, cited, context) if checked.current is False else None)
+    if suggestion:
+        item.suggestion = f"改引{suggestion.law.display_title}{ref_label(suggestion.ref)}"
     if quoted and checked.resolved:
         item.quote = _quote(store, quoted, checked.resolved.article)
         if not item.quote.matches:
@@ -198,6 +216,23 @@ def _check_one(store: Store, cited: CitedRef, location: str, quoted: str | None)
         if item.quote.found_in and not item.suggestion:
             item.suggestion = f"引文见于{item.quote.found_in}，请核对是否引错了条文"
     return item
+
+
+def current_article_for(store: Store, cited: CitedRef, context: str) -> ResolvedRef | None:
+    """For a citation of a superseded version: the penalty provision (法律责任) of the current version
+    whose wording the draft's paragraphs around the citation come closest to, when close enough."""
+    laws = store.find_laws(cited.ref.law)
+    if not laws or not context:
+        return None
+    current = laws[0]
+    scored = [(similarity(context, text), article, paragraph, number)
+              for article in store.articles(current.id) if PENALTY_CHAPTER in article.chapter
+              for paragraph, number, text in units(article)]
+    score, article, paragraph, number = max(scored, key=lambda entry: entry[0], default=(0, None, None, None))
+    if score <= MIN_CONTEXT_SIMILARITY:
+        return None
+    ref = Ref(current.title, article.number, article.suffix, paragraph, number)
+    return ResolvedRef(ref=ref, law=current, article=article, excerpt=locate(article, paragraph, number))
 
 
 def _quote(store: Store, quoted: str, article: Article) -> QuoteCheck:

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from kb.models import Law
+from kb.refs import locate
 from kb.store import Store
 
 IN_FORCE_RE = re.compile(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
@@ -38,3 +39,29 @@ def in_force(store: Store, name: str, day: date) -> tuple[Law | None, list[tuple
     every = versions(store, name)
     chosen = [law for law, start in every if start and start <= day]
     return (chosen[-1] if chosen else None), every
+
+
+def cited_version(store: Store, cited, day: date | None) -> Law | None:
+    """The version a citation refers to: the one it names; otherwise the version in force on the act
+    date when the cited 款/项 exists there, else the current version (None: the law is not held)."""
+    laws = store.find_laws(cited.ref.law)
+    if not laws:
+        return None
+    if cited.version:
+        return next((law for law in laws if cited.version.matches(law.version)), None)
+    then = in_force(store, cited.ref.law, day)[0] if day else None
+    if then is not None and then.id != laws[0].id and _holds(store, then, cited.ref):
+        return then
+    return laws[0]
+
+
+def _holds(store: Store, law: Law, ref) -> bool:
+    row = store.db.execute("SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
+                           (law.id, ref.number, ref.suffix)).fetchone()
+    if not row:
+        return False
+    try:
+        locate(store.article(row[0]), ref.paragraph, ref.item)
+    except ValueError:
+        return False
+    return True

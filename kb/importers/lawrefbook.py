@@ -57,6 +57,8 @@ def parse(text: str, path: Path, root: Path | None = None) -> Law:
     parts = path.relative_to(root).parts[:-1] if root else path.parts[:-1]
     category, branch, region = categories.from_folders(tuple(parts), title)
     articles, preamble = parse_body(body)
+    if not articles and INFO_END not in lines:
+        raise SkipFile(f"不像是法规：没有“第X条”条文，也没有 LawRefBook 的“{INFO_END}”标记")
     if not articles:
         articles, preamble = parse_sections(body), ""
     if not articles:

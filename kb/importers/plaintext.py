@@ -10,7 +10,7 @@ hands its paragraphs to `parse_lines`.
 import re
 from pathlib import Path
 
-from kb import categories
+from kb import categories, textfile
 from kb.importers.errors import ImportFailure, SkipFile
 from kb.importers.lawrefbook import version_from_history, version_from_name
 from kb.models import Law
@@ -44,7 +44,7 @@ def parse_lines(lines: list[str], path: Path, category: str | None = None,
 
     Raise ImportFailure or SkipFile as `parse` does, ValueError for an unknown `category`.
     """
-    lines = [line for line in map(normalize_line, lines) if line]
+    lines = [line for line in (normalize_line(textfile.clean(raw)) for raw in lines) if line]
     if not lines:
         raise ImportFailure("文件为空：没有任何文字")
     if category and category not in categories.CATEGORIES:

@@ -10,8 +10,11 @@ Public API (everything below is importable from ``kb.penalties``):
 - ``find(store, citation, on=None) -> Lookup`` — look a citation up in a ``kb.store.Store``
   ("安全生产法第九十七条第三项", "《中华人民共和国安全生产法》第九十四条第一款" or a ``kb.refs.Ref``),
   in the version in force on ``on``; raises ``LookupError`` naming the missing law or article.
-  ``Lookup`` has ``provision``, ``law_title``, ``version`` and ``article``.
+  ``Lookup`` has ``provision``, ``law_title``, ``version`` and ``article``. A law held only as an
+  excerpt (节选, ``is_excerpt(law)``) never yields "没有第X条": the error says the excerpt lacks it.
 - ``describe(fine_range) -> str`` — a range for people (20,000元至50,000元, 上一年年收入40%).
+- ``kb.penalties.render.lines(lookup) -> list[str]`` and ``as_dict(lookup) -> dict`` — the structured
+  penalty as text lines (what ``fazhi penalty`` prints) and as JSON-ready data (``--json``).
 
 ``Provision`` (models.py): ``citation``, ``text``, ``subject`` (default party), ``situations``,
 ``doubts`` (why it must be checked by hand), ``criminal`` (构成犯罪 referral), ``elsewhere``
@@ -35,7 +38,7 @@ DISMISSAL 撤职, CRITICISM 通报批评, CORRECT 责令改正 — an order, not
 """
 
 from kb.penalties.amounts import describe, parse_amount
-from kb.penalties.lookup import Lookup, find, read_article
+from kb.penalties.lookup import Lookup, find, is_excerpt, read_article
 from kb.penalties.models import (
     CONFISCATE,
     CONFISCATE_GAINS,
@@ -63,7 +66,7 @@ from kb.penalties.models import (
 )
 from kb.penalties.reader import read_text
 
-__all__ = ["describe", "parse_amount", "Lookup", "find", "read_article", "read_text", "FineRange", "Provision",
+__all__ = ["describe", "parse_amount", "Lookup", "find", "is_excerpt", "read_article", "read_text", "FineRange", "Provision",
            "Sanction", "Situation", "CONFISCATE", "CONFISCATE_GAINS", "CORRECT", "ELSEWHERE", "FINE", "GAINS", "GOODS", "INCOME",
            "INDIVIDUAL", "NO_PENALTY", "NOT_PENALTIES", "OFFENDER", "PRINCIPAL", "READ", "RESPONSIBLE", "UNCERTAIN", "UNIT",
            "WARNING", "YUAN"]

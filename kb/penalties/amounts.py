@@ -11,6 +11,7 @@ from kb.standards.money import MONEY, parse_money
 NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 PERCENT = rf"(?:百分之{NUM}|{NUM}%)"
 TIMES = rf"{NUM}倍"
+PLAIN = rf"{NUM}(?=至{NUM}倍)"                  # 一至三倍: the first number takes the unit of the second
 RANGE_WORDS = r"(?:以上|至|到)"
 BASE_WORDS = "|".join(re.escape(b) for b in BASES + ("违法生产、经营的货值金额", "货值", "前款规定的罚款数额",
                                                      "前款罚款数额", "上一年度年收入"))
@@ -20,8 +21,11 @@ FIXED_RES = (re.compile(rf"^(?P<a>{MONEY}){RANGE_WORDS}(?P<b>{MONEY})(?:以下)?
              re.compile(rf"^(?P<b>{MONEY})以下$"),
              re.compile(rf"^(?P<a>{MONEY})以上$"),
              re.compile(rf"^(?P<x>{MONEY})$"))
+# Any other base an article measures a fine against (违法经营额, 建设工程造价 …): read, but its amount
+# must come from the case.
+OTHER_BASE = r"(?:(?!百分之|以上|以下|倍|至)[\u4e00-\u9fff、]){2,24}?"
 SCALED_RE = re.compile(
-    rf"^(?:(?P<base>{BASE_WORDS})的?)(?:(?P<a>{PERCENT}|{TIMES}){RANGE_WORDS}(?P<b>{PERCENT}|{TIMES})(?:以下)?"
+    rf"^(?:(?P<base>{BASE_WORDS}|{OTHER_BASE})的?)(?:(?P<a>{PERCENT}|{TIMES}|{PLAIN}){RANGE_WORDS}(?P<b>{PERCENT}|{TIMES})(?:以下)?"
     rf"|(?P<bonly>{PERCENT}|{TIMES})以下|(?P<aonly>{PERCENT}|{TIMES})以上|(?P<x>{PERCENT}|{TIMES}))$")
 
 
@@ -63,12 +67,24 @@ def parse_amount(text: str) -> FineRange | None:
         low, high = number(found.group("aonly")), None
     else:
         low_text, high_text = found.group("a"), found.group("b")
-        low, high = number(low_text), number(high_text)
-        if base != INCOME and ("%" in low_text or "百分之" in low_text) and "倍" in high_text:
-            low = low / 100                           # 百分之五十以上三倍以下
-        elif base == INCOME and "倍" in low_text + high_text:
+        if base == INCOME and "倍" in low_text + high_text:
             return None
+        low, high = _times(base, low_text), _times(base, high_text)
+        return FineRange(base, low, high, text=text)
+    single = found.group("x") or found.group("bonly") or found.group("aonly")
+    if base != INCOME and _is_percent(single):
+        low, high = low / 100, (None if high is None else high / 100)
     return FineRange(base, low, high, text=text)
+
+
+def _is_percent(text: str) -> bool:
+    return "%" in text or "百分之" in text
+
+
+def _times(base: str, text: str) -> Decimal:
+    """A number of the range in the base's unit: percent for 上一年年收入, times otherwise."""
+    value = number(text)
+    return value / 100 if base != INCOME and _is_percent(text) else value
 
 
 def gains_condition(clause: str) -> dict | None:
@@ -95,9 +111,13 @@ def with_condition(fine: FineRange, condition: dict) -> FineRange:
 
 def describe(fine: FineRange) -> str:
     """The range for people: 100,000元以下, 20,000元至50,000元, 违法所得2倍至5倍, 上一年年收入40%至60%."""
+    fraction = fine.base not in (YUAN, INCOME) and (fine.high or fine.low) < 1      # 百分之五 of a base
+
     def show(value: Decimal) -> str:
-        return f"{value:,.0f}" if fine.base == YUAN else f"{value.normalize():f}"
-    unit = fine.unit
+        if fine.base == YUAN:
+            return f"{value:,.0f}"
+        return f"{(value * 100 if fraction else value).normalize():f}"
+    unit = "%" if fraction else fine.unit
     prefix = "" if fine.base == YUAN else fine.base
     if fine.high is None:
         text = f"{prefix}{show(fine.low)}{unit}以上（未规定上限）"

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kb.models import Article
+from kb.models import Article, Law
 from kb.numerals import int_to_chinese
 from kb.penalties import models as m
 from kb.penalties.reader import read_paragraph, read_text
@@ -82,10 +82,18 @@ def find(store: Store, citation: str | Ref, on: date | None = None) -> Lookup:
         raise LookupError(f"法规库中没有《{ref.law}》")
     found = store.find_article(ref.law, ref.number, ref.suffix, version=on)
     if not found:
-        raise LookupError(f"法规库收录的《{laws[0].title}》中没有{Ref(ref.law, ref.number, ref.suffix).label}")
+        label = Ref(ref.law, ref.number, ref.suffix).label
+        if is_excerpt(laws[0]):
+            raise LookupError(f"法规库收录的《{laws[0].title}》为节选本，未收录{label}，请导入全文后再查")
+        raise LookupError(f"法规库收录的《{laws[0].title}》中没有{label}")
     law, article = found
     provision = read_article(article, ref.paragraph, ref.item, citation=f"《{law.title}》{ref.label}")
     return Lookup(provision, law.title, law.version, article)
+
+
+def is_excerpt(law: Law) -> bool:
+    """True when the store holds only an excerpt (节选) of the law: a missing article proves nothing."""
+    return "节选" in (law.history or "") or "节选" in (law.preamble or "")
 
 
 def _parse(text: str) -> Ref:

@@ -26,7 +26,7 @@ PARTY_PHRASES = {
 UNIT_ENDINGS = ("单位", "机构", "企业", "公司", "场所", "经营者", "生产者", "销售者", "承运人", "托运人", "组织")
 SUBJECT_RE = re.compile(
     r"^(?P<subject>[^，,；;：:]{0,40}?(?:人员|负责人|投资人|单位|机构|企业|公司|个人|场所|经营者|生产者|销售者|承运人|托运人))"
-    r"(?=有|未|不|在|擅自|违反|将|对|与|要求|拒绝|出具|租借|以|伪造|转让|冒用|使用|生产|经营|储存|运输|发生|隐瞒|谎报|迟报|漏报|及其|，|,)")
+    r"(?=有|未|不|在|擅自|违反|将|对|与|要求|拒绝|出具|租借|以|伪造|转让|冒用|使用|生产|经营|销售|储存|运输|发生|隐瞒|谎报|迟报|漏报|及其|，|,)")
 
 # Sanction words: (pattern, kind), tried in order; the first that matches a clause names its kind.
 KIND_PATTERNS = (
@@ -36,7 +36,7 @@ KIND_PATTERNS = (
     (r"没收", m.CONFISCATE),
     (r"停产停业|停业整顿|停止生产|停止建设|停止施工|停止使用|停止制造|停止经营|停止作业|停产整顿|停止营业", m.SUSPEND_BUSINESS),
     (r"暂扣|暂停", m.SUSPEND_LICENCE),
-    (r"吊销|撤销.{0,12}(?:许可|资质|资格|证)", m.REVOKE_LICENCE),
+    (r"吊销|(?:撤销|取消).{0,12}(?:许可|资质|资格|证)", m.REVOKE_LICENCE),
     (r"降低资质等级", m.LOWER_GRADE),
     (r"关闭|取缔", m.CLOSE),
     (r"不得担任|禁入|不得从事", m.RESTRICT),

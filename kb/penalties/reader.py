@@ -1,6 +1,7 @@
 """Read the penalty of an article's text into a Provision.
 
-A paragraph is cut into segments at ； and clauses at ，. The clauses before the first sanction of
+A paragraph is cut into segments at ； and clauses at ，. A condition holds to the end of its
+segment; a segment without one is the basic situation. The clauses before the first sanction of
 a segment state its condition: the act itself (the basic situation), a statutory situation
 (逾期未改正, 情节严重, 导致发生生产安全事故, 发生较大事故 …) that opens a new Situation, or an
 illegal-gains condition that narrows the fines after it. 构成犯罪 and 赔偿 segments are not
@@ -29,7 +30,8 @@ SCALED_FINE_RE = re.compile(r"(?P<opt>可以)?按照(?P<amount>[^，；]+?)对(?
 ITEM_MARK_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 NOT_CONDITIONS = ("尚不构成犯罪", "构成犯罪")
 PARTY_ONLY_RE = re.compile(r"^(?:并)?对(?P<party>[^，；]+?)(?:除.*)?$")
-WARNING_OR = "警告或者"
+ALTERNATIVE_RE = re.compile(r"^(?:警告|[零一二两三四五六七八九十\d]+日(?:以上[零一二两三四五六七八九十\d]+日)?以下拘留)或者")
+ORDERS_UNIT = re.compile(r"责令(?:生产经营单位|其所在单位|该单位)")      # 责令生产经营单位停产停业整顿
 SKIPPED = ("自", "所需费用")                # 自…之日起 (the start of a term), costs of enforcement
 
 
@@ -44,24 +46,40 @@ def read_text(text: str, citation: str = "", subject: str = "") -> m.Provision:
 def read_paragraph(provision: m.Provision, text: str, opening: bool = True) -> None:
     """Add the sanctions of one paragraph (款) or item (项) to `provision`. In an `opening` text the
     first clause describes the act; in an item it states the item's situation (发生一般事故的)."""
-    current = _situation(provision, "")
     text = ITEM_MARK_RE.sub("", text.strip()).rstrip("。:：；")
-    for number, segment in enumerate(re.split(r"[；;]", text)):
-        current = _segment(provision, segment.strip(), current, opening and number == 0)
+    for sentence_number, sentence in enumerate(text.split("。")):
+        if sentence_number and _new_act(sentence):
+            provision.doubts.append("本款规定了不止一种违法行为的处罚，需人工核实所适用的一种")
+        for number, segment in enumerate(re.split(r"[；;]", sentence)):
+            _segment(provision, segment.strip(), opening and number == 0 and sentence_number == 0,
+                     item=not opening and number == 0 and sentence_number == 0)
 
 
-def _segment(provision: m.Provision, segment: str, current: m.Situation, first: bool) -> m.Situation:
+def _new_act(sentence: str) -> bool:
+    """True when a later sentence of a paragraph describes another act that it punishes
+    (以上施工单位倒卖…的，责令停产停业整顿…)."""
+    first = re.split(r"[，,；;]", sentence.strip(), maxsplit=1)[0]
+    return first.endswith("的") and not SITUATION_RE.search(first) and bool(FINE_RE.search(sentence))
+
+
+def _segment(provision: m.Provision, segment: str, first: bool, item: bool = False) -> None:
+    """Read one segment; in the first segment of an item (`item`) the opening clause is the item's
+    situation even without 的 (（一）发生一般事故，处十万元以上…罚款)."""
     clauses = [c.strip() for c in re.split(r"[，,]", segment) if c.strip()]
     if not clauses:
-        return current
+        return
     if CRIMINAL_RE.match(clauses[0]) or any(CRIMINAL_RE.match(c) and c.endswith("的") for c in clauses[:2]):
         provision.criminal = True
-        return current
+        return
     if CIVIL_RE.search(segment) and not any("罚款" in c for c in clauses):
-        return current
+        return
     gains: dict = {}
     party = None
+    current = _situation(provision, "")        # a situation (逾期未改正的 …) lasts to the end of its segment
     for index, clause in enumerate(clauses):
+        if item and index == 0 and not clause.endswith("的") and not _is_sanction(clause) and len(clauses) > 1:
+            current = _situation(provision, clause)
+            continue
         if clause.endswith("的") and not _is_sanction(clause):
             condition = gains_condition(clause)
             if condition is not None:
@@ -71,14 +89,13 @@ def _segment(provision: m.Provision, segment: str, current: m.Situation, first: 
                 current = _situation(provision, _condition_text(clause))
             continue
         party = _clause(provision, current, clause, gains, party)
-    return current
 
 
 def _clause(provision, current: m.Situation, clause: str, gains: dict, party: str | None) -> str | None:
     """Read one sanction clause into `current`; return the party it named (for the next clause)."""
     alone = PARTY_ONLY_RE.match(clause)
     if alone and not FINE_RE.search(clause) and not kind_of(clause):
-        named = party_of(alone.group("party"))[0]
+        named = (party_of(alone.group("party")) or [party or m.OFFENDER])[0]
         provision.subject = provision.subject or named
         return named
     if CRIMINAL_RE.match(clause) or CIVIL_RE.search(clause) and "罚款" not in clause:
@@ -96,15 +113,17 @@ def _clause(provision, current: m.Situation, clause: str, gains: dict, party: st
     named = PARTY_RE.match(clause)
     roles = [party or provision.subject or m.OFFENDER]
     if named and not named.group("party").endswith("的"):
-        roles = party_of(named.group("party"))
+        roles = party_of(named.group("party")) or roles
     body = clause[named.end():] if named else clause
     fine = FINE_RE.search(body)
     if fine:
         words = fine.group("amount")
-        if words.startswith(WARNING_OR):
-            words = words.removeprefix(WARNING_OR)
+        alternative = ALTERNATIVE_RE.match(words)
+        if alternative:
+            words = words[alternative.end():]
+            kind = m.WARNING if alternative.group(0).startswith("警告") else m.DETENTION
             for role in roles:
-                _add(provision, current, m.Sanction(role, m.WARNING, None, clause, alternative=True))
+                _add(provision, current, m.Sanction(role, kind, None, clause, alternative=True))
         amount = parse_amount(words)
         if amount is None:
             provision.doubts.append(f"罚款数额“{words}”无法确定")
@@ -119,7 +138,7 @@ def _clause(provision, current: m.Situation, clause: str, gains: dict, party: st
     for part in re.split(r"或者|、|并", body):
         kind = kind_of(part)
         if kind:
-            for role in roles:
+            for role in ([m.UNIT] if ORDERS_UNIT.search(part) else roles):
                 _add(provision, current, m.Sanction(role, kind, None, clause, optional="可以" in body))
     return roles[0] if named else party
 
@@ -129,7 +148,7 @@ def _scaled(provision, current: m.Situation, clause: str, found: re.Match) -> st
     amount = parse_amount(found.group("amount"))
     if amount is None:
         provision.doubts.append(f"罚款数额“{found.group('amount')}”无法确定")
-    roles = party_of(found.group("party"))
+    roles = party_of(found.group("party")) or [provision.subject or m.OFFENDER]
     for role in roles:
         _add(provision, current, m.Sanction(role, m.FINE, amount, clause, optional=bool(found.group("opt"))))
     return roles[0]

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from kb.numerals import chinese_to_int, int_to_chinese
 
 CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 12  # 一万亿元: far above any fine or income a bureau assesses
 MONEY = r"(?:[\d.,，]+万?元|[零〇一二两三四五六七八九十百千万]+元)"
 
 
@@ -19,12 +20,18 @@ def to_decimal(value, what: str) -> Decimal:
     if isinstance(value, bool) or isinstance(value, float):
         raise ValueError(f"{what}应为整数或数字字符串，不能是 {value!r}")
     text = str(value).strip().replace(",", "").removesuffix("元")
+    if len(text) > 40:
+        raise ValueError(f"{what}不是合理的金额：{str(value)[:40]}…")
     try:
         amount = Decimal(text[:-1]) * 10000 if text.endswith("万") else Decimal(text)
     except InvalidOperation:
         raise ValueError(f"{what}不是金额：{value!r}") from None
-    if amount < 0 or not amount.is_finite():
+    if not amount.is_finite():
+        raise ValueError(f"{what}不是金额：{value!r}")
+    if amount < 0:
         raise ValueError(f"{what}不能为负数：{value!r}")
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"{what}超出合理范围（最多 {MAX_AMOUNT:,} 元）：{value!r}")
     return amount
 
 

@@ -2,10 +2,13 @@
 a wrong article is flagged with the current article suggested."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.review import findings as fd
 from generator.review.checks.common import finding, worst
-from generator.review.citing import CitedRef, check_citation
+from generator.review.citing import CitedRef, check_citation, resolve_in
+from generator.review.versions import cited_version, in_force
+from kb.models import CURRENT
 from kb.refs import Ref, ResolvedRef, resolve_ref
 from kb.store import Store
 
@@ -31,12 +34,19 @@ class BasisResult:
     notes: int = 0
 
 
-def assess_citations(store: Store, groups: list[CitationGroup], probe: str = "") -> BasisResult:
+def assess_citations(store: Store, groups: list[CitationGroup], probe: str = "", day: date | None = None) -> BasisResult:
     """Check every citation of every group; a flagged citation contributes its suggested current
-    article to the authorities, a sound one the article itself."""
+    article to the authorities, a sound one the article itself. With the act date `day`, a citation
+    of the version in force then (named, or unnamed when the article is there) is sound."""
     result = BasisResult()
     for group in groups:
         for cited in group.citations:
+            applicable = _applicable(store, cited, day)
+            if applicable:
+                result.details.append(f"{group.role}{cited.written}：违法行为发生时有效的{applicable.law.display_title}"
+                                      f"（{applicable.law.version_text}）中条文存在")
+                result.authorities.append(fd.Authority(applicable.ref, applicable))
+                continue
             checked = check_citation(store, cited, probe, group.penalty)
             line = f"{group.role}{cited.written}：{checked.message}"
             chosen = checked.resolved if checked.outcome == fd.PASS else checked.suggestion
@@ -75,8 +85,20 @@ def check_legal_basis(ctx) -> fd.Finding:
     item = found[1] if found else None
     groups = [CitationGroup("违反条款", case.violated, penalty=False, expected=item.provisions if item else []),
               CitationGroup("处罚依据", case.basis, penalty=True, expected=item.basis if item else [])]
-    result = assess_citations(ctx.store, groups, probe=f"{case.cause}\n{case.facts}")
+    result = assess_citations(ctx.store, groups, probe=f"{case.cause}\n{case.facts}", day=case.act_end or case.act_date)
     return basis_finding(fd.LEGAL_BASIS, result, fd.AGREE_IF_AMENDED)
+
+
+def _applicable(store: Store, cited: CitedRef, day: date | None) -> ResolvedRef | None:
+    """The cited provision in a superseded version that was in force on `day`, when the citation
+    refers to that version (see versions.cited_version); None otherwise."""
+    if day is None:
+        return None
+    law = cited_version(store, cited, day)
+    then = in_force(store, cited.ref.law, day)[0]
+    if law is None or law.status == CURRENT or then is None or then.id != law.id:
+        return None
+    return resolve_in(store, law, cited.ref)
 
 
 def _first_resolved(store: Store, refs: list[Ref]) -> ResolvedRef | None:

@@ -92,6 +92,12 @@ def combine(lines: list[tuple[str, str, bool]]) -> tuple[str, bool]:
     return (fd.NOTE if unverified and outcome == fd.PASS else outcome), unverified
 
 
+def detail_lines(message: str, lines: list[tuple[str, str, bool]]) -> list[str]:
+    """The detail lines of a finding: every line, unless the message already is the only one."""
+    texts = [line for _, line, _ in lines]
+    return [] if len(texts) == 1 and texts[0].rstrip("。") == message.rstrip("。") else texts
+
+
 def distinct(authorities: list[fd.Authority]) -> list[fd.Authority]:
     """Authorities without repeats (the same reference once), in order."""
     seen, kept = set(), []

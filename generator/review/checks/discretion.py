@@ -22,9 +22,10 @@ def check_discretion(ctx) -> fd.Finding:
     """Compare the proposed fines of every violation with the standard item and tier applied."""
     case = ctx.case
     given = [v for v in case.violations if v.discretion]
+    standard_article = ctx.cite(PENALTY_LAW, 34)
     if not given:
         return finding(fd.DISCRETION, fd.NOTE, "送审材料未写明适用的裁量基准事项和阶次，已按处罚依据规定的法定幅度核对",
-                       remedy="本机关裁量基准有对应事项的，写明事项编号和裁量阶次")
+                       citations=[standard_article], remedy="本机关裁量基准有对应事项的，写明事项编号和裁量阶次")
     results = [_one(ctx, v, f"{v.label(n)}：" if case.several else "") for n, v in enumerate(case.violations, 1)
                if v.discretion]
     results += [(fd.PASS, [f"{v.label(n)}：裁量基准没有对应事项，按法定幅度核对"], [], None, [], "")
@@ -32,7 +33,7 @@ def check_discretion(ctx) -> fd.Finding:
     outcome = worst(r[0] for r in results)
     implies = max((r[3] for r in results if r[3]), key=fd.OPINION_CONCLUSIONS.index, default=None)
     details = [line for r in results for line in r[1]]
-    citations = [c for r in results for c in r[2]]
+    citations = [c for r in results for c in r[2]] or [standard_article]
     flagged = [line for r in results for line in r[4]]
     passed = "；".join(r[5] for r in results if r[5])
     message = passed if outcome == fd.PASS else "；".join(flagged)

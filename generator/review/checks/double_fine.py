@@ -60,6 +60,13 @@ def check_double_fine(ctx) -> fd.Finding:
                        f"当事人的同一违法行为已被罚款（{len(same)} 条记录），不得再次给予罚款",
                        details=details, citations=citations, implies=fd.DISAGREE,
                        remedy="核实是否为同一违法行为；是的，不得再次罚款")
+    decided = decisions.of_case(ctx.store, case)
+    if decided:
+        first = decided[0]
+        return finding(fd.DOUBLE_FINE, fd.NOTE,
+                       f"本案（{case.case_number}）已于{cn_date(first.decided)}作出处罚决定（{first.number}，"
+                       f"罚款 {format_yuan(first.amount)}），请核实本次送审是否为依法重新作出决定；"
+                       "对同一违法行为不得再次罚款", details=details, citations=citations)
     message = "决定台账和案例库中没有当事人因同一违法行为被罚款的记录"
     if others:
         message += f"；另有 {len(others)} 条其他违法行为的处罚记录，可作为裁量参考"

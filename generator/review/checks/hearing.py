@@ -78,7 +78,6 @@ def check_hearing(ctx) -> fd.Finding:
                    details=details, citations=citations)
 
 
-
 def _hearing_timing(ctx, procedure, details: list[str], citations: list) -> fd.Finding | None:
     """第六十四条: a request within 5 days of the notice; the hearing notified 7 days before it."""
     if procedure.hearing_date and procedure.hearing_notice_date:
@@ -92,6 +91,9 @@ def _hearing_timing(ctx, procedure, details: list[str], citations: list) -> fd.F
     if procedure.request_date and procedure.notice_date:
         request_days = (procedure.request_date - procedure.notice_date).days
         if request_days > REQUEST_DAYS:
-            details.append(f"当事人于告知后第 {request_days} 日提出听证要求，超过第六十四条第（一）项规定的五日；"
-                           "是否受理应当说明理由")
+            return finding(fd.HEARING, fd.NOTE,
+                           f"当事人于告知后第{request_days}日提出听证要求，超过第六十四条第（一）项规定的五日，"
+                           "受理或者不予受理均应当在案卷中说明理由",
+                           details=details, citations=citations + [ctx.cite(PENALTY_LAW, 64, item=1)],
+                           remedy="在案卷中写明对逾期听证要求的处理及理由")
     return None

@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from generator.amounts import format_yuan
 from generator.review import findings as fd
-from generator.review.checks.common import combine, distinct, finding
+from generator.review.checks.common import combine, detail_lines, distinct, finding
 from generator.review.checks.statutory import choose_situations, proposed_fines, read_basis
+from generator.review.citing import ref_label
 from generator.review.circumstances import (
     MAY_MITIGATE,
     MAY_NOT_PUNISH,
@@ -42,19 +43,22 @@ def check_mitigation(ctx) -> fd.Finding:
                 lines.append((fd.NOTE, f"{label}本案有“{'、'.join(rule.needs)}”情节，法规库未收录{authority.ref.text}"
                                        "原文，无法核对其效力，需人工核实", True))
                 continue
-            outcome, line, wanted = _judge(ctx, violation, rule, authority.citation)
+            cited = f"{authority.resolved.law.display_title}{ref_label(authority.ref)}"
+            outcome, line, wanted = _judge(ctx, violation, rule, cited)
             lines.append((outcome, label + line, False))
             if wanted and (implies is None or fd.OPINION_CONCLUSIONS.index(wanted) > fd.OPINION_CONCLUSIONS.index(implies)):
                 implies = wanted
-    details = [line for _, line, _ in lines] + [f"从重情节：{'、'.join(case.aggravating)}"] * bool(case.aggravating)
+    aggravating = [f"送审材料写明的从重情节：{'、'.join(case.aggravating)}"] * bool(case.aggravating)
     if not lines:
-        return finding(fd.CIRCUMSTANCE, fd.PASS, "送审材料未写明法定从轻、减轻或者不予处罚的情节", details=details,
+        return finding(fd.CIRCUMSTANCE, fd.PASS, "送审材料未写明法定从轻、减轻或者不予处罚的情节", details=aggravating,
                        citations=[ctx.cite(PENALTY_LAW, 32), ctx.cite(PENALTY_LAW, 33)])
     outcome, unverified = combine(lines)
     message = "；".join(line.rstrip("。") for o, line, _ in lines if o == outcome or outcome == fd.PASS)
+    details = detail_lines(message, lines) + aggravating
     return finding(fd.CIRCUMSTANCE, outcome, message, details=details, citations=distinct(citations),
                    implies=implies if outcome == fd.PROBLEM else None, unverified=unverified,
-                   remedy=("依照上述规定调整拟处罚，或者说明不适用的理由" if outcome == fd.PROBLEM else ""))
+                   remedy=("依法不予行政处罚" if implies == fd.DISAGREE else
+                           "依法从轻或者减轻处罚，或者说明理由" if outcome == fd.PROBLEM else ""))
 
 
 def _judge(ctx, violation: Violation, rule: Rule, cited: str) -> tuple[str, str, str | None]:
@@ -100,7 +104,7 @@ def _upper_half(ctx, violation: Violation) -> str:
                   if s.fine and s.party in (fine.role, pen.OFFENDER) and s.fine.base == pen.YUAN and s.fine.high]
         if len(ranges) == 1 and fine.amount > (ranges[0].low + ranges[0].high) / HALF:
             middle = (ranges[0].low + ranges[0].high) / HALF
-            found.append(f"拟对{fine.who}罚款 {format_yuan(fine.amount)}，高于法定幅度{pen.describe(ranges[0])}的中间值"
+            found.append(f"拟对{fine.who}罚款 {format_yuan(fine.amount)}，高于法定幅度（{pen.describe(ranges[0])}）的中间值"
                          f" {format_yuan(middle)}，未体现从轻")
     return "；".join(found)
 

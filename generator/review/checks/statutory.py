@@ -12,12 +12,15 @@ from decimal import Decimal
 
 from generator.amounts import format_yuan
 from generator.review import findings as fd
-from generator.review.checks.common import combine, distinct, finding
+from generator.review.checks.common import combine, detail_lines, distinct, finding
 from generator.review.circumstances import applicable
-from generator.review.citing import is_excerpt, ref_label
+from generator.review.citing import article_in, ref_label
+from kb.penalties.lookup import is_excerpt
+from generator.review.versions import cited_version
 from generator.review.violations import Violation, circumstances
 from kb import penalties as pen
 from kb.penalties.parties import kind_of
+from kb.models import CURRENT
 from kb.refs import Ref
 from kb.standards.models import UNIT
 
@@ -68,14 +71,15 @@ def check_statutory(ctx) -> fd.Finding:
     else:
         message = "；".join(line.rstrip("。") for line in flagged)
     implies = fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None
-    return finding(fd.STATUTORY, outcome, message, details=[line for _, line, _ in lines],
+    return finding(fd.STATUTORY, outcome, message, details=detail_lines(message, lines),
                    citations=distinct(citations), implies=implies, unverified=unverified,
                    remedy="按处罚依据规定的处罚对象、种类和幅度调整拟处罚" if implies else
                    ("对照处罚依据原文人工核实处罚种类和幅度" if unverified else ""))
 
 
 def read_basis(ctx, violation: Violation) -> Basis:
-    """Read every 处罚依据 of a violation, in the version in force on the act date."""
+    """Read every 处罚依据 of a violation in the version it refers to (the one named, else the one in
+    force on the act date when the cited provision is there, else the current one)."""
     result = Basis([], [], [], [])
     for cited in violation.basis:
         ref = cited.ref
@@ -85,22 +89,19 @@ def read_basis(ctx, violation: Violation) -> Basis:
         if not laws:
             result.unread.append(f"法规库未收录《{ref.law}》，无法按{written}核对法定处罚")
             continue
-        on = ctx.case.act_date
-        if cited.version:
-            named = next((law for law in laws if cited.version.matches(law.version)), None)
-            if named is None:
-                result.unread.append(f"法规库未收录{written}所引的{cited.version.label}版本，无法读取其处罚规定")
-                continue
-            on = named.version
-        try:
-            found = pen.find(ctx.store, ref, on=on)
-        except LookupError:
-            if is_excerpt(laws[0]):
-                result.unread.append(f"法规库收录的《{laws[0].title}》为节选本，未收录{ref_label(ref)}，无法核对法定处罚")
-            else:
-                result.problems.append(f"{laws[0].display_title}中没有{ref_label(ref)}，所引处罚依据有误")
+        law = cited_version(ctx.store, cited, ctx.case.act_date)
+        if law is None:
+            result.unread.append(f"法规库未收录{written}所引的{cited.version.label}版本，无法读取其处罚规定")
             continue
-        provision = found.provision
+        article = article_in(ctx.store, law, ref.number, ref.suffix)
+        if article is None:
+            if is_excerpt(law):
+                result.unread.append(f"法规库收录的《{law.title}》为节选本，未收录{ref_label(ref)}，无法核对法定处罚")
+            else:
+                result.problems.append(f"{law.display_title}（{law.version_text}）中没有{ref_label(ref)}，所引处罚依据有误")
+            continue
+        version = "" if law.status == CURRENT else f"（{law.version_text}）"
+        provision = pen.read_article(article, ref.paragraph, ref.item, citation=f"{law.display_title}{version}{ref_label(ref)}")
         if provision.state == pen.UNCERTAIN:
             result.unread.append(f"{written}的处罚规定无法确定地读取（{'；'.join(provision.doubts)}），需对照原文核实")
         elif provision.state in (pen.NO_PENALTY, pen.ELSEWHERE) and not provision.has_fine:

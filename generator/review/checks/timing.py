@@ -88,7 +88,7 @@ def check_review_limit(ctx) -> fd.Finding:
         return finding(fd.REVIEW_LIMIT, fd.NOTE, f"无法读取审核期限配置：{error}", unverified=True, citations=citations)
     days = limit.days + (limit.extra if case.procedure.review_extended else 0)
     deadline = calendar.add_working_days(case.submitted, days)
-    source = f"审核期限{days}个工作日（{limit.source}{'，尚待确认' if limit.to_confirm else ''}）"
+    source = f"审核期限为{days}个工作日（{limit.source}）"
     if deadline is None:
         return finding(fd.REVIEW_LIMIT, fd.NOTE,
                        f"节假日安排中没有{case.submitted.year}年或者其后一年的记录，无法计算工作日，需人工核实审核期限",

@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 from generator.review import findings as fd
-from generator.review.checks.common import PENALTY_LAW, cn_date, combine, finding
+from generator.review.checks.common import PENALTY_LAW, cn_date, combine, detail_lines, finding
 from generator.review.checks.statutory import ROLES, choose_situations
 from generator.review.citing import article_in, closest_unit, ref_label
-from generator.review.versions import in_force
+from generator.review.versions import cited_version, in_force
 from generator.review.violations import Violation
 from kb import penalties as pen
 from kb.models import Law
@@ -36,7 +36,7 @@ def check_version(ctx) -> fd.Finding:
         return finding(fd.VERSION, fd.PASS, "所引条文所属法律在违法行为发生后未被修改", citations=citations)
     outcome, unverified = combine(lines)
     message = "；".join(line for o, line, _ in lines if o == outcome or outcome == fd.PASS)
-    return finding(fd.VERSION, outcome, message, details=[line for _, line, _ in lines], citations=citations,
+    return finding(fd.VERSION, outcome, message, details=detail_lines(message, lines), citations=citations,
                    implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
                    remedy="按第三十七条确定应当适用的版本并改引" if outcome == fd.PROBLEM else
                    ("补充导入违法行为发生时有效的法律版本后重新核对" if unverified else ""))
@@ -64,7 +64,8 @@ def _one(ctx, violation: Violation, cited, day: date, decided: date) -> tuple[st
             return (fd.PROBLEM, f"{cited.written}所引为{named.version_text}，违法行为发生时和作出决定时有效的均为"
                                 f"{then.display_title}（{then.version_text}）", False)
         return None
-    old, new = _article_pair(store, cited, then, now, named)
+    source = cited_version(store, cited, day) or now
+    old, new = _article_pair(store, cited, then, now, source)
     if old is None or new is None:
         return (fd.NOTE, f"违法行为发生后{then.display_title}已修改（{then.version_text}→{now.version_text}），"
                          "无法在两个版本中对应所引条文，需人工核实应当适用的规定", True)
@@ -76,17 +77,15 @@ def _one(ctx, violation: Violation, cited, day: date, decided: date) -> tuple[st
         then, "新的规定处罚不轻于旧的规定，应当适用违法行为发生时的规定")
     line = (f"违法行为发生时有效的是{old.citation}（{then.version_text}），作出决定时有效的是{new.citation}"
             f"（{now.version_text}）；{which}")
-    cited_law = named or every[-1][0]
-    if cited_law.id != applies.id:
+    if source.id != applies.id:
         return fd.PROBLEM, f"{line}，所引{cited.written}与应当适用的版本不一致", False
     return fd.PASS, line, False
 
 
-def _article_pair(store, cited, then: Law, now: Law, named: Law | None):
+def _article_pair(store, cited, then: Law, now: Law, source: Law):
     """The cited provision read in the old and the new version (the other version's provision is the
     one whose text is closest)."""
     ref = cited.ref
-    source = named or now
     article = article_in(store, source, ref.number, ref.suffix)
     if article is None:
         return None, None

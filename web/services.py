@@ -1,0 +1,106 @@
+"""What a request works with: the web database, the statute store and the shared searcher.
+
+The store and the web database are one SQLite connection each per server thread, kept open
+between requests. The searcher is expensive to open and shared by all requests; when an import swaps
+in a new index, the next request opens a searcher over it while requests already running finish
+on the old one.
+"""
+
+import threading
+from pathlib import Path
+
+from flask import current_app
+
+from fazhi.composition import open_searcher
+from fazhi.settings import DB_NAME
+from kb.store import Store
+from search.index import current_index_dir
+from search.live import LiveSearcher
+from search.query import IndexMissing
+from web import db as webdb
+
+MEMO_SIZE = 2000
+_local = threading.local()
+
+
+class Services:
+    """The data directory of one app and its shared searcher."""
+
+    def __init__(self, data: Path):
+        self.data = Path(data)
+        self._lock = threading.Lock()
+        self._searcher: LiveSearcher | None = None
+        self._memo: dict = {}
+        self._memo_stamp: tuple | None = None
+
+    def searcher(self) -> LiveSearcher:
+        """The shared searcher over the live index; it follows the index across re-imports
+        (search.live), so it is opened once, by the first request that needs it."""
+        if self._searcher is None:
+            with self._lock:
+                if self._searcher is None:
+                    self._searcher = open_searcher(Store(self.data / DB_NAME), self.data)
+        return self._searcher
+
+    def memo(self, key, compute):
+        """`compute()` once per `key` until the data changes (a write to the store, or a new live
+        index): what article pages show of a law and its versions, without reading it again."""
+        stamp = self._data_stamp()
+        if stamp != self._memo_stamp:
+            self._memo, self._memo_stamp = {}, stamp
+        if key not in self._memo:
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def _data_stamp(self) -> tuple:
+        files = [self.data / DB_NAME, self.data / f"{DB_NAME}-wal"]
+        return (current_index_dir(self.data),) + tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
+
+    def has_index(self) -> bool:
+        """Whether an index was built in the data directory."""
+        return current_index_dir(self.data) is not None
+
+
+def services() -> Services:
+    """The services of the current app."""
+    return current_app.extensions["fazhi"]
+
+
+def store() -> Store:
+    """The statute store for this thread (one SQLite connection per server thread, kept open)."""
+    return _per_thread("store", lambda data: Store(data / DB_NAME))
+
+
+def web_db():
+    """The web database connection for this thread."""
+    return _per_thread("web_db", webdb.connect)
+
+
+def _per_thread(name: str, connect):
+    data = services().data
+    opened = getattr(_local, name, None)
+    if opened is None:
+        opened = {}
+        setattr(_local, name, opened)
+    if data not in opened:
+        opened[data] = connect(data)
+    return opened[data]
+
+
+def searcher() -> LiveSearcher:
+    """The shared searcher; raises IndexMissing when nothing was imported yet."""
+    return services().searcher()
+
+
+def close(_error=None) -> None:
+    """End of a request: leave no transaction open on this thread's connections."""
+    for name in ("store", "web_db"):
+        for connection in getattr(_local, name, {}).values():
+            db = getattr(connection, "db", connection)
+            if db.in_transaction:
+                db.rollback()
+
+
+__all__ = ["Services", "services", "store", "web_db", "searcher", "close", "IndexMissing"]

@@ -1,0 +1,119 @@
+"""The article page (its law, chapter path, neighbours, table of contents, other versions, what
+cites it, citations to copy) and the side-by-side comparison of two versions of a law."""
+
+from datetime import date
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from kb.cases.crossref import citing_article
+from kb.numerals import int_to_chinese
+from web import versions
+from web.services import services, store
+
+bp = Blueprint("article", __name__)
+UNDATED = "版本日期不详"
+
+
+def citations(law, article) -> list[tuple[str, str]]:
+    """(what, citation) for the article, each 款 and each 项, as 复制引用 offers them:
+    《中华人民共和国安全生产法》第九十七条第（三）项."""
+    base = f"{law.display_title}{article.label}"
+    found = [("本条", base)]
+    items = {index: number for index, number, _ in article.items}
+    paragraph = 0
+    for index, _ in enumerate(article.paragraphs):
+        if index in items:
+            found.append((f"第（{int_to_chinese(items[index])}）项",
+                          f"{base}{_paragraph(paragraph, article)}第（{int_to_chinese(items[index])}）项"))
+        else:
+            paragraph += 1
+            if _paragraph_count(article) > 1:
+                found.append((f"第{int_to_chinese(paragraph)}款", f"{base}第{int_to_chinese(paragraph)}款"))
+    return found
+
+
+def _paragraph_count(article) -> int:
+    items = {index for index, _, _ in article.items}
+    return sum(1 for index in range(len(article.paragraphs)) if index not in items)
+
+
+def _paragraph(number: int, article) -> str:
+    return f"第{int_to_chinese(number)}款" if _paragraph_count(article) > 1 else ""
+
+
+def contents(articles) -> list[tuple[str, list]]:
+    """The table of contents: (chapter path, its articles) in order."""
+    groups: list[tuple[str, list]] = []
+    for article in articles:
+        if not groups or groups[-1][0] != article.chapter:
+            groups.append((article.chapter, []))
+        groups[-1][1].append(article)
+    return groups
+
+
+def _law_view(law_id: int) -> tuple:
+    """(law, its articles, the other versions with their articles) — read once per data change."""
+    def read():
+        db = store()
+        law = db.law(law_id)
+        others = [(other, db.articles(other.id)) for other in db.versions(law.key) if other.id != law.id]
+        return law, db.articles(law.id), others
+    return services().memo(("law", law_id), read)
+
+
+def article_path(law, article) -> str:
+    """The stable address of an article: law, version and label (ids change when a law is
+    imported again; this address does not)."""
+    return url_for("article.by_label", key=law.key, version=law.version.isoformat() if law.version else UNDATED,
+                   label=article.label)
+
+
+bp.add_app_template_global(article_path, "article_path")
+
+
+@bp.route("/article/<int:article_id>")
+def article(article_id: int):
+    """One article by id (as the API and search hits return it): redirect to its stable address."""
+    found = store().article(article_id)
+    if found is None:
+        abort(404, description="没有这一条文（可能已被重新导入）。")
+    return redirect(article_path(store().law(found.law_id), found))
+
+
+@bp.route("/statute/<path:key>/<version>/<label>")
+def by_label(key: str, version: str, label: str):
+    """One article in its law: chapter path, neighbours, contents, other versions, what cites it."""
+    chosen = next((law for law in store().versions(key)
+                   if (law.version.isoformat() if law.version else UNDATED) == version), None)
+    if chosen is None:
+        abort(404, description=f"法规库中没有《{key}》的这一版本。")
+    law, siblings, others = _law_view(chosen.id)
+    position = next((i for i, a in enumerate(siblings) if a.label == label), None)
+    if position is None:
+        abort(404, description=f"{law.display_title}（{law.version_text}）中没有{label}。")
+    found = siblings[position]
+    refs = services().memo(("refs", found.id), lambda: citing_article(store(), law, found))
+    matches = services().memo(("matches", found.id),
+                              lambda: [(other, versions.counterpart(found, articles)) for other, articles in others])
+    return render_template("article.html", law=law, article=found, refs=refs,
+                           previous=siblings[position - 1] if position else None,
+                           following=siblings[position + 1] if position + 1 < len(siblings) else None,
+                           contents=contents(siblings), others=matches, citations=citations(law, found),
+                           base=article_path(law, found).rsplit("/", 1)[0] + "/")
+
+
+@bp.route("/compare")
+def compare():
+    """Two versions of a law side by side (?left=&right= law ids; ?article= to open at one)."""
+    db = store()
+    left, right = db.law(request.args.get("left", 0, type=int)), db.law(request.args.get("right", 0, type=int))
+    if left is None or right is None or left.key != right.key:
+        abort(404, description="请选择同一部法规的两个版本进行比较。")
+    if (left.version or date.min) > (right.version or date.min):
+        left, right = right, left
+    rows = versions.compare(db.articles(left.id), db.articles(right.id))
+    focus = request.args.get("article", 0, type=int)
+    show_all = request.args.get("all") == "1"
+    changed = sum(1 for row in rows if row.status != versions.SAME)
+    return render_template("compare.html", left=left, right=right, rows=rows, focus=focus, show_all=show_all,
+                           changed=changed, versions=db.versions(left.key), same=versions.SAME)
