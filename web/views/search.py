@@ -5,6 +5,7 @@ from datetime import date
 from flask import Blueprint, render_template, request
 
 from kb.categories import CATEGORIES
+from search.card import penalty_card
 from search.query import QueryError, SearchOptions
 from search.snippets import segments
 from web.services import searcher, services
@@ -48,6 +49,7 @@ def search():
     except QueryError as error:
         return render_template("search.html", query=query, error=str(error), facets=facets, args=request.args)
     hits = result.hits[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
-    return render_template("search.html", query=query, result=result, hits=hits, page=page,
+    card = penalty_card(found, query, result.hits) if page == 1 and not result.jumped else None
+    return render_template("search.html", query=query, result=result, hits=hits, page=page, card=card,
                            more=len(result.hits) > page * PAGE_SIZE and page < MAX_PAGES,
                            facets=facets, args=request.args, pieces_of=marked, first=(page - 1) * PAGE_SIZE)
