@@ -102,8 +102,10 @@ def search(ctx, query, limit, category, law, status, kind, region, date_from, da
         for line in _batch_lines(batch):
             if line.strip():
                 result = _run(searcher, line.strip(), options)
+                card = None if result.jumped else penalty_card(searcher, line.strip(), result.hits)
                 click.echo(json.dumps({"query": line.strip(), "hits": [h.to_json() for h in result.hits],
-                                       "notes": result.notes}, ensure_ascii=False))
+                                       "notes": result.notes, "card": card.to_json() if card else None},
+                                      ensure_ascii=False))
         return
     result = _run(searcher, query, options)
     card = None if result.jumped else penalty_card(searcher, query, result.hits)

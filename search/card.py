@@ -22,12 +22,13 @@ from search import passages, segment
 from search.knowledge import CASE, STANDARD
 from search.hits import Hit
 from search.index import PENALTY_CHAPTERS
-from search.query import PENALTY_RE
+from search.query import PENALTY_RE, SearchOptions
 
 CARD_HITS = 5           # the penalty article must be one of the first hits
 ITEM_SHARE = 0.3        # least share of the question's weight one act (项) must hold to be the act asked
 ARTICLE_SHARE = 0.45    # … the whole penalty article, when it lists no items
 CASES = 3
+CASE_POOL = 200        # cases ranked for the question, among which those applying the article are kept
 BASIC = "基本情形"
 CITED_DUTY = re.compile(r"违反本(?:法|条例|规定|办法)第([一二三四五六七八九十百零〇]+)条")
 
@@ -128,7 +129,7 @@ def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
     return Card(act=act, penalty=Cited(ref.text, provision.text, "检索结果", article.id),
                 duty=_duty(searcher, law, article, provision.text, ref, hits),
                 ranges=_ranges(provision), state=provision.state, doubts=list(provision.doubts),
-                standard=standard, cases=_cases(store, question, law, ref))
+                standard=standard, cases=_cases(searcher, question, law, ref))
 
 
 def _penalty_article(searcher, hits: list[Hit]) -> tuple[Article, Law, int | None, str] | None:
@@ -239,14 +240,17 @@ def _standard(store, law: Law, ref: Ref) -> StandardEntry | None:
                          [StandardTier(t.name, list(t.conditions), render(t.fines, t.measures)) for t in item.tiers])
 
 
-def _cases(store, question: str, law: Law, ref: Ref) -> list[CaseEntry]:
-    """The typical cases most like the question among those that applied the penalty article."""
-    from kb.cases.similar import similar_cases   # loads its own jieba: only when a card is made
-
-    applied = {case.id for case, _ in CaseStore(store).citing(law.key, ref.number, ref.suffix) if _same(case.basis, ref)}
-    ranked = [hit.case for hit in similar_cases(store, question, [ref], limit=20) if hit.case.id in applied]
+def _cases(searcher, question: str, law: Law, ref: Ref) -> list[CaseEntry]:
+    """The typical cases most like the question (searched as cases) among those that applied the
+    penalty article and item."""
+    applied = {case.id for case, _ in CaseStore(searcher.store).citing(law.key, ref.number, ref.suffix)
+               if _same(case.basis, ref)}
+    if not applied:
+        return []
+    hits = searcher.search(question, SearchOptions(limit=CASE_POOL, kinds=(CASE,))).hits
+    cases = [searcher.hits.knowledge.cases[hit.doc_id] for hit in hits if hit.doc_id in applied][:CASES]
     return [CaseEntry(case.code, case.title, case.number or case.code, case.decision,
-                      [r.text for r in case.basis]) for case in ranked[:CASES]]
+                      [r.text for r in case.basis]) for case in cases]
 
 
 def card_lines(card: Card) -> list[str]:

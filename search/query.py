@@ -5,9 +5,12 @@ citations (jump straight to the article) → analysis (whole words over sub-word
 synonyms, a law the query names, whether it asks about punishment) → weighted BM25 over chapter
 and body (the body holds the words of the questions users chose the article for), plus a second
 pass inside the named law → re-ranking of the candidates by level of authority, version status,
-the 法律责任 chapter for punishment questions, how often users chose the article, its chapter and
-its law for earlier questions, and which chapters and laws users chose for the recorded questions
-most like this one (search.learning).
+the 法律责任 chapter for questions about punishment or describing a violation, the laws whose
+subject the question names (search.intent), how often users chose the article, its chapter and
+its law for earlier questions, which chapters and laws users chose for the recorded questions most
+like this one (search.votes), and the evidence of the article's own passages — lead sentence, best
+款/项, whole text — with the wording of the kind of answer asked and the party asked about
+(search.passages).
 
 `SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
 no re-ranking): the baseline the benchmark compares against.
@@ -24,7 +27,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import intent, learning, lexicon, limits, passages, segment
+from search import intent, learning, lexicon, limits, names, passages, segment
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
@@ -117,11 +120,11 @@ class Searcher:
         except (OSError, ValueError):
             raise IndexMissing("索引已损坏：请运行 fazhi learn 重建索引（无需重新导入）") from None
         self.laws = {law.id: law for law in store.laws()}
-        self.names = _law_names(self.laws.values())
+        self.names = names.law_names(self.laws.values())
         self.priors = learning.priors(store)
         self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
-        self.names_by_start = _names_by_start(self.names)
+        self.names_by_start = names.names_by_start(self.names)
         self.hits = HitMaker(store, self.laws)
         self.routes = intent.routes(self.laws.values())
         self.titles = {law.key: law.short_title for law in self.laws.values()}
@@ -345,12 +348,7 @@ class Searcher:
 
     def _mentioned_law(self, text: str) -> str | None:
         """The key of the law whose name (3+ characters) the text mentions; the longest name wins."""
-        best = ""
-        for start, char in enumerate(text):
-            for name in self.names_by_start.get(char, ()):
-                if len(name) > len(best) and text.startswith(name, start):
-                    best = name
-        return self.names[best] if best else None
+        return names.mentioned(text, self.names, self.names_by_start)
 
     def _filters(self, options: SearchOptions) -> dict[str, list[str]]:
         must = {}
@@ -370,24 +368,6 @@ class Searcher:
                 raise QueryError(f"知识库中没有名为《{options.law}》的法规")
             must["law_key"] = [key]
         return must
-
-def _law_names(laws) -> dict[str, str]:
-    """Every name a law may be cited by → its key; national laws win over same-named others."""
-    names: dict[str, str] = {}
-    for law in sorted(laws, key=lambda law: not law.is_national):
-        for name in {law.title, law.short_title, law.title + law.part, law.short_title + law.part}:
-            names.setdefault(segment.normalize(name), law.key)
-    return names
-
-
-def _names_by_start(names: dict[str, str]) -> dict[str, list[str]]:
-    """Law names of 3+ characters grouped by their first character, to find mentions quickly."""
-    grouped: dict[str, list[str]] = {}
-    for name in names:
-        if len(name) >= 3:
-            grouped.setdefault(name[0], []).append(name)
-    return grouped
-
 
 def _label(citation: Citation) -> str:
     return article_label(citation.number, citation.suffix)

@@ -67,7 +67,7 @@ def test_batch_prints_one_json_line_per_question(data, tmp_path):
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [line["query"] for line in lines] == ["安全生产法第九十七条", "危险作业 关闭监控设备"]
-    assert all(set(line) == {"query", "hits", "notes"} and len(line["hits"]) <= 3 for line in lines)
+    assert all(set(line) == {"query", "hits", "notes", "card"} and len(line["hits"]) <= 3 for line in lines)
     assert lines[1]["hits"][0]["article"] == "第一百三十四条之一"
 
 
