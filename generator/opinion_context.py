@@ -25,6 +25,9 @@ from generator.review.parts import ADOPTED
 from generator.wording import office_name
 from kb.store import Store
 
+# How the conclusion names an aspect that failed, and one the machine could not check (需核实).
+WRONG, UNCHECKED = "不符合规定", "尚需核实"
+
 REVIEW_ARTICLE = "《中华人民共和国行政处罚法》第五十八条第一款"
 
 
@@ -191,7 +194,8 @@ def _passed_sentence(store, case, finding: fd.Finding, listed: list[Violation]) 
 def _problems_and_suggestions(review: Review) -> tuple[list[str], list[str]]:
     """The problems the conclusion names (short: the aspect reviewed) and the suggestions of 四、建议."""
     standing = [f for f in review.findings if f.standing]
-    problems = [f"{f.title}不符合规定" for f in standing if f.implies]
+    problems = [f"{f.title}{UNCHECKED if f.unverified and f.outcome != fd.PROBLEM else WRONG}"
+                for f in standing if f.implies]
     suggestions = [voice.remedy_sentence(f) for f in standing]  # a note without a remedy stays in its item
     return unique(problems), unique(suggestions)
 
@@ -214,9 +218,9 @@ def conclusion_context(case: OpinionCase, review: Review, items: list[dict], pro
     if result == fd.AGREE:
         lead = f"经审核，本案{good}，同意{decided}。"
         return {"结论": word, "说明": lead, "问题": numbered(written), "结语": ""}
-    found = "、".join(p.removesuffix("不符合规定") for p in problems if p.endswith("不符合规定"))
-    found = "，且".join(filter(None, [found + "不符合规定" if found else "",
-                                     *(p for p in problems if not p.endswith("不符合规定"))]))
+    grouped = ["、".join(p.removesuffix(end) for p in problems if p.endswith(end)) + end
+               for end in (WRONG, UNCHECKED) if any(p.endswith(end) for p in problems)]
+    found = "，且".join(grouped + [p for p in problems if not p.endswith((WRONG, UNCHECKED))])
     lead = "经审核，本案" + (f"{good}，但" if good else "") + (f"{found}，具体见审核意见。" if found else "存在以下问题：")
     closing = {
         fd.AGREE_IF_AMENDED: f"请{case.office}按照本意见修改后，重新提交法制审核。",

@@ -125,7 +125,9 @@ def test_an_opinion_with_problems_names_them_and_answers_the_defence(generated):
     assert "当事人提出了陈述、申辩，送审材料未写明复核情况及是否采纳" in text
     lead = next(line for line in lines if line.startswith("审核结论："))
     assert lead.startswith("审核结论：不同意。经审核，本案事实清楚、证据确凿，但法律依据、")
-    assert lead.endswith("事先告知与陈述申辩、负责人集体讨论不符合规定，具体见审核意见。")
+    # what failed is 不符合规定; what the machine could not check (需核实) is named apart
+    assert lead.endswith("事先告知与陈述申辩、负责人集体讨论不符合规定，"
+                         "且法定处罚种类和幅度、违法行为与所引条款尚需核实，具体见审核意见。")
     assert "四、建议" in lines
     assert not any("处以责令" in line or "罚款、责令" in line for line in lines)
 
