@@ -12,6 +12,9 @@ from fazhi.settings import DB_NAME
 from kb.cases.importer import import_cases
 from kb.errors import KnowledgeError
 from kb.importers.files import import_files
+from kb.lock import data_lock
+from kb.quiz.refresh import refresh as refresh_bank
+from kb.quiz.store import QuizStore
 from kb.standards.importer import import_standard
 from kb.store import Store
 
@@ -51,6 +54,7 @@ class Job:
 
 _JOBS: dict[str, Job] = {}
 _RUNNING = threading.Lock()      # one import at a time: each law is one transaction, the index one swap
+LOCK_WAIT = 60.0                 # seconds to wait for an import started from the command line
 
 
 def get(job_id: str) -> Job | None:
@@ -71,13 +75,16 @@ def _run(job: Job, data: Path, paths: list[Path], on_done) -> None:
     with _RUNNING:
         store = Store(data / DB_NAME)
         try:
-            job.phase = "正在导入"
-            _import(job, store, paths)
-            job.phase = "正在重建索引"
-            figures = build_index(store, data)
+            with data_lock(data, LOCK_WAIT):      # the same lock as `fazhi import`
+                job.phase = "正在导入"
+                _import(job, store, paths)
+                retired = refresh_bank(store, QuizStore(store)).retired if job.kind in (STATUTES, SAMPLES) else []
+                job.phase = "正在重建索引"
+                figures = build_index(store, data)
             imported = sum(1 for f in job.files if f.status == OK)
             job.summary = (f"导入 {imported} 个，跳过 {_count(job, SKIPPED)} 个，失败 {_count(job, FAILED)} 个；"
-                           f"索引已更新：{figures['documents']} 个检索单元，用时 {figures['seconds']:.1f} 秒。")
+                           f"索引已更新：{figures['documents']} 个检索单元，用时 {figures['seconds']:.1f} 秒。"
+                           + (f"题库中 {len(retired)} 道题的出处条文已修改或删除，已停用待重新审核。" if retired else ""))
             job.phase = "完成"
         except Exception as error:      # the page must learn that the run stopped, and why
             job.phase = "中止"
