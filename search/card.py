@@ -1,12 +1,14 @@
 """The penalty card: for a question that describes a violation, one card above the hits with the
 penalty article and item the hits lead to, the duty violated, the statutory range for each party
-(kb.penalties), the discretion standard's item and tiers when one is loaded, and the most similar
-typical cases — each with its citation.
+(kb.penalties, the party asked about first), the discretion standard's item and tiers when one is
+loaded, the most similar typical cases — each with its citation — and the other penalty articles
+that may apply instead (另可适用).
 
-A card is made only when the question describes an act (one item of the penalty article, or the
-article itself, holds enough of the question) and the penalty article is among the first hits;
-the duty is the one the penalty article names (违反本法第X条), or the one a standard item or a
-case gives for that penalty item, or a duty article of the same law among the first hits.
+Which article the card cites is decided in search.card_choice: only current versions of the laws
+the bureau applies (lexicon/card_laws.tsv), only what the first hits lead to, and no card rather
+than a doubtful one. The duty is the one the penalty article names (违反本法第X条), or a duty
+article among the hits that restates the act, or the one a standard item or a case gives for
+that penalty item.
 """
 
 import re
@@ -18,18 +20,17 @@ from kb.numerals import chinese_to_int
 from kb.refs import Ref
 from kb.standards.penalty_text import render
 from kb.standards.store import StandardStore
-from search import passages, segment
-from search.knowledge import CASE, STANDARD
+from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
-from search.index import PENALTY_CHAPTERS
-from search.query import PENALTY_RE, SearchOptions
+from search.knowledge import CASE
+from search.query import SearchOptions
 
-CARD_HITS = 5           # the penalty article must be one of the first hits
-ITEM_SHARE = 0.3        # least share of the question's weight one act (项) must hold to be the act asked
-ARTICLE_SHARE = 0.45    # … the whole penalty article, when it lists no items
 CASES = 3
 CASE_POOL = 200        # cases ranked for the question, among which those applying the article are kept
 BASIC = "基本情形"
+# 未 before a verb describes something not done (未办理, 未对…维护), beside the cues of search.intent;
+# 未成年, 未满 (an age) and 未来 do not.
+NOT_DONE = re.compile(r"未(?!成年|满|来)[\u4e00-\u9fff]")
 CITED_DUTY = re.compile(r"违反本(?:法|条例|规定|办法)第([一二三四五六七八九十百零〇]+)条")
 
 
@@ -41,6 +42,18 @@ class Cited:
     text: str
     source: str = ""
     article_id: int | None = None   # the article's id in the store, for a link to it
+
+
+@dataclass
+class Alternative:
+    """Another penalty article (and item) that may apply instead, with the act it names."""
+
+    citation: str
+    act: str
+    text: str
+    source: str
+    article_id: int | None = None
+    scope: str = ""             # the word of that law's own scope the question names
 
 
 @dataclass
@@ -94,6 +107,8 @@ class Card:
     doubts: list[str] = field(default_factory=list)
     standard: StandardEntry | None = None
     cases: list[CaseEntry] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)   # the parties the question is about
+    alternatives: list[Alternative] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """Return the card as a JSON-ready dict."""
@@ -102,79 +117,43 @@ class Card:
 
 def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
     """The card for `question` from its ranked `hits`, or None when the question describes no act
-    or no penalty article is among the first hits."""
+    or the first hits lead to no penalty article the card may cite."""
     analysis = searcher.analyze(question)
-    if not (analysis.penalty or analysis.asked.violation):
+    if not (analysis.penalty or analysis.asked.violation or NOT_DONE.search(question)):
         return None
-    found = _penalty_article(searcher, hits)
-    if found is None:
+    chosen = choose(searcher, analysis, question, hits)
+    if not chosen:
         return None
-    article, law, number, applied = found
-    matcher = _act_matcher(searcher, analysis)
-    if applied:
-        act = next((text for _, n, text in article.items if n == number), passages.lead_sentence(article.paragraphs))
-        if max(matcher.share(act), matcher.share(applied)) < ITEM_SHARE:
-            return None
-    else:
-        described = _act(article, matcher)
-        if described is None:
-            return None
-        number, act = described
+    best = chosen[0]
+    article, law = best.article, best.law
     from kb.penalties import read_article   # the penalty reader is loaded only when a card is made
 
-    ref = Ref(law=law.title, number=article.number, suffix=article.suffix, item=number)
-    provision = read_article(article, item=number, citation=ref.text)
+    ref = _ref(best)
+    provision = read_article(article, paragraph=best.paragraph, item=best.item, citation=ref.text)
+    if best.paragraph and provision.elsewhere.startswith("前"):   # 依照前款规定处罚: the article's ranges
+        provision = read_article(article, citation=ref.text)
     store = searcher.store
-    standard = _standard(store, law, ref)
-    return Card(act=act, penalty=Cited(ref.text, provision.text, "检索结果", article.id),
-                duty=_duty(searcher, law, article, provision.text, ref, hits),
-                ranges=_ranges(provision), state=provision.state, doubts=list(provision.doubts),
-                standard=standard, cases=_cases(searcher, question, law, ref))
+    parties = list(analysis.asked.subjects)
+    return Card(act=best.act, penalty=Cited(ref.text, provision.text, best.source, article.id),
+                duty=_duty(searcher, best, provision.text, ref),
+                ranges=_ranges(provision, parties), state=provision.state, doubts=list(provision.doubts),
+                standard=_standard(store, law, ref), cases=_cases(searcher, question, law, ref),
+                parties=parties, alternatives=[_alternative(c) for c in chosen[1:]])
 
 
-def _penalty_article(searcher, hits: list[Hit]) -> tuple[Article, Law, int | None, str] | None:
-    """The first penalty article the first hits lead to: a hit in a penalty chapter, or the
-    penalty article (and item) a standard item or a case among them applies (处罚依据), with the
-    text of that standard item or case."""
-    for hit in hits[:CARD_HITS]:
-        if hit.kind == "条文" and any(name in hit.chapter for name in PENALTY_CHAPTERS):
-            return searcher.store.article(hit.doc_id), searcher.laws[hit.law_id], None, ""
-        if hit.kind == STANDARD and hit.doc_id in searcher.hits.knowledge.items:
-            basis = searcher.hits.knowledge.items[hit.doc_id][1].basis
-        elif hit.kind == CASE and hit.doc_id in searcher.hits.knowledge.cases:
-            basis = searcher.hits.knowledge.cases[hit.doc_id].basis
-        else:
-            continue
-        for ref in basis:
-            found = searcher.store.find_article(ref.law, ref.number, ref.suffix, None)
-            if found and any(name in found[1].chapter for name in PENALTY_CHAPTERS):
-                return found[1], found[0], ref.item, hit.text
-    return None
+def _ref(choice: Choice) -> Ref:
+    return Ref(law=choice.law.title, number=choice.article.number, suffix=choice.article.suffix,
+               paragraph=choice.paragraph, item=choice.item)
 
 
-def _act_matcher(searcher, analysis) -> passages.Matcher:
-    """The question's words that describe the act: without the words asking about punishment and
-    without the name of a law it names."""
-    named = {t for name in analysis.asked.named for t in segment.tokens(name)}
-    if analysis.law_key:
-        named.update(segment.tokens(searcher.titles[analysis.law_key]))
-    return passages.Matcher({t: w * searcher.engine.idf(t) for t, w in analysis.weights.items()
-                             if t not in named and not PENALTY_RE.search(t)})
+def _alternative(choice: Choice) -> Alternative:
+    return Alternative(_ref(choice).text, choice.act, choice.article.text, choice.source, choice.article.id,
+                       choice.scope)
 
 
-def _act(article: Article, matcher: passages.Matcher) -> tuple[int | None, str] | None:
-    """(item number, its text) of the act the question describes; (None, lead) for an article
-    without items that holds enough of the question; None when no act is described."""
-    items = [(number, text) for _, number, text in article.items]
-    if items:
-        share, number, text = max((matcher.share(text), number, text) for number, text in items)
-        return (number, text) if share >= ITEM_SHARE else None
-    if matcher.share(article.text) >= ARTICLE_SHARE:
-        return None, passages.lead_sentence(article.paragraphs)
-    return None
-
-
-def _ranges(provision) -> list[PartyRange]:
+def _ranges(provision, parties: list[str]) -> list[PartyRange]:
+    """What the statute provides per situation and party; the parties asked about first, in each
+    situation."""
     from kb.penalties import describe
 
     ranges = []
@@ -183,12 +162,14 @@ def _ranges(provision) -> list[PartyRange]:
             sanctions = [f"罚款 {describe(s.fine)}" if s.fine else s.kind
                          for s in situation.sanctions if s.party == party]
             ranges.append(PartyRange(situation.condition or BASIC, party, sanctions))
-    return ranges
+    situations = list(dict.fromkeys(r.situation for r in ranges))
+    return sorted(ranges, key=lambda r: (situations.index(r.situation), not any(p in r.party for p in parties)))
 
 
-def _duty(searcher, law: Law, article: Article, text: str, ref: Ref, hits: list[Hit]) -> Cited | None:
+def _duty(searcher, choice: Choice, text: str, ref: Ref) -> Cited | None:
     """The duty violated: named by the penalty text, given by a standard item or a case for the
-    penalty item, or a duty article of the same law among the first hits."""
+    penalty item, or a duty article among the hits that restates the act."""
+    law, article = choice.law, choice.article
     named = CITED_DUTY.search(text)
     if named:
         found = searcher.store.find_article(law.title, chinese_to_int(named.group(1)), 0, None)
@@ -201,9 +182,9 @@ def _duty(searcher, law: Law, article: Article, text: str, ref: Ref, hits: list[
     for case, _ in CaseStore(store).citing(law.key, article.number, article.suffix):
         if case.violated and _same(case.basis, ref):
             return _resolved(store, case.violated[0], "典型案例")
-    duty = next((h for h in hits[:CARD_HITS] if h.kind == "条文" and h.law_id == article.law_id
-                 and not any(name in h.chapter for name in PENALTY_CHAPTERS)), None)
-    return Cited(f"《{duty.title}》{duty.article}", duty.text, "检索结果", duty.doc_id) if duty else None
+    if choice.duty:
+        return Cited(f"{law.display_title}{choice.duty.label}", choice.duty.text, FROM_HITS, choice.duty.id)
+    return None
 
 
 def _resolved(store, ref: Ref, source: str) -> Cited | None:
@@ -221,9 +202,14 @@ def _excerpt(article: Article, item: int | None) -> str:
 
 
 def _same(refs: list[Ref], ref: Ref) -> bool:
-    """Whether `refs` cite the article of `ref` and, when both name one, the same item."""
-    return any(r.number == ref.number and r.suffix == ref.suffix and (not r.item or not ref.item or r.item == ref.item)
-               for r in refs)
+    """Whether `refs` cite the article of `ref` and, when both name one, the same paragraph and
+    the same item."""
+    return any(r.number == ref.number and r.suffix == ref.suffix and _agree(r.paragraph, ref.paragraph)
+               and _agree(r.item, ref.item) for r in refs)
+
+
+def _agree(one: int | None, other: int | None) -> bool:
+    return not one or not other or one == other
 
 
 def _standard_items(store, law: Law, ref: Ref):
@@ -267,4 +253,11 @@ def card_lines(card: Card) -> list[str]:
     if card.cases:
         lines.append("典型案例：")
         lines += [f"  {c.title}（{c.citation}）：{c.decision}" for c in card.cases]
+    if card.alternatives:
+        lines.append("另可适用：")
+        lines += [f"  {a.citation}{_scope_note(a)}：{a.act}" for a in card.alternatives]
     return lines
+
+
+def _scope_note(alternative: Alternative) -> str:
+    return f"（问题涉及“{alternative.scope}”）" if alternative.scope else ""

@@ -1,0 +1,95 @@
+"""How well the acts a penalty article names — its items (项), its paragraphs (款) or the article
+itself — fit the act a question describes, and who does them.
+
+The question's words that describe an act are its weighted tokens without the words asking about
+punishment, the words of lexicon/card_ignored.txt (多少, 哪些, lay negations such as 没有) and the
+names of laws and law subjects it names (消防, 特种设备: they decide the law, not the act), and
+the names of public bodies (应急管理部门: the enforcer, or whom a report is owed to). An act
+fits by the share of those words it holds: of the words its law has at all (a statute never says
+叉车 or 干活), of all of them, and of the words of two characters or more (a single character is
+found inside any word).
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.models import Article, Law
+from search import intent, passages, segment
+from search.query import PENALTY_RE
+
+IGNORED_FILE = segment.LEXICON / "card_ignored.txt"
+ITEM_START = passages.ITEM_START
+# Who does an act is named in its first clause; public bodies and their staff are punished by
+# 处分, not by the inspector.
+OFFICIALS = re.compile(r"人民政府|部门|国家工作人员|国家机关|工作人员|监管")
+BREACH = re.compile(r"^违反本(?:法|条例|规定|办法)(?:[^，]*?规定)?[，,]")
+CLAUSE = re.compile(r"[，、；：,;:]")
+
+
+@dataclass
+class Fit:
+    """Shares (0 … 1) of the question's act words an act holds."""
+
+    own: float       # of the words its law has at all
+    whole: float     # of all of them
+    words: float     # of those of two characters or more
+
+
+@lru_cache(maxsize=1)
+def ignored_words() -> frozenset[str]:
+    """The words of lexicon/card_ignored.txt (one a line), normalized."""
+    lines = IGNORED_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(segment.normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+class ActFitter:
+    """The act words of one question, matched against the acts of penalty articles."""
+
+    def __init__(self, searcher, analysis, subjects: list[str]):
+        named = {t for name in analysis.asked.named for t in segment.tokens(name)} | ignored_words()
+        named.update(segment.normalize(subject) for subject in subjects)
+        if analysis.law_key:
+            named.update(segment.tokens(searcher.titles[analysis.law_key]))
+        bodies = [t for t in analysis.weights if OFFICIALS.search(t)]
+        weights = {t: w * searcher.engine.idf(t) for t, w in analysis.weights.items()
+                   if t not in named and not PENALTY_RE.search(t) and not any(t in body for body in bodies)}
+        self.searcher = searcher
+        self.matcher = passages.Matcher(weights)
+        self.words = passages.Matcher({t: w for t, w in weights.items() if len(t) > 1})
+        self.inside: dict[int, passages.Matcher] = {}
+
+    def fit(self, law: Law, act: str) -> Fit:
+        """How much of the question's act words `act`, of `law`, holds."""
+        if law.id not in self.inside:
+            text = "\n".join(a.text for a in self.searcher.store.articles(law.id))
+            self.inside[law.id] = passages.Matcher({t: w for t, w in self.matcher.weights.items() if t in text})
+        return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act))
+
+
+def acts_of(article: Article) -> list[tuple[int | None, int | None, str]]:
+    """(paragraph, item, text) of each act the article names: its items, else its paragraphs when
+    it has several, else the whole article (paragraph and item None)."""
+    if article.items:
+        return [(None, number, text) for _, number, text in article.items]
+    if len(article.paragraphs) > 1:
+        return [(index, None, text) for index, text in enumerate(article.paragraphs, 1)]
+    return [(None, None, article.text)]
+
+
+def doer(act: str, article: Article) -> str:
+    """The words that name who does the act: the first clause of the act, or of the article's
+    lead sentence for an item (项), without 违反本法规定."""
+    opening = passages.lead_sentence(article.paragraphs) if ITEM_START.match(act) else act
+    return CLAUSE.split(BREACH.sub("", opening, count=1), 1)[0]
+
+
+def other_doer(act: str, article: Article, asked: list[str], question: str) -> bool:
+    """Whether the act is not one of the party the question is about: a rule about penalties
+    themselves (本法规定的行政处罚，由…决定), an act of public bodies or their staff (处分) when the
+    question names none, or of another party of lexicon/subjects.tsv than the one asked about."""
+    who = doer(act, article)
+    if PENALTY_RE.search(who) or (OFFICIALS.search(who) and not OFFICIALS.search(question)):
+        return True
+    named = [term for term, names in intent.parties() if any(name in who for name in names)]
+    return bool(asked and named and not set(asked) & set(named))

@@ -1,0 +1,244 @@
+"""Which penalty article (and item) a penalty card cites, and which others it offers beside it.
+
+Candidates come only from the first hits: a hit in a penalty chapter (法律责任, 罚则, or a penalty
+article of a law without chapters), the penalty article a standard item or a case among the hits
+applies, and the penalty articles that punish the breach of a duty article among the hits
+(违反本法第X条). Only current versions of the laws of lexicon/card_laws.tsv are cited, and a law of
+narrow scope (特种设备, 危险化学品, 消防 …) only when the question names its scope; the general
+law gives way to a law whose scope the question names (安全生产法第二条).
+
+Each candidate's act — the item (项) the question describes, or the article when it lists none —
+must hold enough of the question's words, or a little of them when a duty article among the hits
+restates the item. Candidates are scored by that fit, the authority of the law, the rank of the
+hit that brought them and whether the article names the party asked about. The best is the card's
+penalty; close ones, and the best of a law whose scope the question names that the hits did not
+reach (searched inside that law), are its alternatives. No candidate: no card.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from kb.models import Article, Law
+from kb.numerals import chinese_to_int
+from search import intent, passages, segment
+from search.card_acts import ActFitter, Fit, acts_of, other_doer
+from search.card_laws import scope_of, scopes
+from search.hits import Hit
+from search.index import PENALTY_CHAPTERS
+from search.knowledge import CASE, STANDARD
+from search.query import CATEGORY_WEIGHTS, SearchOptions
+
+CARD_HITS = 10          # the penalty article, or the duty it punishes, must be one of the first hits
+ITEM_SHARE = 0.3        # least share of the question's act words (of those its law has) an act must hold
+WHOLE_SHARE = 0.15      # … and of all of them
+WORDS_SHARE = 0.2       # … and of those of two characters or more
+LINKED_SHARE = 0.2      # … of those its law has, when a duty article among the hits restates the act
+LINKED_WHOLE = 0.08     # … and of all of them, and of those of two characters or more
+LINK_SHARE = 0.5        # least share of the act's own words a duty article holds to restate it
+LINK_WEIGHT = 0.5       # weight of that restating beside the question's share
+RANK_DECAY = 0.1        # a candidate from the n-th hit (0-based) counts 1 / (1 + RANK_DECAY · n)
+PARTY_BOOST = 0.2       # the article names the party the question is about
+GIVES_WAY = 0.6         # the general law beside a law whose scope the question names
+ALTERNATIVE_SHARE = 0.6  # least score, as a share of the best, of an alternative of another law
+ALTERNATIVES = 2
+PENALTY_TEXT = re.compile(r"罚款|吊销|没收|责令停产停业|警告|处分")
+CITED = re.compile(r"违反本(?:法|条例|规定|办法)((?:第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?[、，和及或者]*)+)")
+NUMBER = re.compile(r"第([一二三四五六七八九十百零〇]+)条")
+FROM_HITS, FROM_STANDARD, FROM_CASE = "检索结果", "裁量基准", "典型案例"
+
+
+@dataclass
+class Choice:
+    """One penalty article (and item) the card may cite, with why."""
+
+    law: Law
+    article: Article
+    paragraph: int | None       # the paragraph (款) of the act, for an article of several without items
+    item: int | None            # the item (项) of the act, None for an article without items
+    act: str                    # the text of the act
+    fit: float                  # share of the question's act words the act holds
+    duty: Article | None        # the duty article among the hits that restates it, if any
+    rank: int                   # rank (0-based) of the hit that brought it
+    source: str                 # FROM_HITS, FROM_STANDARD, FROM_CASE or 检索《…》
+    scope: str = ""             # the word of the law's own scope the question names
+    score: float = 0.0
+
+
+@dataclass
+class _Found:
+    rank: int
+    law: Law
+    article: Article
+    source: str
+    item: int | None = None     # given by a standard item or case (处罚依据)
+    applied: str = ""           # the text of that standard item or case
+
+
+def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
+    """The card's penalty first, then its alternatives; [] when the hits support none."""
+    text = segment.normalize(question)
+    fitter = ActFitter(searcher, analysis, [intent.subject_of(s.title) for s in scopes().values() if not s.general])
+    found, duties = _candidates(searcher, hits[:CARD_HITS])
+    chosen = _rank(_judged(searcher, found, duties, fitter, text, analysis))
+    if not chosen:
+        return []
+    best = chosen[0]
+    laws = {c.law.key for c in chosen}
+    reached = _scoped(searcher, question, text, laws, fitter, analysis, _authority(best.law))
+    close = [c for c in chosen[1:] if c.law.key != best.law.key and c.score >= ALTERNATIVE_SHARE * best.score]
+    others = _one_per_article(reached + close, {best.article.id})
+    return [best] + others[:ALTERNATIVES]
+
+
+def is_penalty(article: Article) -> bool:
+    """Whether the article sets penalties: in a penalty chapter, or stating one in a law
+    without chapters."""
+    if article.chapter:
+        return any(name in article.chapter for name in PENALTY_CHAPTERS)
+    return bool(PENALTY_TEXT.search(article.text))
+
+
+def cited_duties(text: str) -> list[int]:
+    """The numbers of the articles of its own law a penalty text says were breached (违反本法第X条)."""
+    return [chinese_to_int(n) for span in CITED.findall(text) for n in NUMBER.findall(span)]
+
+
+def _candidates(searcher, hits: list[Hit]) -> tuple[list[_Found], list[tuple[int, Article]]]:
+    """Penalty articles the hits lead to, and the duty articles among them (rank, article)."""
+    found, duties = [], []
+    store = searcher.store
+    for rank, hit in enumerate(hits):
+        if hit.kind == "条文":
+            article, law = store.article(hit.doc_id), searcher.laws[hit.law_id]
+            if is_penalty(article):
+                found.append(_Found(rank, law, article, FROM_HITS))
+            else:
+                duties.append((rank, article))
+                found += [_Found(rank, law, a, FROM_HITS) for a in _punishing(searcher, law, article)]
+            continue
+        if hit.kind == STANDARD and hit.doc_id in searcher.hits.knowledge.items:
+            basis, source = searcher.hits.knowledge.items[hit.doc_id][1].basis, FROM_STANDARD
+        elif hit.kind == CASE and hit.doc_id in searcher.hits.knowledge.cases:
+            basis, source = searcher.hits.knowledge.cases[hit.doc_id].basis, FROM_CASE
+        else:
+            continue
+        for ref in basis:
+            located = store.find_article(ref.law, ref.number, ref.suffix, None)
+            if located and is_penalty(located[1]):
+                found.append(_Found(rank, located[0], located[1], source, ref.item, hit.text))
+    return found, duties
+
+
+def _punishing(searcher, law: Law, duty: Article) -> list[Article]:
+    """The penalty articles of the duty's law that name it as breached (违反本法第X条)."""
+    if scope_of(law) is None:
+        return []
+    return [a for a in searcher.store.articles(law.id)
+            if is_penalty(a) and duty.number in cited_duties(a.text)]
+
+
+def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str, analysis) -> list[Choice]:
+    """The candidates of laws the card may cite, each with its act, when the act fits."""
+    chosen = []
+    for candidate in found:
+        scope = scope_of(candidate.law)
+        if scope is None or not (scope.general or scope.named_in(text)):
+            continue
+        own = [d for _, d in duties if d.law_id == candidate.article.law_id]
+        act = _act(candidate, own, fitter, searcher.engine.idf, analysis.asked.subjects, text)
+        if act is None:
+            continue
+        paragraph, item, words, fit, link, duty = act
+        choice = Choice(candidate.law, candidate.article, paragraph, item, words, fit.own, duty, candidate.rank,
+                        candidate.source, scope.named_in(text))
+        chosen.append(replace(choice, score=_score(choice, fit.own + LINK_WEIGHT * link, analysis)))
+    return chosen
+
+
+def _act(candidate: _Found, duties: list[Article], fitter: ActFitter, idf, asked: list[str], text: str):
+    """(paragraph, item, act text, fit, link, duty) of the act the question describes, or None."""
+    article, law = candidate.article, candidate.law
+    if candidate.applied:
+        act = next((t for _, n, t in article.items if n == candidate.item), passages.lead_sentence(article.paragraphs))
+        fit = max(fitter.fit(law, act), fitter.fit(law, candidate.applied), key=lambda f: f.own)
+        link, duty = _link(article, act, duties, idf)
+        return (None, candidate.item, act, fit, link, duty) if _fits(fit, link) else None
+    best, best_score = None, 0.0
+    for paragraph, number, act in acts_of(article):
+        fit = fitter.fit(law, act)
+        link, duty = _link(article, act, duties, idf)
+        score = fit.own + LINK_WEIGHT * link
+        if _fits(fit, link) and not other_doer(act, article, asked, text) and score > best_score:
+            shown = act if paragraph or number else passages.lead_sentence(article.paragraphs)
+            best, best_score = (paragraph, number, shown, fit, link, duty), score
+    return best
+
+
+def _fits(fit: Fit, link: float) -> bool:
+    """Whether an act holds enough of the question's act words — or a little when a duty article
+    among the hits restates it."""
+    if fit.own >= ITEM_SHARE and fit.whole >= WHOLE_SHARE and fit.words >= WORDS_SHARE:
+        return True
+    return link >= LINK_SHARE and fit.own >= LINKED_SHARE and min(fit.whole, fit.words) >= LINKED_WHOLE
+
+
+def _link(article: Article, act: str, duties, idf) -> tuple[float, Article | None]:
+    """How far a duty article among the hits restates the act: 1 when the penalty text names it as
+    breached, else the share of the act's own words (weighted by rarity) it holds; with the best
+    such duty."""
+    if not duties:
+        return 0.0, None
+    named = cited_duties(article.text)
+    rarity = passages.Matcher({t: idf(t) for t in segment.tokens(act)})
+    best, duty = 0.0, None
+    for candidate in duties:
+        share = 1.0 if candidate.number in named else rarity.share(candidate.text)
+        if share > best:
+            best, duty = share, candidate
+    return (best, duty) if best >= LINK_SHARE else (0.0, None)
+
+
+def _authority(law: Law) -> float:
+    return CATEGORY_WEIGHTS.get(law.category, 0.5)
+
+
+def _score(choice: Choice, fit: float, analysis) -> float:
+    score = fit * _authority(choice.law) / (1 + RANK_DECAY * choice.rank)
+    if any(subject in choice.article.text for subject in analysis.asked.subjects):
+        score *= 1 + PARTY_BOOST
+    return score
+
+
+def _rank(chosen: list[Choice]) -> list[Choice]:
+    """Best first; the general law gives way when a law of the same rank whose scope the question
+    names is there (a 行政法规 never displaces a 法律)."""
+    special = max((_authority(c.law) for c in chosen if c.scope), default=None)
+    ranked = [replace(c, score=c.score * GIVES_WAY)
+              if special is not None and not c.scope and _authority(c.law) <= special else c for c in chosen]
+    return sorted(ranked, key=lambda c: c.score, reverse=True)
+
+
+def _scoped(searcher, question: str, text: str, laws: set[str], fitter: ActFitter, analysis,
+            rank: float) -> list[Choice]:
+    """For each law of at least `rank` whose scope the question names but which no candidate came
+    from, the best penalty of a search for the question inside that law: the law that displaces
+    the general one for its own subject (安全生产法第二条), even where the hits did not reach it."""
+    named = [law for law in searcher.laws.values()
+             if law.key not in laws and _authority(law) >= rank and (scope := scope_of(law)) and scope.named_in(text)]
+    found = []
+    for law in named:
+        hits = searcher.search(question, SearchOptions(limit=CARD_HITS, law=law.title, kinds=("条文",))).hits
+        candidates, duties = _candidates(searcher, hits)
+        source = f"检索{law.display_title}"
+        judged = _judged(searcher, candidates, duties, fitter, text, analysis)
+        found += [replace(c, source=source) for c in _rank(judged)[:1]]
+    return found
+
+
+def _one_per_article(chosen: list[Choice], taken: set[int]) -> list[Choice]:
+    kept = []
+    for choice in chosen:
+        if choice.article.id not in taken:
+            taken.add(choice.article.id)
+            kept.append(choice)
+    return kept

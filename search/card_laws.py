@@ -1,0 +1,53 @@
+"""The laws a penalty card may cite (lexicon/card_laws.tsv): the laws whose penalty provisions the
+bureau applies, each with the words that bring a question within its own scope, or 一般 for the
+general law that gives way to them."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.models import CURRENT, Law
+from search.segment import LEXICON, normalize
+
+CARD_LAWS_FILE = LEXICON / "card_laws.tsv"
+GENERAL = "一般"
+SEPARATOR = "、"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One law of the table: its title as cited and the words of its scope (empty: general)."""
+
+    title: str
+    words: tuple[str, ...]
+
+    @property
+    def general(self) -> bool:
+        """Whether this is the general law, which applies unless a law of narrower scope does."""
+        return not self.words
+
+    def named_in(self, question: str) -> str:
+        """The first word of the scope the (normalized) question names, or ''."""
+        return next((word for word in self.words if word in question), "")
+
+
+@lru_cache(maxsize=1)
+def scopes() -> dict[str, Scope]:
+    """Title (normalized, without 中华人民共和国) → Scope, as written in lexicon/card_laws.tsv."""
+    table = {}
+    for number, line in enumerate(CARD_LAWS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) != 2 or not all(cells):
+            raise ValueError(f"{CARD_LAWS_FILE.name} 第 {number} 行：应有 2 列（法规名称、调整范围用语或“一般”），以制表符分隔")
+        words = () if cells[1] == GENERAL else tuple(normalize(w) for w in cells[1].split(SEPARATOR) if w)
+        table[normalize(cells[0])] = Scope(cells[0], words)
+    return table
+
+
+def scope_of(law: Law) -> Scope | None:
+    """The Scope of a current national law of the table, or None (another law, a local one, an
+    older version: no card cites it)."""
+    if law.status != CURRENT or not law.is_national:
+        return None
+    return scopes().get(normalize(law.short_title))
