@@ -8,6 +8,7 @@ A question is asked as `fazhi search` asks it (10 hits, current versions) and it
 a violation, *right* when the card's penalty (law, article and item or paragraph) is one of the
 expected ones, *wrong* when it is another, *refused* when there is no card; for a question naming
 no act, *no card* is right. The card's alternatives (另可适用) are counted apart: expected or not.
+The questions marked held_out were written after the card was tuned and never tuned on.
 """
 
 import argparse
@@ -43,9 +44,12 @@ def matches(citation: str, expected: list[str]) -> bool:
     return any(shown == e or (shown.startswith(e) and shown[len(e)] == "第") for e in expected)
 
 
+OUTCOMES = ("right", "wrong", "refused", "no card", "card", "alt expected", "alt other")
+
+
 def judge(searcher, questions: list[dict]) -> tuple[dict, list[str]]:
-    """Counts per outcome and one line per question."""
-    counts = dict.fromkeys(("right", "wrong", "refused", "no card", "card", "alt expected", "alt other"), 0)
+    """Counts per part (tuned, held out) and outcome, and one line per question."""
+    counts = {part: dict.fromkeys(OUTCOMES, 0) for part in ("tuned", "held out")}
     lines = []
     for question in questions:
         hits = searcher.search(question["q"], SearchOptions(limit=10)).hits
@@ -57,31 +61,34 @@ def judge(searcher, questions: list[dict]) -> tuple[dict, list[str]]:
             outcome = "refused"
         else:
             outcome = "right" if matches(card.penalty.citation, expected) else "wrong"
-        counts[outcome] += 1
+        part = counts["held out" if question.get("held_out") else "tuned"]
+        part[outcome] += 1
         shown = plain(card.penalty.citation) if card else "—"
         alternatives = [plain(a.citation) for a in card.alternatives] if card else []
         for alternative in alternatives:
-            counts["alt expected" if expected and matches(alternative, expected) else "alt other"] += 1
-        lines.append(f"| {question['id']} | {question['q']} | {shown} | {'、'.join(alternatives) or '—'} | {outcome} |")
+            part["alt expected" if expected and matches(alternative, expected) else "alt other"] += 1
+        held = " (held out)" if question.get("held_out") else ""
+        lines.append(f"| {question['id']}{held} | {question['q']} | {shown} | {'、'.join(alternatives) or '—'} | {outcome} |")
     return counts, lines
 
 
 def table(counts: dict, lines: list[str], data: Path) -> str:
-    violations = counts["right"] + counts["wrong"] + counts["refused"]
-    silent = counts["no card"] + counts["card"]
+    """The section for RESULTS.md: the figures per part, then every question."""
+    rows = []
+    for name, c in counts.items():
+        violations, silent = c["right"] + c["wrong"] + c["refused"], c["no card"] + c["card"]
+        rows.append(f"| {name} | {violations} | {c['right']} | {c['wrong']} | {c['refused']} | "
+                    f"{c['no card']} / {silent} | {c['alt expected']} / {c['alt other']} |")
     return "\n".join([
         "# Penalty card (bench_card.py)", "",
         f"- date: {datetime.now():%Y-%m-%d %H:%M}; machine: {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}; data: whole corpus ({data.name})",
-        f"- questions: {QUESTIONS.name} ({violations} describing a violation, {silent} naming no act); "
+        f"- questions: {QUESTIONS.name}, our own, each expected penalty article read in the statute text; "
         "10 hits, current versions, as `fazhi search` asks", "",
-        "| measure | result |", "| --- | ---: |",
-        f"| violation questions: card right | {counts['right']} / {violations} |",
-        f"| violation questions: card wrong | {counts['wrong']} / {violations} |",
-        f"| violation questions: no card (refused) | {counts['refused']} / {violations} |",
-        f"| questions naming no act: no card | {counts['no card']} / {silent} |",
-        f"| alternatives shown (另可适用): expected / other | {counts['alt expected']} / {counts['alt other']} |",
-        "", "| id | question | card's penalty | alternatives | outcome |", "| ---: | --- | --- | --- | --- |",
+        "| part | violation questions | card right | card wrong | no card (refused) | "
+        "no-act questions: no card | alternatives expected / other |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |", *rows,
+        "", "| id | question | card's penalty | alternatives (另可适用) | outcome |", "| --- | --- | --- | --- | --- |",
         *lines])
 
 

@@ -34,6 +34,7 @@ class Fit:
     own: float       # of the words its law has at all
     whole: float     # of all of them
     words: float     # of those of two characters or more
+    found: int = 0   # how many of those it holds
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ class ActFitter:
         if law.id not in self.inside:
             text = "\n".join(a.text for a in self.searcher.store.articles(law.id))
             self.inside[law.id] = passages.Matcher({t: w for t, w in self.matcher.weights.items() if t in text})
-        return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act))
+        return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act),
+                   sum(1 for word in self.words.weights if word in act))
 
 
 def acts_of(article: Article) -> list[tuple[int | None, int | None, str]]:
@@ -91,5 +93,12 @@ def other_doer(act: str, article: Article, asked: list[str], question: str) -> b
     who = doer(act, article)
     if PENALTY_RE.search(who) or (OFFICIALS.search(who) and not OFFICIALS.search(question)):
         return True
-    named = [term for term, names in intent.parties() if any(name in who for name in names)]
+    named = parties_doing(act, article)
     return bool(asked and named and not set(asked) & set(named))
+
+
+def parties_doing(act: str, article: Article) -> list[str]:
+    """The parties of lexicon/subjects.tsv (主要负责人, 从业人员 …) named as doing the act; [] when
+    it is done by the unit or by whoever does it."""
+    who = doer(act, article)
+    return [term for term, names in intent.parties() if any(name in who for name in names)]

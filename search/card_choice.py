@@ -9,10 +9,12 @@ law gives way to a law whose scope the question names (安全生产法第二条)
 
 Each candidate's act — the item (项) the question describes, or the article when it lists none —
 must hold enough of the question's words, or a little of them when a duty article among the hits
-restates the item. Candidates are scored by that fit, the authority of the law, the rank of the
-hit that brought them and whether the article names the party asked about. The best is the card's
-penalty; close ones, and the best of a law whose scope the question names that the hits did not
-reach (searched inside that law), are its alternatives. No candidate: no card.
+restates the item, and be done by the party asked about (search.card_acts). Candidates are scored
+by that fit, the authority of the law, the rank of the hit that brought them and whether the
+article names the party asked about. The best is the card's penalty; close ones of other laws, and
+the best of a law whose scope the question names that the hits did not reach (searched inside
+that law, and restating a duty article that search found), are its alternatives. No candidate: no
+card.
 """
 
 import re
@@ -21,7 +23,7 @@ from dataclasses import dataclass, replace
 from kb.models import Article, Law
 from kb.numerals import chinese_to_int
 from search import intent, passages, segment
-from search.card_acts import ActFitter, Fit, acts_of, other_doer
+from search.card_acts import ActFitter, Fit, acts_of, other_doer, parties_doing
 from search.card_laws import scope_of, scopes
 from search.hits import Hit
 from search.index import PENALTY_CHAPTERS
@@ -32,6 +34,7 @@ CARD_HITS = 10          # the penalty article, or the duty it punishes, must be 
 ITEM_SHARE = 0.3        # least share of the question's act words (of those its law has) an act must hold
 WHOLE_SHARE = 0.15      # … and of all of them
 WORDS_SHARE = 0.2       # … and of those of two characters or more
+MIN_WORDS = 2           # … and at least this many of those words (an act is more than one word)
 LINKED_SHARE = 0.2      # … of those its law has, when a duty article among the hits restates the act
 LINKED_WHOLE = 0.08     # … and of all of them, and of those of two characters or more
 LINK_SHARE = 0.5        # least share of the act's own words a duty article holds to restate it
@@ -144,7 +147,7 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
         scope = scope_of(candidate.law)
         if scope is None or not (scope.general or scope.named_in(text)):
             continue
-        own = [d for _, d in duties if d.law_id == candidate.article.law_id]
+        own = [(rank, d) for rank, d in duties if d.law_id == candidate.article.law_id]
         act = _act(candidate, own, fitter, searcher.engine.idf, analysis.asked.subjects, text)
         if act is None:
             continue
@@ -155,7 +158,7 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
     return chosen
 
 
-def _act(candidate: _Found, duties: list[Article], fitter: ActFitter, idf, asked: list[str], text: str):
+def _act(candidate: _Found, duties: list[tuple[int, Article]], fitter: ActFitter, idf, asked: list[str], text: str):
     """(paragraph, item, act text, fit, link, duty) of the act the question describes, or None."""
     article, law = candidate.article, candidate.law
     if candidate.applied:
@@ -177,25 +180,24 @@ def _act(candidate: _Found, duties: list[Article], fitter: ActFitter, idf, asked
 def _fits(fit: Fit, link: float) -> bool:
     """Whether an act holds enough of the question's act words — or a little when a duty article
     among the hits restates it."""
+    if fit.found < MIN_WORDS:
+        return False
     if fit.own >= ITEM_SHARE and fit.whole >= WHOLE_SHARE and fit.words >= WORDS_SHARE:
         return True
     return link >= LINK_SHARE and fit.own >= LINKED_SHARE and min(fit.whole, fit.words) >= LINKED_WHOLE
 
 
-def _link(article: Article, act: str, duties, idf) -> tuple[float, Article | None]:
+def _link(article: Article, act: str, duties: list[tuple[int, Article]], idf) -> tuple[float, Article | None]:
     """How far a duty article among the hits restates the act: 1 when the penalty text names it as
-    breached, else the share of the act's own words (weighted by rarity) it holds; with the best
-    such duty."""
+    breached, else the share of the act's own words (weighted by rarity) it holds; with the duty
+    that restates it best for its rank among the hits."""
     if not duties:
         return 0.0, None
     named = cited_duties(article.text)
     rarity = passages.Matcher({t: idf(t) for t in segment.tokens(act)})
-    best, duty = 0.0, None
-    for candidate in duties:
-        share = 1.0 if candidate.number in named else rarity.share(candidate.text)
-        if share > best:
-            best, duty = share, candidate
-    return (best, duty) if best >= LINK_SHARE else (0.0, None)
+    shares = [(1.0 if duty.number in named else rarity.share(duty.text), rank, duty) for rank, duty in duties]
+    share, _, duty = max(shares, key=lambda s: s[0] / (1 + RANK_DECAY * s[1]))
+    return (share, duty) if share >= LINK_SHARE else (0.0, None)
 
 
 def _authority(law: Law) -> float:
@@ -203,9 +205,13 @@ def _authority(law: Law) -> float:
 
 
 def _score(choice: Choice, fit: float, analysis) -> float:
+    """Fit × authority × rank support; up for an article naming the party asked about, down for an
+    act of a person (主要负责人 …) when the question names none (the unit is then asked about)."""
     score = fit * _authority(choice.law) / (1 + RANK_DECAY * choice.rank)
     if any(subject in choice.article.text for subject in analysis.asked.subjects):
         score *= 1 + PARTY_BOOST
+    elif not analysis.asked.subjects and parties_doing(choice.act, choice.article):
+        score /= 1 + PARTY_BOOST
     return score
 
 
@@ -222,7 +228,8 @@ def _scoped(searcher, question: str, text: str, laws: set[str], fitter: ActFitte
             rank: float) -> list[Choice]:
     """For each law of at least `rank` whose scope the question names but which no candidate came
     from, the best penalty of a search for the question inside that law: the law that displaces
-    the general one for its own subject (安全生产法第二条), even where the hits did not reach it."""
+    the general one for its own subject (安全生产法第二条), even where the hits did not reach it —
+    only an act that a duty article found by that search restates."""
     named = [law for law in searcher.laws.values()
              if law.key not in laws and _authority(law) >= rank and (scope := scope_of(law)) and scope.named_in(text)]
     found = []
@@ -230,7 +237,7 @@ def _scoped(searcher, question: str, text: str, laws: set[str], fitter: ActFitte
         hits = searcher.search(question, SearchOptions(limit=CARD_HITS, law=law.title, kinds=("条文",))).hits
         candidates, duties = _candidates(searcher, hits)
         source = f"检索{law.display_title}"
-        judged = _judged(searcher, candidates, duties, fitter, text, analysis)
+        judged = [c for c in _judged(searcher, candidates, duties, fitter, text, analysis) if c.duty]
         found += [replace(c, source=source) for c in _rank(judged)[:1]]
     return found
 

@@ -4,6 +4,7 @@ general law that gives way to them."""
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from kb.models import CURRENT, Law
 from search.segment import LEXICON, normalize
@@ -33,13 +34,19 @@ class Scope:
 @lru_cache(maxsize=1)
 def scopes() -> dict[str, Scope]:
     """Title (normalized, without 中华人民共和国) → Scope, as written in lexicon/card_laws.tsv."""
+    return read_scopes(CARD_LAWS_FILE)
+
+
+def read_scopes(path: Path) -> dict[str, Scope]:
+    """Read a table of card laws (the format of lexicon/card_laws.tsv); a malformed line raises
+    ValueError naming the file and the line."""
     table = {}
-    for number, line in enumerate(CARD_LAWS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [cell.strip() for cell in line.split("\t")]
         if len(cells) != 2 or not all(cells):
-            raise ValueError(f"{CARD_LAWS_FILE.name} 第 {number} 行：应有 2 列（法规名称、调整范围用语或“一般”），以制表符分隔")
+            raise ValueError(f"{path.name} 第 {number} 行：应有 2 列（法规名称、调整范围用语或“一般”），以制表符分隔")
         words = () if cells[1] == GENERAL else tuple(normalize(w) for w in cells[1].split(SEPARATOR) if w)
         table[normalize(cells[0])] = Scope(cells[0], words)
     return table

@@ -50,7 +50,37 @@ def test_the_card_comes_from_the_penalty_article_the_hits_lead_to(sample_data):
     assert card["standard"]["code"] == "AQ-101-3"
 
 
-@pytest.mark.parametrize("question", ["安全生产法怎么罚", "怎么处罚", "行政处罚的种类有哪些", "安全生产法第九十七条"])
+def test_the_card_names_the_party_asked_about_first(sample_data):
+    card = _card(sample_data, "主要负责人未履行安全生产管理职责怎么罚")
+    assert card["penalty"]["citation"] == "《中华人民共和国安全生产法》第九十四条第一款"
+    assert card["parties"] == ["主要负责人"]
+    assert [(r["situation"], r["party"]) for r in card["ranges"]] == [
+        ("基本情形", "主要负责人"), ("逾期未改正", "主要负责人"), ("逾期未改正", "单位")]
+    assert card["standard"]["code"] == "AQ-094" and card["alternatives"] == []
+
+
+def test_a_paragraph_punished_as_the_one_before_has_the_article_ranges(sample_data):
+    """第一百一十条第二款 (迟报) is punished 依照前款规定: the card cites the 款 of the act, shows the
+    article's ranges, and not the standard item made for the first 款 (不立即组织抢救)."""
+    card = _card(sample_data, "事故发生后主要负责人迟报事故怎么罚")
+    assert card["penalty"]["citation"] == "《中华人民共和国安全生产法》第一百一十条第二款"
+    assert card["act"].startswith("生产经营单位的主要负责人对生产安全事故隐瞒不报、谎报或者迟报的")
+    ranges = {(r["situation"], r["party"]): r["sanctions"] for r in card["ranges"]}
+    assert "罚款 上一年年收入60%至100%" in ranges[("基本情形", "主要负责人")]
+    assert card["standard"] is None
+
+
+def test_a_duty_among_the_hits_leads_to_the_item_it_restates(sample_data):
+    """新招的工人 … 上岗 holds words of the item on 特种作业人员 too; the item the duty article among the
+    hits (第二十八条, training of 从业人员) restates is the act."""
+    card = _card(sample_data, "新招的工人没经过安全培训就上岗，企业怎么罚", "--kind", "条文")
+    assert card["penalty"]["citation"] == "《中华人民共和国安全生产法》第九十七条第三项"
+    assert card["duty"]["citation"].startswith("《中华人民共和国安全生产法》第二十八条")
+
+
+@pytest.mark.parametrize("question", ["安全生产法怎么罚", "怎么处罚", "行政处罚的种类有哪些", "安全生产法第九十七条",
+                                      "安全生产法的罚款最多能罚多少", "应急管理部门可以作出哪些行政处罚",
+                                      "消防违法行为一般罚多少钱"])
 def test_a_question_naming_no_act_gets_no_card(sample_data, question):
     assert _card(sample_data, question) is None
 

@@ -1,0 +1,114 @@
+"""The penalty card on real statutes of the shared corpus: the laws an emergency-management bureau
+applies beside older and narrower ones that use the same words (工人考核条例, 特种设备安全监察条例,
+矿山 and 煤矿 rules). Each expected penalty article was read in the statute text.
+
+Runs only where the shared material is laid beside the repository (../shared); skipped elsewhere.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from kb.importers.files import import_files
+from kb.store import Store
+from search.card import card_lines, penalty_card
+from search.card_acts import other_doer
+from search.card_laws import scopes
+from search.index import build_index
+from search.query import Searcher, SearchOptions
+
+LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
+if not LAWS.is_dir():
+    pytest.skip("共享语料 ../shared/corpus/laws 不存在", allow_module_level=True)
+
+FILES = [
+    "社会法/安全生产法(2021-06-10).md",
+    "社会法/特种设备安全法(2013-06-29).md",
+    "行政法/消防法(2021-04-29).md",
+    "行政法规/危险化学品安全管理条例(2013-12-07).md",
+    "行政法规/生产安全事故报告和调查处理条例(2007-04-09).md",
+    "行政法规/生产安全事故应急条例(2019-02-17).md",
+    "行政法规/安全生产许可证条例(2014-07-29).md",
+    "行政法规/工人考核条例(1990-07-11).md",
+    "行政法规/特种设备安全监察条例(2009-01-24).md",
+    "行政法规/煤矿安全监察条例(2013-07-18).md",
+    "社会法/矿山安全法(2009-08-27).md",
+]
+SAFETY, EQUIPMENT = "《中华人民共和国安全生产法》", "《中华人民共和国特种设备安全法》"
+ACCIDENTS = "《生产安全事故报告和调查处理条例》"
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    """A searcher over the real statutes of FILES."""
+    data = tmp_path_factory.mktemp("card-corpus")
+    store = Store(data / "fazhi.sqlite")
+    summary = import_files(store, [LAWS / name for name in FILES])
+    assert (len(summary.imported), summary.failed) == (len(FILES), [])
+    build_index(store, data)
+    yield Searcher(store, data)
+    store.close()
+
+
+def card(searcher, question):
+    return penalty_card(searcher, question, searcher.search(question, SearchOptions(limit=10)).hits)
+
+
+@pytest.mark.parametrize("question, penalty, duty", [
+    ("叉车司机没有取得特种设备作业人员证就开叉车", EQUIPMENT + "第八十六条第二项", EQUIPMENT + "第十四条"),
+    ("锅炉没有办理使用登记就投入使用怎么罚", EQUIPMENT + "第八十三条第一项", EQUIPMENT + "第三十三条"),
+    ("新招的工人没经过安全培训就直接上岗干活，企业怎么处罚", SAFETY + "第九十七条第三项", SAFETY + "第二十八条"),
+    ("事故单位瞒报事故的处罚", ACCIDENTS + "第三十六条第一项", None),
+    ("安全生产许可证有效期满未办理延期手续继续生产", "《安全生产许可证条例》第二十条", None),
+    ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第五项", None),
+])
+def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, penalty, duty):
+    found = card(searcher, question)
+    assert found.penalty.citation == penalty
+    if duty:
+        assert found.duty.citation == duty
+
+
+def test_a_forklift_driver_without_a_certificate(searcher):
+    """特种作业操作证 is the 安全生产法's (特种作业人员); a forklift is a 特种设备 (场（厂）内专用机动车辆)
+    whose driver needs the 特种设备安全法's 作业人员 qualification: the card offers both, never the
+    工人考核条例 or a mining rule whose words are closer."""
+    found = card(searcher, "仓库叉车司机没有特种作业操作证怎么罚")
+    cited = [found.penalty.citation] + [a.citation for a in found.alternatives]
+    assert set(cited) <= {SAFETY + "第九十七条第七项", EQUIPMENT + "第八十六条第一项", EQUIPMENT + "第八十六条第二项"}
+    assert SAFETY + "第九十七条第七项" in cited and EQUIPMENT + "第八十六条第二项" in cited
+    alternative = next(a for a in found.alternatives if a.citation.startswith(EQUIPMENT))
+    assert alternative.scope == "叉车" and alternative.act.startswith("（二）使用未取得相应资格的人员")
+    lines = card_lines(found)
+    assert f"  {alternative.citation}（问题涉及“叉车”）：{alternative.act}" in lines[lines.index("另可适用："):]
+
+
+def test_a_late_report_by_the_principal_cites_the_paragraph_of_the_act(searcher):
+    """The 款 that names 迟报 is cited; it is punished 依照前款规定, so the ranges are the article's."""
+    found = card(searcher, "事故发生后单位主要负责人迟报事故怎么罚")
+    cited = [found.penalty.citation] + [a.citation for a in found.alternatives]
+    assert found.penalty.citation == SAFETY + "第一百一十条第二款"
+    assert set(cited) <= {SAFETY + "第一百一十条第二款", ACCIDENTS + "第三十五条第二项"}
+    assert found.parties == ["主要负责人"]
+    assert "罚款 上一年年收入60%至100%" in {(r.situation, r.party): r.sanctions
+                                         for r in found.ranges}[("基本情形", "主要负责人")]
+
+
+@pytest.mark.parametrize("question", ["危险化学品违法怎么处罚", "消防违法行为一般罚多少钱",
+                                      "特种设备安全法规定了哪些法律责任", "应急管理部门可以作出哪些行政处罚"])
+def test_a_question_naming_no_act_gets_no_card(searcher, question):
+    assert card(searcher, question) is None
+
+
+def test_acts_of_public_bodies_and_of_other_parties_are_not_the_card(searcher):
+    law, officials = searcher.store.find_article("生产安全事故报告和调查处理条例", 39, 0, None)
+    assert other_doer(officials.items[0][2], officials, [], "事故单位瞒报事故")
+    assert not other_doer(officials.items[0][2], officials, [], "监管部门瞒报事故")
+    principal = searcher.store.find_article("安全生产法", 94, 0, None)[1]
+    assert other_doer(principal.paragraphs[0], principal, ["从业人员"], "员工未履行职责")
+    assert not other_doer(principal.paragraphs[0], principal, ["主要负责人"], "老板未履行职责")
+
+
+def test_every_law_of_the_card_table_is_a_current_law_of_the_corpus():
+    names = {path.stem.split("(")[0] for path in LAWS.rglob("*.md")}
+    assert {scope.title for scope in scopes().values()} <= names
