@@ -4,8 +4,10 @@ data directory. Run by hand:
     python bench/bench_cli.py --data DIR [--runs 7] [--out bench/RESULTS.md]
 
 Each way of starting is run `--runs` times after one warm-up run (min and median reported):
-`python -m fazhi.cli` with this interpreter, the installed entry point script beside it
-(`bin/fazhi` of the environment), and `fazhi` as found on PATH (a pyenv shim adds its own start-up).
+`python -m fazhi.cli` with this interpreter and the installed entry point script beside it
+(`bin/fazhi` of the environment). A `fazhi` found on PATH that is a pyenv shim runs whatever
+fazhi pyenv's Python has installed, so only what the shim itself adds is measured: `fazhi --help`
+through the shim against the script it dispatches to, run directly.
 Bytecode: with .pyc files written and reused, as an installed package runs; and without them
 (PYTHONDONTWRITEBYTECODE=1, every module compiled at each start). The load average of the machine
 before and after is printed: the machine may be shared.
@@ -41,6 +43,22 @@ def timed(command: list[str], env: dict, runs: int) -> list[float]:
     return times
 
 
+def shim_rows(runs: int, env: dict) -> list[str]:
+    """What a pyenv shim on PATH adds: `fazhi --help` through it and through its target."""
+    shim = shutil.which("fazhi")
+    if not shim or "shims" not in shim:
+        return []
+    target = subprocess.run(["pyenv", "which", "fazhi"], capture_output=True, text=True, env=env)
+    if target.returncode:
+        return []
+    rows = []
+    for name, command in ((f"pyenv shim {shim} --help", [shim, "--help"]),
+                          (f"its target {target.stdout.strip()} --help", [target.stdout.strip(), "--help"])):
+        times = timed(command, env, runs)
+        rows.append(f"| {name} | with .pyc | {runs} | {min(times):.3f} | {statistics.median(times):.3f} |")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="a data directory holding the whole corpus")
@@ -52,9 +70,6 @@ def main() -> None:
     beside = Path(sys.executable).with_name("fazhi")
     if beside.exists():
         starts.append((f"entry point {beside.parent.name}/fazhi", [str(beside), *search]))
-    on_path = shutil.which("fazhi")
-    if on_path and Path(on_path).resolve() != beside.resolve():
-        starts.append((f"fazhi on PATH ({on_path})", [on_path, *search]))
     compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     modes = [("with .pyc", compiled), ("no .pyc", compiled | {"PYTHONDONTWRITEBYTECODE": "1"})]
     before = os.getloadavg()
@@ -63,6 +78,7 @@ def main() -> None:
         for mode, env in modes:
             times = timed(command, env, args.runs)
             rows.append(f"| {name} | {mode} | {args.runs} | {min(times):.3f} | {statistics.median(times):.3f} |")
+    rows += shim_rows(args.runs, compiled)
     after = os.getloadavg()
     text = "\n".join([
         "# Command-line search start-up (bench_cli.py)", "",

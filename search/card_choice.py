@@ -194,8 +194,10 @@ def _link(article: Article, act: str, duties: list[tuple[int, Article]], idf) ->
     if not duties:
         return 0.0, None
     named = cited_duties(article.text)
-    rarity = passages.Matcher({t: idf(t) for t in segment.tokens(act)})
-    shares = [(1.0 if duty.number in named else rarity.share(duty.text), rank, duty) for rank, duty in duties]
+    rarity = {t: idf(t) for t in segment.tokens(act)}
+    total = sum(rarity.values()) or 1.0
+    shares = [(1.0 if duty.number in named else sum(w for t, w in rarity.items() if t in duty.text) / total,
+               rank, duty) for rank, duty in duties]
     share, _, duty = max(shares, key=lambda s: s[0] / (1 + RANK_DECAY * s[1]))
     return (share, duty) if share >= LINK_SHARE else (0.0, None)
 

@@ -24,7 +24,6 @@ import shutil
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -136,6 +135,8 @@ def ensure_tokens(store: Store, workers: int | None = None) -> int:
     chunks = [[(r[0], r[1]) for r in rows[i:i + CHUNK]] for i in range(0, len(rows), CHUNK)]
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor   # only an index build needs workers
+
         with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
                                  initargs=(os.getpid(),)) as pool:
             results = pool.map(_segment_chunk, chunks)

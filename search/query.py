@@ -27,7 +27,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import intent, learning, lexicon, limits, names, passages, segment
+from search import intent, learning, lexicon, limits, names, open_cache, passages, segment
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
@@ -120,13 +120,12 @@ class Searcher:
         except (OSError, ValueError):
             raise IndexMissing("索引已损坏：请运行 fazhi learn 重建索引（无需重新导入）") from None
         self.laws = {law.id: law for law in store.laws()}
-        self.names = names.law_names(self.laws.values())
+        self.names, self.routes = open_cache.law_tables(directory, self.laws.values())
         self.priors = learning.priors(store)
         self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = names.names_by_start(self.names)
         self.hits = HitMaker(store, self.laws)
-        self.routes = intent.routes(self.laws.values())
         self.titles = {law.key: law.short_title for law in self.laws.values()}
 
     # -- public API --------------------------------------------------------------------------
