@@ -10,6 +10,7 @@ import click
 
 from fazhi import settings
 from generator.draft_report import write_draft_report
+from generator.review import bureau_config
 from generator.review import findings as fd
 from generator.review import decisions
 from generator.review import ledger as review_ledger
@@ -26,22 +27,23 @@ COLOURS = {fd.PASS: "green", fd.NOTE: "yellow", fd.UNVERIFIED: "magenta", fd.PRO
 @click.command("review")
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--thresholds", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="听证较大数额标准配置文件（YAML）；默认使用随软件附带的配置。")
+              help="听证较大数额标准配置文件（YAML）；默认使用本机关导入的配置（fazhi config），没有的用随软件附带的。")
 @click.option("--region", help="选用配置中的哪一项标准（案件文件写了“听证标准”的，以案件文件为准）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出全部核对结果（核对项、状态、意见、所引条文）和建议结论。")
 @click.pass_context
 def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region: str | None, as_json: bool) -> None:
     """机器审核案件文件（YAML/JSON）：逐项列出核对结果和建议结论。"""
+    store = settings.open_store(ctx)
     try:
         case = load_case(case_file)
         limits = None
         if isinstance(case, OpinionCase):
-            limits = load_thresholds(thresholds).select(case.hearing_region or region)
+            config = load_thresholds(thresholds) if thresholds else bureau_config.read(store, bureau_config.THRESHOLDS)
+            limits = config.select(case.hearing_region or region)
     except CaseFileError as error:
         raise click.ClickException(str(error)) from None
     except ThresholdError as error:
         raise click.ClickException(f"{case_file}：听证标准：{error}") from None
-    store = settings.open_store(ctx)
     result = review_case(store, case, limits)
     if as_json:
         click.echo(json.dumps(review_dict(store, result), ensure_ascii=False, indent=2))
