@@ -85,8 +85,10 @@ def check(ctx: click.Context, draft: Path, output: Path | None, agency: str) -> 
 
 @click.group("ledger", invoke_without_command=True)
 @click.option("--year", type=int, help="只列出该年度（按审核日期）的记录，并按文书类型和结论统计。")
+@click.option("--unit", help="只列出该送审科室（起草单位）的记录。")
+@click.option("--conclusion", help="只列出该结论的记录，如 同意、不同意。")
 @click.pass_context
-def ledger(ctx: click.Context, year: int | None) -> None:
+def ledger(ctx: click.Context, year: int | None, unit: str | None, conclusion: str | None) -> None:
     """列出审核台账：每份已生成的审核文书（审核人、日期、案件、结论、金额）。
 
     子命令管理台账本身（作废记录、导入执法台账等）；不带子命令时列出审核台账。
@@ -94,18 +96,20 @@ def ledger(ctx: click.Context, year: int | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     store = settings.open_store(ctx)
-    entries = review_ledger.entries(store, year, voided=True)
+    entries = review_ledger.entries(store, year, voided=True, unit=unit, conclusion=conclusion)
     if not entries:
-        click.echo("审核台账中没有记录。" if year is None else f"审核台账中没有 {year} 年的记录。")
+        asked = "、".join(f for f in (f" {year} 年" if year else "", unit, conclusion and f"结论为{conclusion}") if f)
+        click.echo(f"审核台账中没有{asked}的记录。" if asked else "审核台账中没有记录。")
         return
     for entry in entries:
         day = entry.reviewed.isoformat() if entry.reviewed else "日期不详"
         party = f"　{entry.party}" if entry.party else ""
         amount = f"　{entry.amount}元" if entry.amount else ""
         void = f"　【{review_ledger.VOID}：{entry.voided_reason}】" if entry.voided else ""
-        click.echo(f"{day}　{entry.doc_type}　{entry.number}　{entry.cause}{party}　{entry.conclusion}{amount}"
+        office = f"　{entry.unit}" if entry.unit else ""
+        click.echo(f"{day}　{entry.doc_type}　{entry.number}　{entry.cause}{party}{office}　{entry.conclusion}{amount}"
                    f"　审核人：{entry.reviewer}{void}")
-    if year is not None:
+    if year is not None and not (unit or conclusion):
         for doc_type, counts in review_ledger.year_summary(store, year).items():
             parts = "，".join(f"{conclusion or '未写结论'} {n} 件" for conclusion, n in counts.items())
             click.echo(f"{year} 年{doc_type}共 {sum(counts.values())} 件：{parts}")
