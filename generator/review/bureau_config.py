@@ -48,7 +48,7 @@ def _thresholds_summary(config) -> str:
 def _calendar_summary(calendar) -> str:
     years = "、".join(f"{year}年" + ("（待确认）" if unconfirmed else "")
                      for year, (_, unconfirmed) in sorted(calendar.sources.items()))
-    return f"已有 {years} 的放假和调休安排" if years else "没有任何年份的放假安排"
+    return f"已有{years}的放假和调休安排" if years else "没有任何年份的放假安排"
 
 
 def _time_limit_summary(limit) -> str:
