@@ -8,8 +8,10 @@ Each way of starting is run `--runs` times after one warm-up run (min and median
 (`bin/fazhi` of the environment). A `fazhi` found on PATH that is a pyenv shim runs whatever
 fazhi pyenv's Python has installed, so only what the shim itself adds is measured: `fazhi --help`
 through the shim against the script it dispatches to, run directly.
-Bytecode: with .pyc files written and reused, as an installed package runs; and without them
-(PYTHONDONTWRITEBYTECODE=1, every module compiled at each start). The load average of the machine
+Bytecode: without .pyc files of fazhi's own modules (their __pycache__ folders removed and
+PYTHONDONTWRITEBYTECODE=1: each start compiles them, as in a shell that sets that variable — the
+library modules keep theirs), then with them written and reused, as an installed package runs.
+`--tree` names the source tree whose __pycache__ folders are removed (default: this repository). The load average of the machine
 before and after is printed: the machine may be shared.
 """
 
@@ -63,6 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="a data directory holding the whole corpus")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--tree", type=Path, default=REPO, help="the source tree the commands import fazhi from")
     parser.add_argument("--out", type=Path, help="write the table into this RESULTS.md")
     args = parser.parse_args()
     search = ["--data", str(args.data), "search", QUESTION]
@@ -70,12 +73,15 @@ def main() -> None:
     beside = Path(sys.executable).with_name("fazhi")
     if beside.exists():
         starts.append((f"entry point {beside.parent.name}/fazhi", [str(beside), *search]))
-    compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    modes = [("with .pyc", compiled), ("no .pyc", compiled | {"PYTHONDONTWRITEBYTECODE": "1"})]
+    compiled = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    for cache in args.tree.rglob("__pycache__"):
+        if ".venv" not in cache.parts:
+            shutil.rmtree(cache)
+    modes = [("no .pyc", compiled | {"PYTHONDONTWRITEBYTECODE": "1"}), ("with .pyc", compiled)]
     before = os.getloadavg()
     rows = []
-    for name, command in starts:
-        for mode, env in modes:
+    for mode, env in modes:         # no .pyc first: the runs with .pyc write them
+        for name, command in starts:
             times = timed(command, env, args.runs)
             rows.append(f"| {name} | {mode} | {args.runs} | {min(times):.3f} | {statistics.median(times):.3f} |")
     rows += shim_rows(args.runs, compiled)

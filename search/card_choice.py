@@ -59,7 +59,6 @@ class Choice:
     paragraph: int | None       # the paragraph (款) of the act, for an article of several without items
     item: int | None            # the item (项) of the act, None for an article without items
     act: str                    # the text of the act
-    fit: float                  # share of the question's act words the act holds
     duty: Article | None        # the duty article among the hits that restates it, if any
     rank: int                   # rank (0-based) of the hit that brought it
     source: str                 # FROM_HITS, FROM_STANDARD, FROM_CASE or 检索《…》
@@ -152,7 +151,7 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
         if act is None:
             continue
         paragraph, item, words, fit, link, duty = act
-        choice = Choice(candidate.law, candidate.article, paragraph, item, words, fit.own, duty, candidate.rank,
+        choice = Choice(candidate.law, candidate.article, paragraph, item, words, duty, candidate.rank,
                         candidate.source, scope.named_in(text))
         chosen.append(replace(choice, score=_score(choice, fit.own + LINK_WEIGHT * link, analysis)))
     return chosen

@@ -5,19 +5,14 @@ applies beside older and narrower ones that use the same words (工人考核条�
 Runs only where the shared material is laid beside the repository (../shared); skipped elsewhere.
 """
 
-from pathlib import Path
-
 import pytest
 
-from kb.importers.files import import_files
-from kb.store import Store
 from search.card import card_lines, penalty_card
 from search.card_acts import other_doer
 from search.card_laws import scopes
-from search.index import build_index
-from search.query import Searcher, SearchOptions
+from search.query import SearchOptions
+from tests.corpus_subset import LAWS, subset_searcher
 
-LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
 if not LAWS.is_dir():
     pytest.skip("共享语料 ../shared/corpus/laws 不存在", allow_module_level=True)
 
@@ -41,13 +36,7 @@ ACCIDENTS = "《生产安全事故报告和调查处理条例》"
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
     """A searcher over the real statutes of FILES."""
-    data = tmp_path_factory.mktemp("card-corpus")
-    store = Store(data / "fazhi.sqlite")
-    summary = import_files(store, [LAWS / name for name in FILES])
-    assert (len(summary.imported), summary.failed) == (len(FILES), [])
-    build_index(store, data)
-    yield Searcher(store, data)
-    store.close()
+    yield from subset_searcher(tmp_path_factory.mktemp("card-corpus"), FILES)
 
 
 def card(searcher, question):

@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.importers.files import import_files
 from kb.models import CURRENT, SUPERSEDED, Law
-from kb.store import Store
-from search.index import build_index
 from search.query import Searcher, SearchOptions
+from tests.corpus_subset import LAWS, subset_searcher
 
-LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
 if not LAWS.is_dir():
     pytest.skip("共享语料 ../shared/corpus/laws 不存在", allow_module_level=True)
 
@@ -43,13 +40,7 @@ CHARITY = "中华人民共和国慈善法"
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
     """A searcher over a data directory holding the real statutes of FILES."""
-    data = tmp_path_factory.mktemp("corpus")
-    store = Store(data / "fazhi.sqlite")
-    summary = import_files(store, [LAWS / name for name in FILES])
-    assert (len(summary.imported), summary.skipped, summary.failed) == (len(FILES), [], [])
-    build_index(store, data)
-    yield Searcher(store, data)
-    store.close()
+    yield from subset_searcher(tmp_path_factory.mktemp("corpus"), FILES)
 
 
 def laws_by_file(searcher: Searcher) -> dict[str, Law]:
