@@ -101,3 +101,22 @@ def test_acts_of_public_bodies_and_of_other_parties_are_not_the_card(searcher):
 def test_every_law_of_the_card_table_is_a_current_law_of_the_corpus():
     names = {path.stem.split("(")[0] for path in LAWS.rglob("*.md")}
     assert {scope.title for scope in scopes().values()} <= names
+
+
+def test_the_web_card_links_the_alternative_to_its_article(searcher):
+    """The search page's card template shows 另可适用 with the law's scope word and a link to the
+    article; the rows of the party asked about are marked."""
+    from flask import render_template
+
+    from web.app import create_app
+
+    app = create_app(searcher.store.path.parent, TESTING=True)
+    forklift = card(searcher, "仓库叉车司机没有特种作业操作证怎么罚")
+    late = card(searcher, "事故发生后单位主要负责人迟报事故怎么罚")
+    alternative = next(a for a in forklift.alternatives if a.citation.startswith(EQUIPMENT))
+    with app.test_request_context("/search"):
+        shown = render_template("_card.html", card=forklift)
+        marked = render_template("_card.html", card=late)
+    assert "<dt>另可适用</dt>" in shown and f'href="/article/{alternative.article_id}"' in shown
+    assert f"{alternative.citation}</a>（问题涉及“叉车”）" in shown
+    assert '<tr class="asked"><td>基本情形</td><td>主要负责人</td>' in marked
