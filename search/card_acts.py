@@ -24,7 +24,9 @@ ITEM_START = passages.ITEM_START
 # 处分, not by the inspector.
 OFFICIALS = re.compile(r"人民政府|部门|国家工作人员|国家机关|工作人员|监管")
 BREACH = re.compile(r"^违反本(?:法|条例|规定|办法)(?:[^，]*?规定)?[，,]")
-CLAUSE = re.compile(r"[，、；：,;:]")
+CLAUSE = re.compile(r"[，；：,;:]")
+# Where the naming of who does an act ends: the act begins (未…, 不…, 拒绝…, 对…隐瞒 …).
+ACT_START = re.compile(r"未|不|拒|违反|擅自|对|在|有下列|将|以|使用|发生|致使|导致")
 
 
 @dataclass
@@ -81,9 +83,11 @@ def acts_of(article: Article) -> list[tuple[int | None, int | None, str]]:
 
 def doer(act: str, article: Article) -> str:
     """The words that name who does the act: the first clause of the act, or of the article's
-    lead sentence for an item (项), without 违反本法规定."""
+    lead sentence for an item (项), without 违反本法规定, up to where the act itself begins."""
     opening = passages.lead_sentence(article.paragraphs) if ITEM_START.match(act) else act
-    return CLAUSE.split(BREACH.sub("", opening, count=1), 1)[0]
+    clause = CLAUSE.split(BREACH.sub("", opening, count=1), 1)[0]
+    start = ACT_START.search(clause, 1)
+    return clause[:start.start()] if start else clause
 
 
 def other_doer(act: str, article: Article, asked: list[str], question: str) -> bool:

@@ -40,8 +40,9 @@ LINKED_WHOLE = 0.08     # … and of all of them, and of those of two characters
 LINK_SHARE = 0.5        # least share of the act's own words a duty article holds to restate it
 LINK_WEIGHT = 0.5       # weight of that restating beside the question's share
 RANK_DECAY = 0.1        # a candidate from the n-th hit (0-based) counts 1 / (1 + RANK_DECAY · n)
-PARTY_BOOST = 0.2       # the article names the party the question is about
-GIVES_WAY = 0.6         # the general law beside a law whose scope the question names
+PARTY_BOOST = 0.2       # the act is done by the party the question is about
+GIVES_WAY = 0.6         # the general law beside a law whose scope the question names; an act
+                        # punished under another law beside one punished by its own article
 ALTERNATIVE_SHARE = 0.6  # least score, as a share of the best, of an alternative of another law
 ALTERNATIVES = 2
 PENALTY_TEXT = re.compile(r"罚款|吊销|没收|责令停产停业|警告|处分")
@@ -64,6 +65,16 @@ class Choice:
     source: str                 # FROM_HITS, FROM_STANDARD, FROM_CASE or 检索《…》
     scope: str = ""             # the word of the law's own scope the question names
     score: float = 0.0
+
+
+@dataclass
+class Link:
+    """A duty article among the hits that restates an act: how far (share), that share counted
+    down by the duty's rank among the hits (weight, what the score uses), and the duty."""
+
+    share: float = 0.0
+    weight: float = 0.0
+    duty: Article | None = None
 
 
 @dataclass
@@ -150,30 +161,40 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
         act = _act(candidate, own, fitter, searcher.engine.idf, analysis.asked.subjects, text)
         if act is None:
             continue
-        paragraph, item, words, fit, link, duty = act
-        choice = Choice(candidate.law, candidate.article, paragraph, item, words, duty, candidate.rank,
+        paragraph, item, words, fit, link = act
+        choice = Choice(candidate.law, candidate.article, paragraph, item, words, link.duty, candidate.rank,
                         candidate.source, scope.named_in(text))
-        chosen.append(replace(choice, score=_score(choice, fit.own + LINK_WEIGHT * link, analysis)))
+        score = _score(choice, fit.own + LINK_WEIGHT * link.weight, analysis)
+        chosen.append(replace(choice, score=score * (GIVES_WAY if _punished_elsewhere(choice) else 1)))
     return chosen
 
 
 def _act(candidate: _Found, duties: list[tuple[int, Article]], fitter: ActFitter, idf, asked: list[str], text: str):
-    """(paragraph, item, act text, fit, link, duty) of the act the question describes, or None."""
+    """(paragraph, item, act text, fit, link) of the act the question describes, or None."""
     article, law = candidate.article, candidate.law
     if candidate.applied:
         act = next((t for _, n, t in article.items if n == candidate.item), passages.lead_sentence(article.paragraphs))
         fit = max(fitter.fit(law, act), fitter.fit(law, candidate.applied), key=lambda f: f.own)
-        link, duty = _link(article, act, duties, idf)
-        return (None, candidate.item, act, fit, link, duty) if _fits(fit, link) else None
+        link = _link(article, act, duties, idf)
+        return (None, candidate.item, act, fit, link) if _fits(fit, link.share) else None
     best, best_score = None, 0.0
     for paragraph, number, act in acts_of(article):
         fit = fitter.fit(law, act)
-        link, duty = _link(article, act, duties, idf)
-        score = fit.own + LINK_WEIGHT * link
-        if _fits(fit, link) and not other_doer(act, article, asked, text) and score > best_score:
+        link = _link(article, act, duties, idf)
+        score = fit.own + LINK_WEIGHT * link.weight
+        if _fits(fit, link.share) and not other_doer(act, article, asked, text) and score > best_score:
             shown = act if paragraph or number else passages.lead_sentence(article.paragraphs)
-            best, best_score = (paragraph, number, shown, fit, link, duty), score
+            best, best_score = (paragraph, number, shown, fit, link), score
     return best
+
+
+def _punished_elsewhere(choice: Choice) -> bool:
+    """Whether the act is punished under another law (依照《…》的规定处罚), not by this article or
+    the paragraph before it: an act punished here comes first."""
+    from kb.penalties import ELSEWHERE, read_article   # loaded only when a card is considered
+
+    provision = read_article(choice.article, paragraph=choice.paragraph, item=choice.item)
+    return provision.state == ELSEWHERE and not provision.elsewhere.startswith(("前", "本"))
 
 
 def _fits(fit: Fit, link: float) -> bool:
@@ -186,19 +207,19 @@ def _fits(fit: Fit, link: float) -> bool:
     return link >= LINK_SHARE and fit.own >= LINKED_SHARE and min(fit.whole, fit.words) >= LINKED_WHOLE
 
 
-def _link(article: Article, act: str, duties: list[tuple[int, Article]], idf) -> tuple[float, Article | None]:
+def _link(article: Article, act: str, duties: list[tuple[int, Article]], idf) -> Link:
     """How far a duty article among the hits restates the act: 1 when the penalty text names it as
-    breached, else the share of the act's own words (weighted by rarity) it holds; with the duty
-    that restates it best for its rank among the hits."""
+    breached, else the share of the act's own words (weighted by rarity) it holds; the duty that
+    restates it best for its rank among the hits."""
     if not duties:
-        return 0.0, None
+        return Link()
     named = cited_duties(article.text)
     rarity = {t: idf(t) for t in segment.tokens(act)}
     total = sum(rarity.values()) or 1.0
     shares = [(1.0 if duty.number in named else sum(w for t, w in rarity.items() if t in duty.text) / total,
                rank, duty) for rank, duty in duties]
-    share, _, duty = max(shares, key=lambda s: s[0] / (1 + RANK_DECAY * s[1]))
-    return (share, duty) if share >= LINK_SHARE else (0.0, None)
+    share, rank, duty = max(shares, key=lambda s: s[0] / (1 + RANK_DECAY * s[1]))
+    return Link(share, share / (1 + RANK_DECAY * rank), duty) if share >= LINK_SHARE else Link()
 
 
 def _authority(law: Law) -> float:
@@ -206,12 +227,13 @@ def _authority(law: Law) -> float:
 
 
 def _score(choice: Choice, fit: float, analysis) -> float:
-    """Fit × authority × rank support; up for an article naming the party asked about, down for an
+    """Fit × authority × rank support; up for an act done by the party asked about, down for an
     act of a person (主要负责人 …) when the question names none (the unit is then asked about)."""
     score = fit * _authority(choice.law) / (1 + RANK_DECAY * choice.rank)
-    if any(subject in choice.article.text for subject in analysis.asked.subjects):
+    doing = parties_doing(choice.act, choice.article)
+    if set(doing) & set(analysis.asked.subjects):
         score *= 1 + PARTY_BOOST
-    elif not analysis.asked.subjects and parties_doing(choice.act, choice.article):
+    elif doing and not analysis.asked.subjects:
         score /= 1 + PARTY_BOOST
     return score
 

@@ -8,7 +8,7 @@ Runs only where the shared material is laid beside the repository (../shared); s
 import pytest
 
 from search.card import card_lines, penalty_card
-from search.card_acts import other_doer
+from search.card_acts import doer, other_doer, parties_doing
 from search.card_laws import scopes
 from search.query import SearchOptions
 from tests.corpus_subset import LAWS, subset_searcher
@@ -50,6 +50,7 @@ def card(searcher, question):
     ("事故单位瞒报事故的处罚", ACCIDENTS + "第三十六条第一项", None),
     ("安全生产许可证有效期满未办理延期手续继续生产", "《安全生产许可证条例》第二十条", None),
     ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第五项", None),
+    ("老板不保证安全生产资金投入，公司不具备安全生产条件怎么罚", SAFETY + "第九十三条第一款", SAFETY + "第二十三条"),
 ])
 def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, penalty, duty):
     found = card(searcher, question)
@@ -93,6 +94,9 @@ def test_acts_of_public_bodies_and_of_other_parties_are_not_the_card(searcher):
     law, officials = searcher.store.find_article("生产安全事故报告和调查处理条例", 39, 0, None)
     assert other_doer(officials.items[0][2], officials, [], "事故单位瞒报事故")
     assert not other_doer(officials.items[0][2], officials, [], "监管部门瞒报事故")
+    funding = searcher.store.find_article("安全生产法", 93, 0, None)[1]
+    assert doer(funding.paragraphs[0], funding) == "生产经营单位的决策机构、主要负责人或者个人经营的投资人"
+    assert parties_doing(funding.paragraphs[0], funding) == ["主要负责人"]
     principal = searcher.store.find_article("安全生产法", 94, 0, None)[1]
     assert other_doer(principal.paragraphs[0], principal, ["从业人员"], "员工未履行职责")
     assert not other_doer(principal.paragraphs[0], principal, ["主要负责人"], "老板未履行职责")
