@@ -84,7 +84,8 @@ def procedure_terms() -> tuple[str, ...]:
 
 
 def asks_punishment(text: str) -> bool:
-    """Whether a normalized question asks about punishment, not about the penalty procedure."""
+    """Whether a normalized question asks about punishment, not about the penalty procedure
+    (lexicon/procedure_terms.txt: "处罚决定书应当写明哪些内容")."""
     for term in procedure_terms():
         text = text.replace(term, " ")
     return bool(PENALTY_RE.search(text))

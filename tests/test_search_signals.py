@@ -1,0 +1,72 @@
+"""The cheap signals of issue 11's second round: enumeration cues only where a list opens,
+procedure terms that are not a question about punishment, neighbouring question words found
+together, and words the best first-pass articles share (pseudo-relevance feedback)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from fazhi.cli import main
+from kb.store import Store
+from search import adjacent, answers, feedback, intent, segment
+
+
+def test_an_enumeration_cue_counts_where_a_list_opens_not_in_a_list_of_alternatives():
+    evidence = ["证据包括：", "（一）书证；", "（二）物证；", "证据必须经查证属实。"]
+    penalty = ["有下列情形之一的，责令改正：", "（一）没有法定的行政处罚依据的；", "（二）擅自改变种类的。"]
+    inline = ["从事经营的企业应当具备下列条件：（一）有经营场所；（二）有管理人员。"]
+    assert answers.list_openings(evidence) == ["证据包括："]
+    assert answers.list_openings(penalty) == []
+    assert answers.list_openings(inline) == ["从事经营的企业应当具备下列条件："]
+    kinds = [(("下列", "包括", "种类"), True)]
+    assert answers.answered(kinds, evidence) == 1 and answers.answered(kinds, penalty) == 0
+    assert answers.answered([(("日内",), False)], ["应当在七日内作出决定。"]) == 1
+
+
+@pytest.mark.parametrize("question, punishment", [
+    ("行政处罚决定书应当写明哪些内容", False),
+    ("行政处罚的证据包括哪些种类", False),
+    ("申请行政复议后原处罚决定是否停止执行", False),
+    ("未经许可储存危险化学品会受到什么行政处罚", True),
+    ("有限空间作业没有专人监护怎么罚", True),
+    ("应急预案没有备案会被罚款吗", True),
+])
+def test_procedure_terms_are_not_a_question_about_punishment(question, punishment):
+    assert intent.asks_punishment(segment.normalize(question)) is punishment
+
+
+def test_neighbouring_words_are_looked_up_together():
+    found = adjacent.pairs("特种设备未经定期检验继续使用的处罚")
+    assert "继续使用" in found and "未经定期检验" in found
+    together = "未经定期检验或者检验不合格的特种设备继续使用的"
+    apart = "特种设备使用单位应当定期检验，检验合格后方可继续投入使用"
+    assert adjacent.share(found, together) > adjacent.share(found, apart)
+    assert adjacent.share([], together) == 0.0
+
+
+def test_feedback_adds_the_words_the_best_articles_share(sample_data):
+    store = Store(sample_data / "fazhi.sqlite")
+    rows = store.db.execute("SELECT a.id FROM articles a JOIN laws l ON l.id = a.law_id"
+                            " WHERE l.title LIKE '%安全生产法' ORDER BY a.number").fetchall()
+    ids = [r[0] for r in rows]
+    added = feedback.expansion(store, ids, {"安全": 1.0}, lambda token: 1.0, 0.2)
+    assert added and "安全" not in added and "生产经营单位" in added
+    assert all(0 < weight <= 0.2 for weight in added.values())
+    assert feedback.expansion(store, [], {"安全": 1.0}, lambda token: 1.0, 0.2) == {}
+    store.close()
+
+
+# Inspectors' questions written for these tests (not from any benchmark), each checked against
+# the article text of the sample statutes.
+@pytest.mark.parametrize("question, title, article", [
+    ("企业没有配备安全生产管理人员怎么罚", "中华人民共和国安全生产法", "第九十七条"),
+    ("事故隐患排查治理情况要如实记录并向从业人员通报", "中华人民共和国安全生产法", "第四十一条"),
+    ("行政处罚听证应当按照什么程序组织", "中华人民共和国行政处罚法", "第六十四条"),
+    ("作出行政处罚决定前要告知当事人哪些事项", "中华人民共和国行政处罚法", "第四十四条"),
+])
+def test_own_inspector_questions_on_the_samples(sample_data, question, title, article):
+    result = CliRunner().invoke(main, ["--data", str(sample_data), "search", question, "--kind", "条文", "--json"])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.output)["hits"][0]
+    assert (first["title"], first["article"]) == (title, article)
