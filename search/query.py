@@ -26,7 +26,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import adjacent, answers, feedback, intent, learning, lexicon, limits, names, passages, segment
+from search import adjacent, answers, intent, learning, lexicon, limits, names, passages, segment
 from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
@@ -52,7 +52,6 @@ PAIR_WEIGHT = 0.5               # per share of the question's neighbouring word 
 SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
-FEEDBACK_WEIGHT = 0.15          # words the best first-pass articles share (search.feedback), at most
 COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = intent.PENALTY_RE
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
@@ -241,12 +240,6 @@ class Searcher:
                                    version_to=_yyyymmdd(options.date_to))
         want = max(CANDIDATES, options.limit * 3) * (5 if required else 1)
         candidates = self.engine.search(engine_query, want)
-        if not options.plain and FEEDBACK_WEIGHT and not required:
-            added = feedback.expansion(self.store, [c.doc_id for c in candidates if c.kind == "条文"],
-                                       weights, self.engine.idf, FEEDBACK_WEIGHT)
-            if added:
-                engine_query.terms = self._engine_terms(added | weights, False)
-                candidates = self.engine.search(engine_query, want)
         if not options.plain:
             votes = neighbour_votes(self.questions, self.chosen, self.laws, weights, engine_query)
             candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)

@@ -1,6 +1,6 @@
 """The cheap signals of issue 11's second round: enumeration cues only where a list opens,
-procedure terms that are not a question about punishment, neighbouring question words found
-together, and words the best first-pass articles share (pseudo-relevance feedback)."""
+procedure terms that are not a question about punishment, and neighbouring question words found
+together."""
 
 import json
 
@@ -8,8 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from fazhi.cli import main
-from kb.store import Store
-from search import adjacent, answers, feedback, intent, segment
+from search import adjacent, answers, intent, segment
 
 
 def test_an_enumeration_cue_counts_where_a_list_opens_not_in_a_list_of_alternatives():
@@ -43,18 +42,6 @@ def test_neighbouring_words_are_looked_up_together():
     apart = "特种设备使用单位应当定期检验，检验合格后方可继续投入使用"
     assert adjacent.share(found, together) > adjacent.share(found, apart)
     assert adjacent.share([], together) == 0.0
-
-
-def test_feedback_adds_the_words_the_best_articles_share(sample_data):
-    store = Store(sample_data / "fazhi.sqlite")
-    rows = store.db.execute("SELECT a.id FROM articles a JOIN laws l ON l.id = a.law_id"
-                            " WHERE l.title LIKE '%安全生产法' ORDER BY a.number").fetchall()
-    ids = [r[0] for r in rows]
-    added = feedback.expansion(store, ids, {"安全": 1.0}, lambda token: 1.0, 0.2)
-    assert added and "安全" not in added and "生产经营单位" in added
-    assert all(0 < weight <= 0.2 for weight in added.values())
-    assert feedback.expansion(store, [], {"安全": 1.0}, lambda token: 1.0, 0.2) == {}
-    store.close()
 
 
 # Inspectors' questions written for these tests (not from any benchmark), each checked against
