@@ -3,9 +3,8 @@ a time limit or a frequency anywhere in its text, an enumeration (conditions, du
 contents) in the words that open its list of items — not in a list of alternatives
 ("有下列行为之一的"), which names acts or cases rather than what is asked."""
 
-import re
+from search.passages import ITEM_START
 
-ITEM_START = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
 ALTERNATIVES = "之一"           # "下列…之一": the list is of alternatives, not an enumeration
 
 
