@@ -9,8 +9,8 @@ the 法律责任 chapter for questions about punishment or describing a violatio
 subject the question names (search.intent), how often users chose the article, its chapter and
 its law for earlier questions, which chapters and laws users chose for the recorded questions most
 like this one (search.votes), and the evidence of the article's own passages — lead sentence, best
-款/项, whole text — with the wording of the kind of answer asked and the party asked about
-(search.passages).
+款/项, whole text (search.passages) — with the wording of the kind of answer asked (search.answers),
+the question's neighbouring words side by side (search.adjacent) and the party asked about.
 
 `SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
 no re-ranking): the baseline the benchmark compares against.
