@@ -211,9 +211,12 @@ def load_test(data: Path, picker: Picker, clients: int, seconds: int, reimport: 
     importer.join()
     server.terminate()
     server.wait(timeout=30)
+    log.seek(0)
+    output = log.read().decode("utf-8", "replace")
+    if server.returncode not in (0, -15) or errors:
+        print(f"fazhi serve exited with {server.returncode}; its output ends:\n{output[-3000:]}", file=sys.stderr)
     if server.returncode not in (0, -15):
-        log.seek(0)
-        errors.append("server: " + log.read().decode("utf-8", "replace")[-500:])
+        errors.append(f"server exited with {server.returncode}")
     return {"latencies": latencies, "errors": errors, "imports": imports, "swaps": swaps,
             "repeated": picker.repeated}
 

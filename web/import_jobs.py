@@ -60,6 +60,7 @@ class Job:
     phase: str = "等待开始"
     finished: bool = False
     summary: str = ""
+    pid: int = 0                     # the child process running the job, once it started
 
     def state(self) -> dict:
         """What the progress page shows, as JSON."""
@@ -142,6 +143,8 @@ def lower_priority() -> None:
 
 def run(data: Path, job: Job) -> None:
     """Run the job in this process (the child), saving its state after each step."""
+    job.pid = os.getpid()
+    save(data, job)
     store = Store(data / DB_NAME)
     try:
         with data_lock(data, LOCK_WAIT):      # the same lock as `fazhi import`

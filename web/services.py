@@ -18,8 +18,10 @@ from search.index import current_index_dir
 from search.live import LiveSearcher
 from search.query import IndexMissing
 from web import db as webdb
+from web.cache import StampedCache
 
-MEMO_SIZE = 2000
+MEMO_SIZE = 2000        # laws, versions and citations of article pages kept per process
+PAGES_SIZE = 1000       # rendered result sections of search pages kept per process
 _local = threading.local()
 
 
@@ -30,8 +32,8 @@ class Services:
         self.data = Path(data)
         self._lock = threading.Lock()
         self._searcher: LiveSearcher | None = None
-        self._memo: dict = {}
-        self._memo_stamp: tuple | None = None
+        self._memo = StampedCache(MEMO_SIZE)
+        self.pages = StampedCache(PAGES_SIZE)
 
     def searcher(self) -> LiveSearcher:
         """The shared searcher over the live index; it follows the index across re-imports
@@ -45,22 +47,26 @@ class Services:
     def memo(self, key, compute):
         """`compute()` once per `key` until the data changes (a write to the store, or a new live
         index): what article pages show of a law and its versions, without reading it again."""
-        stamp = self._data_stamp()
-        if stamp != self._memo_stamp:
-            self._memo, self._memo_stamp = {}, stamp
-        if key not in self._memo:
-            if len(self._memo) > MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = compute()
-        return self._memo[key]
+        return self._memo.get(key, self.stamp(), compute)
 
-    def _data_stamp(self) -> tuple:
-        files = [self.data / DB_NAME, self.data / f"{DB_NAME}-wal"]
-        return (current_index_dir(self.data),) + tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
+    def stamp(self, generation=None) -> tuple:
+        """What identifies the data a page is computed from: the live index, the store's files
+        (any write changes them) and, when given, the generation of the searcher used."""
+        return (current_index_dir(self.data), generation, _modified(self.data / DB_NAME),
+                _modified(self.data / f"{DB_NAME}-wal"))
 
     def has_index(self) -> bool:
         """Whether an index was built in the data directory."""
         return current_index_dir(self.data) is not None
+
+
+def _modified(path: Path) -> int:
+    """When the file was last written (0 when it does not exist: SQLite removes its WAL file
+    when the last connection closes, at any moment)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def services() -> Services:

@@ -4,6 +4,7 @@ cites it, citations to copy) and the side-by-side comparison of two versions of 
 from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from kb.cases.crossref import citing_article
 from kb.numerals import int_to_chinese
@@ -82,7 +83,16 @@ def article(article_id: int):
 
 @bp.route("/statute/<path:key>/<version>/<label>")
 def by_label(key: str, version: str, label: str):
-    """One article in its law: chapter path, neighbours, contents, other versions, what cites it."""
+    """One article in its law: chapter path, neighbours, contents, other versions, what cites it.
+    The page below the header is rendered once per article and kept until the data changes
+    (web.cache): after a re-import the next request reads the article again."""
+    title, body = services().pages.get(("article", key, version, label), services().stamp(),
+                                       lambda: render_body(key, version, label))
+    return render_template("article.html", title=title, body=body)
+
+
+def render_body(key: str, version: str, label: str) -> tuple[str, Markup]:
+    """(page title, the article page below the header) of one article; 404 when there is none."""
     chosen = next((law for law in store().versions(key)
                    if (law.version.isoformat() if law.version else UNDATED) == version), None)
     if chosen is None:
@@ -92,15 +102,15 @@ def by_label(key: str, version: str, label: str):
     if position is None:
         abort(404, description=f"{law.display_title}（{law.version_text}）中没有{label}。")
     found = siblings[position]
-    refs = services().memo(("refs", found.id), lambda: citing_article(store(), law, found))
-    matches = services().memo(("matches", found.id), lambda: [
-        (other, counterpart(found, siblings, articles, (other.version or date.min) < (law.version or date.min)))
-        for other, articles in others])
-    return render_template("article.html", law=law, article=found, refs=refs,
-                           previous=siblings[position - 1] if position else None,
-                           following=siblings[position + 1] if position + 1 < len(siblings) else None,
-                           contents=contents(siblings), others=matches, citations=citations(law, found),
-                           base=article_path(law, found).rsplit("/", 1)[0] + "/")
+    refs = citing_article(store(), law, found)
+    matches = [(other, counterpart(found, siblings, articles, (other.version or date.min) < (law.version or date.min)))
+               for other, articles in others]
+    return law.short_title + found.label, Markup(render_template(
+        "_article_body.html", law=law, article=found, refs=refs,
+        previous=siblings[position - 1] if position else None,
+        following=siblings[position + 1] if position + 1 < len(siblings) else None,
+        contents=services().memo(("contents", law.id), lambda: contents(siblings)), others=matches,
+        citations=citations(law, found), base=article_path(law, found).rsplit("/", 1)[0] + "/"))
 
 
 @bp.route("/compare")
