@@ -17,6 +17,7 @@ articles, each taken once); the row says how many requests had to repeat when a 
 """
 
 import argparse
+import http.client
 import http.cookiejar
 import json
 import os
@@ -114,14 +115,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def logged_in_opener(base: str):
-    """A urllib opener holding a logged-in session cookie."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+def logged_in_cookie(base: str) -> str:
+    """The Cookie header of a logged-in session."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{base}/login").read().decode()
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     body = urllib.parse.urlencode({"name": USER, "password": PASSWORD, "csrf_token": token}).encode()
     opener.open(f"{base}/login", data=body).read()
-    return opener
+    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
 class Picker:
@@ -181,21 +183,27 @@ def load_test(data: Path, picker: Picker, clients: int, seconds: int, reimport: 
             imports.append((time.perf_counter() - began, code))
 
     def client(number: int) -> None:
-        opener = logged_in_opener(base)
-        chooser = random.Random(number)
+        """One user: a browser-like client keeping its connection open between requests."""
+        cookie, chooser = logged_in_cookie(base), random.Random(number)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         while time.perf_counter() < deadline:
-            url = base + picker.url(chooser)
+            url = picker.url(chooser)
             start = time.perf_counter()
             try:
-                with opener.open(url, timeout=30) as response:
+                connection.request("GET", url, headers={"Cookie": cookie})
+                with connection.getresponse() as response:
                     response.read()
                     ok = response.status == 200
+                    if not ok:
+                        url = f"{url}: HTTP {response.status}"
             except Exception as error:          # every failure counts, whatever it is
                 ok, url = False, f"{url}: {error}"
+                connection.close()              # the next request opens a new connection
             with lock:
                 latencies.append(time.perf_counter() - start)
                 if not ok:
                     errors.append(url)
+        connection.close()
 
     importer = threading.Thread(target=reimporting)
     importer.start()

@@ -103,14 +103,34 @@ def render_body(key: str, version: str, label: str) -> tuple[str, Markup]:
         abort(404, description=f"{law.display_title}（{law.version_text}）中没有{label}。")
     found = siblings[position]
     refs = citing_article(store(), law, found)
-    matches = [(other, counterpart(found, siblings, articles, (other.version or date.min) < (law.version or date.min)))
-               for other, articles in others]
     return law.short_title + found.label, Markup(render_template(
         "_article_body.html", law=law, article=found, refs=refs,
         previous=siblings[position - 1] if position else None,
         following=siblings[position + 1] if position + 1 < len(siblings) else None,
-        contents=services().memo(("contents", law.id), lambda: contents(siblings)), others=matches,
+        contents=services().memo(("contents", law.id), lambda: contents(siblings)), others=[o for o, _ in others],
         citations=citations(law, found), base=article_path(law, found).rsplit("/", 1)[0] + "/"))
+
+
+@bp.route("/counterpart")
+def counterpart_in():
+    """The article (?article= id) in another version of its law (?other= law id): a redirect to it,
+    or a page saying that version has none. Matched when asked for, not on every article page:
+    matching the versions of a long law takes seconds."""
+    db = store()
+    found, other = db.article(request.args.get("article", 0, type=int)), db.law(request.args.get("other", 0, type=int))
+    law = db.law(found.law_id) if found else None
+    if law is None or other is None or other.key != law.key or other.id == law.id:
+        abort(404, description="请从条文页面选择同一法规的另一版本。")
+    law, siblings, others = _law_view(law.id)
+    article = next(a for a in siblings if a.id == found.id)
+    articles = next(a for o, a in others if o.id == other.id)
+    match = services().memo(("counterpart", article.id, other.id), lambda: counterpart(
+        article, siblings, articles, (other.version or date.min) < (law.version or date.min)))
+    if match is None:
+        return render_template("error.html", title="没有对应条文",
+                               message=f"{other.display_title}（{other.version_text}）中没有与{law.version_text}"
+                                       f"{article.label}对应的条文。"), 404
+    return redirect(article_path(other, match))
 
 
 @bp.route("/compare")
