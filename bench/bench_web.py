@@ -12,8 +12,9 @@ adds a user `bench-web` to it and re-imports REIMPORT statute files during each 
 
 The load test runs twice. "warm": searches drawn from the first PAGE_SAMPLES questions and views
 from PAGE_SAMPLES articles, so they repeat (what the search page's result cache then serves).
-"cold": no question and no article is asked twice (all questions of the file, COLD_ARTICLES
-articles, each taken once); the row says how many requests had to repeat when a pool ran out.
+"cold": no search and no article is asked twice (all questions of the file, each once with
+each of COLD_VARIANTS, and COLD_ARTICLES articles); the row says how many requests had to repeat
+when a pool ran out.
 """
 
 import argparse
@@ -55,6 +56,7 @@ USER, PASSWORD = "bench-web", "bench-web-password"
 PAGE_SAMPLES = 300
 REIMPORT = 40
 COLD_ARTICLES = 20000
+COLD_VARIANTS = ("", "&status=all")   # each question searched once among current versions, once among all
 SEED = 10
 
 
@@ -98,7 +100,7 @@ def server_times(data: Path, asked: list[str], ids: list[int]) -> dict[str, list
     client.post("/login", data={"name": USER, "password": PASSWORD, "csrf_token": token})
     client.get("/search?q=" + urllib.parse.quote("安全生产"))           # open the searcher once
     times: dict[str, list[float]] = {"search": [], "article": []}
-    for name, urls in (("search", [f"/search?q={urllib.parse.quote(q)}" for q in asked]),
+    for name, urls in (("search", search_paths(asked)),
                        ("article", ids)):
         for url in urls:
             start = time.perf_counter()
@@ -126,29 +128,33 @@ def logged_in_cookie(base: str) -> str:
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
+def search_paths(asked: list[str], variants: tuple[str, ...] = ("",)) -> list[str]:
+    """The search page of each question, once with each variant of the options (a query string
+    suffix such as "&status=all")."""
+    return [f"/search?q={urllib.parse.quote(question)}{variant}" for variant in variants for question in asked]
+
+
 class Picker:
     """What the clients ask: searches and article views, half each. Warm: random picks from the
-    pools (they repeat). Cold: each question and article is taken once, in a shuffled order; when a
+    pools (they repeat). Cold: each search and article is taken once, in a shuffled order; when a
     pool runs out the picks repeat and are counted."""
 
-    def __init__(self, asked: list[str], paths: list[str], cold: bool):
-        self.asked, self.paths, self.cold = asked, paths, cold
+    def __init__(self, searches: list[str], articles: list[str], cold: bool):
+        self.pools = {"search": searches, "article": articles}
+        self.cold = cold
         self.lock = threading.Lock()
-        self.next = {"search": iter(random.Random(SEED).sample(asked, len(asked))),
-                     "article": iter(random.Random(SEED).sample(paths, len(paths)))}
+        self.next = {kind: iter(random.Random(SEED).sample(pool, len(pool))) for kind, pool in self.pools.items()}
         self.repeated = 0
 
     def url(self, chooser: random.Random) -> str:
         """The path and query of the next request."""
         kind = "search" if chooser.random() < 0.5 else "article"
-        pool = self.asked if kind == "search" else self.paths
         picked = None
         if self.cold:
             with self.lock:
                 picked = next(self.next[kind], None)
                 self.repeated += picked is None
-        picked = picked or chooser.choice(pool)
-        return f"/search?q={urllib.parse.quote(picked)}" if kind == "search" else picked
+        return picked or chooser.choice(self.pools[kind])
 
 
 def load_test(data: Path, picker: Picker, clients: int, seconds: int, reimport: list[Path], lead: int,
@@ -287,7 +293,8 @@ def main() -> None:
     server = ["--workers", str(args.workers)] if args.workers else []
     loads = {name: load_test(args.data, Picker(*pools, cold=name == "cold"), args.clients, args.seconds, files,
                              args.lead, server, args.reimport_nice)
-             for name, pools in (("warm", (asked, ids)), ("cold", (everything, article_paths(args.data, COLD_ARTICLES))))
+             for name, pools in (("warm", (search_paths(asked), ids)),
+                                 ("cold", (search_paths(everything, COLD_VARIANTS), article_paths(args.data, COLD_ARTICLES))))
              if args.only in (None, name)}
     rows = [f"| search page, server time | {len(times['search'])} | {percentile(times['search'], .5):.1f} ms | "
             f"{percentile(times['search'], .95):.1f} ms | ≤ 30 ms |",
@@ -300,8 +307,9 @@ def main() -> None:
         f"fazhi serve --workers {args.workers or 'default'} --threads {args.clients}.", "",
         "| measure | requests | p50 | p95 | target |", "| --- | --- | --- | --- | --- |", *rows, "",
         *[load_text(n, l, args) for n, l in loads.items()], "",
-        "Searches are STARD questions (warm: the first {0}; cold: all {1}, each once); articles a fixed random "
-        "sample (warm: {0}; cold: {2}, each once).".format(args.count, len(everything), COLD_ARTICLES),
+        "Searches are STARD questions (warm: the first {0}; cold: all {1}, each once among current versions and "
+        "once among all versions); articles a fixed random sample (warm: {0}; cold: {2}, each once)."
+        .format(args.count, len(everything), COLD_ARTICLES),
     ])
     print(text)
     write_section(args.out, text)

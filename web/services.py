@@ -3,7 +3,8 @@
 The store and the web database are one SQLite connection each per server thread, kept open
 between requests. The searcher is expensive to open and shared by all requests; when an import swaps
 in a new index, the next request opens a searcher over it while requests already running finish
-on the old one.
+on the old one. Rendered pages and what article pages are built from are kept per process until
+the data they come from changes (web.cache, `stamp` and `index_stamp`).
 """
 
 import threading
@@ -21,7 +22,7 @@ from web import db as webdb
 from web.cache import StampedCache
 
 MEMO_SIZE = 2000        # laws, versions and citations of article pages kept per process
-PAGES_SIZE = 1000       # rendered result sections of search pages kept per process
+PAGES_SIZE = 1000       # rendered search pages, and article pages, kept per process
 _local = threading.local()
 
 
@@ -33,7 +34,8 @@ class Services:
         self._lock = threading.Lock()
         self._searcher: LiveSearcher | None = None
         self._memo = StampedCache(MEMO_SIZE)
-        self.pages = StampedCache(PAGES_SIZE)
+        self.search_pages = StampedCache(PAGES_SIZE)
+        self.article_pages = StampedCache(PAGES_SIZE)
 
     def searcher(self) -> LiveSearcher:
         """The shared searcher over the live index; it follows the index across re-imports
@@ -49,24 +51,34 @@ class Services:
         index): what article pages show of a law and its versions, without reading it again."""
         return self._memo.get(key, self.stamp(), compute)
 
-    def stamp(self, generation=None) -> tuple:
-        """What identifies the data a page is computed from: the live index, the store's files
-        (any write changes them) and, when given, the generation of the searcher used."""
-        return (current_index_dir(self.data), generation, _modified(self.data / DB_NAME),
-                _modified(self.data / f"{DB_NAME}-wal"))
+    def stamp(self) -> tuple:
+        """What identifies the data an article page is computed from: the live index and the
+        store's files (any write to the store changes them)."""
+        return (current_index_dir(self.data), _modified(self.data / DB_NAME), _modified(self.data / f"{DB_NAME}-wal"))
+
+    def index_stamp(self, generation: int) -> tuple:
+        """What identifies the data a search page is computed from: the live index and the
+        generation of this process's searcher over it. A search page shows the index and what
+        imports write to the store (articles, standards, cases); every import and `fazhi learn`
+        ends by swapping in a new index, so after it the next request searches anew. While an
+        import runs, the pages computed before it are shown, as the old index is still searched
+        (an import killed midway is followed by `fazhi learn`, which swaps in a new index)."""
+        return (current_index_dir(self.data), generation)
 
     def has_index(self) -> bool:
         """Whether an index was built in the data directory."""
         return current_index_dir(self.data) is not None
 
 
-def _modified(path: Path) -> int:
-    """When the file was last written (0 when it does not exist: SQLite removes its WAL file
-    when the last connection closes, at any moment)."""
+def _modified(path: Path) -> tuple[int, int]:
+    """When the file was last written, and its size ((0, 0) when it does not exist: SQLite removes
+    its WAL file when the last connection closes, at any moment). The size tells apart two
+    commits within one tick of the file system's clock: each commit appends to the WAL file."""
     try:
-        return path.stat().st_mtime_ns
+        info = path.stat()
     except OSError:
-        return 0
+        return 0, 0
+    return info.st_mtime_ns, info.st_size
 
 
 def services() -> Services:

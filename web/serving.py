@@ -35,7 +35,7 @@ def default_workers() -> int:
 def listening_socket(host: str, port: int) -> socket.socket:
     """The server socket every worker accepts connections on."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.create_server((host, port), family=family, backlog=1024, reuse_port=False)
+    sock = socket.create_server((host, port), family=family, backlog=1024)
     sock.set_inheritable(True)
     return sock
 

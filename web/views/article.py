@@ -53,13 +53,16 @@ def contents(articles) -> list[tuple[str, list]]:
 
 
 def _law_view(law_id: int) -> tuple:
-    """(law, its articles, the other versions with their articles) — read once per data change."""
+    """(law, its articles, its other versions) — read once per data change."""
     def read():
-        db = store()
-        law = db.law(law_id)
-        others = [(other, db.articles(other.id)) for other in db.versions(law.key) if other.id != law.id]
-        return law, db.articles(law.id), others
+        law = store().law(law_id)
+        return law, _articles(law.id), [other for other in store().versions(law.key) if other.id != law.id]
     return services().memo(("law", law_id), read)
+
+
+def _articles(law_id: int) -> list:
+    """The articles of one law version, in order — read once per data change."""
+    return services().memo(("articles", law_id), lambda: store().articles(law_id))
 
 
 def article_path(law, article) -> str:
@@ -86,7 +89,7 @@ def by_label(key: str, version: str, label: str):
     """One article in its law: chapter path, neighbours, contents, other versions, what cites it.
     The page below the header is rendered once per article and kept until the data changes
     (web.cache): after a re-import the next request reads the article again."""
-    title, body = services().pages.get(("article", key, version, label), services().stamp(),
+    title, body = services().article_pages.get(("article", key, version, label), services().stamp(),
                                        lambda: render_body(key, version, label))
     return render_template("article.html", title=title, body=body)
 
@@ -107,7 +110,7 @@ def render_body(key: str, version: str, label: str) -> tuple[str, Markup]:
         "_article_body.html", law=law, article=found, refs=refs,
         previous=siblings[position - 1] if position else None,
         following=siblings[position + 1] if position + 1 < len(siblings) else None,
-        contents=services().memo(("contents", law.id), lambda: contents(siblings)), others=[o for o, _ in others],
+        contents=services().memo(("contents", law.id), lambda: contents(siblings)), others=others,
         citations=citations(law, found), base=article_path(law, found).rsplit("/", 1)[0] + "/"))
 
 
@@ -121,11 +124,10 @@ def counterpart_in():
     law = db.law(found.law_id) if found else None
     if law is None or other is None or other.key != law.key or other.id == law.id:
         abort(404, description="请从条文页面选择同一法规的另一版本。")
-    law, siblings, others = _law_view(law.id)
+    law, siblings, _ = _law_view(law.id)
     article = next(a for a in siblings if a.id == found.id)
-    articles = next(a for o, a in others if o.id == other.id)
     match = services().memo(("counterpart", article.id, other.id), lambda: counterpart(
-        article, siblings, articles, (other.version or date.min) < (law.version or date.min)))
+        article, siblings, _articles(other.id), (other.version or date.min) < (law.version or date.min)))
     if match is None:
         return render_template("error.html", title="没有对应条文",
                                message=f"{other.display_title}（{other.version_text}）中没有与{law.version_text}"

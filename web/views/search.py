@@ -37,12 +37,12 @@ def marked(hit) -> list[tuple[str, bool]]:
 @bp.route("/search")
 def search():
     """Search results for ?q=, filtered by the facets, PAGE_SIZE per page. The page below the
-    header is rendered once per query string and kept until the data changes (web.cache): a
-    re-import, a new index or a standard or case imported is seen at the next request."""
+    header is rendered once per query string and kept until a new index is swapped in (web.cache):
+    a re-import, a standard or case imported, `fazhi learn` is seen at the next request."""
     found = searcher()
     generation = found.reloads            # read before the searcher: see body
     current = found.current
-    body = services().pages.get(("search", tuple(request.args.items(multi=True))), services().stamp(generation),
+    body = services().search_pages.get(("search", tuple(request.args.items(multi=True))), services().index_stamp(generation),
                                 lambda: render_body(current))
     return render_template("search.html", query=request.args.get("q", "").strip(), body=body)
 
