@@ -10,6 +10,7 @@ import click
 
 from fazhi import settings
 from generator.draft_report import write_draft_report
+from generator.review import bureau_config
 from generator.review import findings as fd
 from generator.review import decisions
 from generator.review import ledger as review_ledger
@@ -26,22 +27,23 @@ COLOURS = {fd.PASS: "green", fd.NOTE: "yellow", fd.UNVERIFIED: "magenta", fd.PRO
 @click.command("review")
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--thresholds", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="听证较大数额标准配置文件（YAML）；默认使用随软件附带的配置。")
+              help="听证较大数额标准配置文件（YAML）；默认使用本机关导入的配置（fazhi config），没有的用随软件附带的。")
 @click.option("--region", help="选用配置中的哪一项标准（案件文件写了“听证标准”的，以案件文件为准）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出全部核对结果（核对项、状态、意见、所引条文）和建议结论。")
 @click.pass_context
 def review(ctx: click.Context, case_file: Path, thresholds: Path | None, region: str | None, as_json: bool) -> None:
     """机器审核案件文件（YAML/JSON）：逐项列出核对结果和建议结论。"""
+    store = settings.open_store(ctx)
     try:
         case = load_case(case_file)
         limits = None
         if isinstance(case, OpinionCase):
-            limits = load_thresholds(thresholds).select(case.hearing_region or region)
+            config = load_thresholds(thresholds) if thresholds else bureau_config.read(store, bureau_config.THRESHOLDS)
+            limits = config.select(case.hearing_region or region)
     except CaseFileError as error:
         raise click.ClickException(str(error)) from None
     except ThresholdError as error:
         raise click.ClickException(f"{case_file}：听证标准：{error}") from None
-    store = settings.open_store(ctx)
     result = review_case(store, case, limits)
     if as_json:
         click.echo(json.dumps(review_dict(store, result), ensure_ascii=False, indent=2))
@@ -83,8 +85,10 @@ def check(ctx: click.Context, draft: Path, output: Path | None, agency: str) -> 
 
 @click.group("ledger", invoke_without_command=True)
 @click.option("--year", type=int, help="只列出该年度（按审核日期）的记录，并按文书类型和结论统计。")
+@click.option("--unit", help="只列出该送审科室（起草单位）的记录。")
+@click.option("--conclusion", help="只列出该结论的记录，如 同意、不同意。")
 @click.pass_context
-def ledger(ctx: click.Context, year: int | None) -> None:
+def ledger(ctx: click.Context, year: int | None, unit: str | None, conclusion: str | None) -> None:
     """列出审核台账：每份已生成的审核文书（审核人、日期、案件、结论、金额）。
 
     子命令管理台账本身（作废记录、导入执法台账等）；不带子命令时列出审核台账。
@@ -92,18 +96,20 @@ def ledger(ctx: click.Context, year: int | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     store = settings.open_store(ctx)
-    entries = review_ledger.entries(store, year, voided=True)
+    entries = review_ledger.entries(store, year, voided=True, unit=unit, conclusion=conclusion)
     if not entries:
-        click.echo("审核台账中没有记录。" if year is None else f"审核台账中没有 {year} 年的记录。")
+        asked = "、".join(f for f in (f" {year} 年" if year else "", unit, conclusion and f"结论为{conclusion}") if f)
+        click.echo(f"审核台账中没有{asked}的记录。" if asked else "审核台账中没有记录。")
         return
     for entry in entries:
         day = entry.reviewed.isoformat() if entry.reviewed else "日期不详"
         party = f"　{entry.party}" if entry.party else ""
         amount = f"　{entry.amount}元" if entry.amount else ""
         void = f"　【{review_ledger.VOID}：{entry.voided_reason}】" if entry.voided else ""
-        click.echo(f"{day}　{entry.doc_type}　{entry.number}　{entry.cause}{party}　{entry.conclusion}{amount}"
+        office = f"　{entry.unit}" if entry.unit else ""
+        click.echo(f"{day}　{entry.doc_type}　{entry.number}　{entry.cause}{party}{office}　{entry.conclusion}{amount}"
                    f"　审核人：{entry.reviewer}{void}")
-    if year is not None:
+    if year is not None and not (unit or conclusion):
         for doc_type, counts in review_ledger.year_summary(store, year).items():
             parts = "，".join(f"{conclusion or '未写结论'} {n} 件" for conclusion, n in counts.items())
             click.echo(f"{year} 年{doc_type}共 {sum(counts.values())} 件：{parts}")

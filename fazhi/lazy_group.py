@@ -7,7 +7,7 @@ from fazhi.chinese import ChineseGroup, localize
 
 # Modules whose COMMANDS join the main group (each exposes COMMANDS = [...]).
 COMMAND_MODULES = ("fazhi.cli_knowledge", "fazhi.cli_review", "fazhi.cli_generate", "fazhi.cli_penalty",
-                   "fazhi.cli_reports", "fazhi.cli_study", "fazhi.cli_web")
+                   "fazhi.cli_reports", "fazhi.cli_study", "fazhi.cli_web", "fazhi.cli_config")
 
 
 class LazyGroup(ChineseGroup):

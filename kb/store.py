@@ -209,12 +209,12 @@ class Store:
         """Return the articles of one law version in order."""
         rows = self.db.execute("SELECT * FROM articles WHERE law_id = ? ORDER BY position",
                                (law_id,)).fetchall()
-        return [_article(r) for r in rows]
+        return [article_from_row(r) for r in rows]
 
     def article(self, article_id: int) -> Article | None:
         """Return one article by id."""
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _article(row) if row else None
+        return article_from_row(row) if row else None
 
     def find_article(self, law_name: str, number: int, suffix: int = 0,
                      version: date | None = None) -> tuple[Law, Article] | None:
@@ -229,7 +229,7 @@ class Store:
                 "SELECT * FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
                 (law.id, number, suffix)).fetchone()
             if row:
-                return law, _article(row)
+                return law, article_from_row(row)
         return None
 
     def counts(self) -> dict[str, int]:
@@ -285,7 +285,8 @@ def _law(row: sqlite3.Row) -> Law:
                preamble=row["preamble"])
 
 
-def _article(row: sqlite3.Row) -> Article:
+def article_from_row(row: sqlite3.Row) -> Article:
+    """The Article of a row of the articles table."""
     return Article(id=row["id"], law_id=row["law_id"], position=row["position"], label=row["label"],
                    number=row["number"], suffix=row["suffix"], chapter=row["chapter"],
                    paragraphs=json.loads(row["paragraphs"]),

@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from kb.models import CURRENT, Article, Law
 from kb.store import Store
 from search import knowledge, snippets
+from search.article_cache import ArticleCache
 from search.knowledge import KnowledgeIndex
 
 
@@ -38,16 +39,17 @@ class Hit:
 class HitMaker:
     """Turns ranked documents of any kind into Hits, for one store."""
 
-    def __init__(self, store: Store, laws: dict[int, Law]):
+    def __init__(self, store: Store, laws: dict[int, Law], articles: ArticleCache):
         self.store = store
         self.laws = laws
+        self.articles = articles
         self.knowledge = KnowledgeIndex(store)
 
     def load(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:
         """Turn one ranked document of any kind into a Hit (None when it no longer exists)."""
         if kind != "条文":
             return self.knowledge_hit(kind, doc_id, score, terms)
-        article = self.store.article(doc_id)
+        article = self.articles.article(doc_id)
         return self.article_hit(article, score, terms) if article else None
 
     def knowledge_hit(self, kind: str, doc_id: int, score: float, terms: list[str]) -> Hit | None:

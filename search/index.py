@@ -38,7 +38,7 @@ from search.tantivy_engine import TantivyEngine
 POINTER = "index.current"
 FORMAT_FILE = "format"
 REVISION_FILE = "revision"      # the store revision the index was built from
-INDEX_FORMAT = "2"              # raise when the fields of index documents change
+INDEX_FORMAT = "3"              # raise when the fields of index documents change
 PENALTY_SECTION = "法律责任"
 PENALTY_CHAPTERS = ("法律责任", "罚则")   # chapter names of the articles that set penalties
 QUESTIONS = "questions"         # sub-directory of an index: the recorded questions, one document each

@@ -8,6 +8,7 @@ sentence is almost the question stands out.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 ITEM_START = re.compile(r"[（(][一二三四五六七八九十]+[)）]")
@@ -50,33 +51,33 @@ def passages(paragraphs: list[str], items: list[tuple[int, int, str]]) -> list[s
 
 
 class Matcher:
-    """Finds which of a question's weighted tokens a text holds, with one regular-expression scan
-    per text (a token found also finds the question's tokens inside it: 安全生产 → 安全)."""
+    """Finds which of a question's weighted tokens a text holds (a token held inside a longer one
+    counts: a text with 安全生产 holds 安全)."""
 
     def __init__(self, weights: dict[str, float]):
         self.weights = {t: w for t, w in weights.items() if t and w > 0}
         self.total = sum(self.weights.values())
-        ordered = sorted(self.weights, key=len, reverse=True)
-        self.pattern = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
-        self.inside = {t: [o for o in ordered if o in t] for t in ordered}
 
-    def share(self, text: str) -> float:
-        """The share (0 … 1) of the question's weight whose tokens `text` holds."""
-        if not self.pattern:
+    def held(self, text: str) -> dict[str, float]:
+        """The question's tokens `text` holds, with their weights."""
+        return {t: w for t, w in self.weights.items() if t in text}
+
+    def share(self, text: str, among: dict[str, float] | None = None) -> float:
+        """The share (0 … 1) of the question's weight whose tokens `text` holds; `among` narrows
+        the tokens looked for (to those a larger text around `text` holds)."""
+        if not self.total:
             return 0.0
-        found = set()
-        for token in set(self.pattern.findall(text)):
-            found.update(self.inside[token])
-        return sum(self.weights[t] for t in found) / self.total
+        return sum(w for t, w in (self.weights if among is None else among).items() if t in text) / self.total
 
 
-def coverage(paragraphs: list[str], items: list[tuple[int, int, str]], matcher: Matcher) -> Coverage:
-    """How much of the question the article covers: in its lead sentence, its best passage and
-    its whole text (texts are matched as stored; a token counts once per passage)."""
-    parts = passages(paragraphs, items)
-    lead = matcher.share(parts[0])
-    return Coverage(lead=lead, best=max([lead] + [matcher.share(p) for p in parts[1:]]),
-                    whole=matcher.share("\n".join(paragraphs)))
+def coverage(parts: Sequence[str], whole: str, matcher: Matcher) -> Coverage:
+    """How much of the question an article covers: in its lead sentence (the first of its
+    `parts`, see `passages`), its best part and its whole text (`whole`: its paragraphs, one per
+    line). Texts are matched as stored; a token counts once per part."""
+    held = matcher.held(whole)
+    lead = matcher.share(parts[0], held)
+    return Coverage(lead=lead, best=max([lead] + [matcher.share(p, held) for p in parts[1:]]),
+                    whole=matcher.share(whole, held))
 
 
 def item_share(acts: list[str], matcher: Matcher) -> float:

@@ -16,7 +16,6 @@ like this one (search.votes), and the evidence of the article's own passages —
 no re-ranking): the baseline the benchmark compares against.
 """
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
 from search import intent, learning, lexicon, limits, names, passages, segment
+from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
@@ -125,7 +125,8 @@ class Searcher:
         self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = names.names_by_start(self.names)
-        self.hits = HitMaker(store, self.laws)
+        self.articles = ArticleCache(store)
+        self.hits = HitMaker(store, self.laws, self.articles)
         self.routes = intent.routes(self.laws.values())
         self.titles = {law.key: law.short_title for law in self.laws.values()}
 
@@ -242,6 +243,7 @@ class Searcher:
             candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)
             candidates = self._rerank(candidates, analysis, votes)
         terms = analysis.terms + phrases
+        self.articles.prepared(c.doc_id for c in candidates[:options.limit] if c.kind == "条文")
         hits = []
         for candidate in candidates:
             hit = self.hits.load(candidate.kind, candidate.doc_id, candidate.score, terms)
@@ -283,45 +285,38 @@ class Searcher:
         """Multiply engine scores by the article's authority, status, chapter, usage priors and the
         votes of similar recorded questions; then the COVERED best articles by the evidence of
         their passages (search.passages), the others by the least evidence any of those had."""
-        ids = [c.doc_id for c in candidates if c.kind == "条文"]
-        rows = self.store.db.execute(
-            f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        found = self.articles.places(c.doc_id for c in candidates if c.kind == "条文")
         places: dict[tuple[int, str], float] = {}
         weights = {}
-        for article_id, law_id, chapter in rows:
-            if (law_id, chapter) not in places:
-                places[(law_id, chapter)] = self._place_weight(self.laws[law_id], chapter, analysis, votes)
-            weights[article_id] = places[(law_id, chapter)] * (
+        for article_id, place in found.items():
+            if place not in places:
+                places[place] = self._place_weight(self.laws[place[0]], place[1], analysis, votes)
+            weights[article_id] = places[place] * (
                 1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
         scores = {c.doc_id: c.score * weights.get(c.doc_id, 1.0) for c in candidates if c.kind == "条文"}
         covered = sorted(scores, key=scores.get, reverse=True)[:COVERED]
         matcher = passages.Matcher({token: weight * self.engine.idf(token)
                                     for token, weight in analysis.weights.items()})
-        texts = self.store.db.execute(
-            f"SELECT id, chapter, paragraphs, items FROM articles WHERE id IN ({','.join('?' * len(covered))})",
-            covered)
-        evidence = {article_id: self._evidence(json.loads(paragraphs), json.loads(items), chapter, analysis, matcher)
-                    for article_id, chapter, paragraphs, items in texts}
+        evidence = {article_id: self._evidence(prepared, analysis, matcher)
+                    for article_id, prepared in self.articles.prepared(covered).items()}
         least = min(evidence.values(), default=1.0)
         rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
                     if c.kind == "条文" and c.doc_id in scores else c for c in candidates]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
 
-    def _evidence(self, paragraphs: list[str], items: list, chapter: str, analysis: Analysis,
-                  rarity: passages.Matcher) -> float:
+    def _evidence(self, prepared: Prepared, analysis: Analysis, rarity: passages.Matcher) -> float:
         """The part of an article's weight its own text decides for this question: how much of the
         question its lead sentence, best passage and whole text hold, the wording of the kind of
         answer asked, the party asked about, and for punishment questions the act (项) described."""
-        found = passages.coverage(paragraphs, items, rarity)
+        found = passages.coverage(prepared.passages, prepared.whole, rarity)
         weight = 1 + LEAD_WEIGHT * found.lead + PASSAGE_WEIGHT * found.best + WHOLE_WEIGHT * found.whole
-        text = "\n".join(paragraphs)
         asked = analysis.asked
-        weight *= (1 + CUE_BOOST) ** sum(1 for cues in asked.cues if any(cue in text for cue in cues))
-        lead = passages.lead_sentence(paragraphs)
-        if any(subject in lead for subject in asked.subjects):
+        weight *= (1 + CUE_BOOST) ** sum(1 for cues in asked.cues if any(cue in prepared.whole for cue in cues))
+        if any(subject in prepared.passages[0] for subject in asked.subjects):
             weight *= 1 + SUBJECT_BOOST
+        chapter = prepared.article.chapter
         if (analysis.penalty or asked.violation) and any(name in chapter for name in PENALTY_CHAPTERS):
-            weight *= 1 + ITEM_FOCUS * passages.item_share([t for _, _, t in items], rarity)
+            weight *= 1 + ITEM_FOCUS * passages.item_share(prepared.acts, rarity)
         return weight
 
     def _law_weight(self, law: Law) -> float:

@@ -1,6 +1,7 @@
 """Pick the part of a text that best shows why it matched, and mark the matched terms."""
 
 import re
+from functools import lru_cache
 
 WINDOW = 120
 
@@ -9,7 +10,7 @@ def best_window(text: str, terms: list[str], width: int = WINDOW) -> str:
     """Return the `width`-character window of `text` holding the most term occurrences."""
     if len(text) <= width:
         return text
-    positions = sorted(m.start() for term in terms if term for m in re.finditer(re.escape(term), text))
+    positions = sorted(m.start() for pattern in _patterns(tuple(terms)) for m in pattern.finditer(text))
     if not positions:
         return text[:width] + "…"
     best, best_count, first = positions[0], 0, 0
@@ -20,6 +21,12 @@ def best_window(text: str, terms: list[str], width: int = WINDOW) -> str:
             best, best_count = positions[first], last - first + 1
     begin = max(0, min(best - 20, len(text) - width))
     return ("…" if begin else "") + text[begin:begin + width] + ("…" if begin + width < len(text) else "")
+
+
+@lru_cache(maxsize=64)
+def _patterns(terms: tuple[str, ...]) -> list[re.Pattern]:
+    """One compiled pattern per term (the terms of one query are looked for in many texts)."""
+    return [re.compile(re.escape(term)) for term in terms if term]
 
 
 def segments(text: str, terms: list[str]) -> list[tuple[str, bool]]:

@@ -1,6 +1,7 @@
 """The tantivy engine: BM25 over pre-segmented text (whitespace tokenizer, positions kept)."""
 
 import atexit
+import json
 import math
 import os
 import shutil
@@ -14,6 +15,7 @@ from tantivy import Occur, Query
 from search.engine import KEYWORD_FIELDS, TEXT_FIELDS, EngineHit, EngineQuery, IndexDoc
 
 WRITER_HEAP = 256_000_000
+KINDS_FILE = "kinds.json"       # kind → the number its documents hold in the fast field kind_no
 
 
 def _schema() -> tantivy.Schema:
@@ -23,6 +25,7 @@ def _schema() -> tantivy.Schema:
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, stored=True, tokenizer_name="raw")
     builder.add_integer_field("doc_id", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("kind_no", stored=False, indexed=False, fast=True)
     builder.add_integer_field("version", stored=False, indexed=True, fast=True)
     return builder.build()
 
@@ -30,24 +33,26 @@ def _schema() -> tantivy.Schema:
 class TantivyEngine:
     """Build and query a tantivy index in one directory."""
 
-    def __init__(self, index: tantivy.Index | None = None):
+    def __init__(self, index: tantivy.Index | None = None, kinds: list[str] | None = None):
         self.schema = index.schema if index else _schema()
         self.index = index
         self.searcher = index.searcher() if index else None
+        self.kinds = kinds or []
 
     def build(self, directory: Path, docs: Iterable[IndexDoc]) -> int:
         """Write a new index of `docs` into `directory`; return the document count."""
         index = tantivy.Index(self.schema, path=str(directory))
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=2)
-        count = 0
+        count, kinds = 0, {}
         try:
             for doc in docs:
                 writer.add_document(tantivy.Document(
-                    doc_id=doc.doc_id, kind=doc.kind, title=doc.title, chapter=doc.chapter,
+                    doc_id=doc.doc_id, kind_no=kinds.setdefault(doc.kind, len(kinds)), kind=doc.kind, title=doc.title, chapter=doc.chapter,
                     body=doc.body, category=doc.category, status=doc.status,
                     region=doc.region, law_key=doc.law_key, section=doc.section, version=doc.version))
                 count += 1
             writer.commit()
+            (directory / KINDS_FILE).write_text(json.dumps(list(kinds), ensure_ascii=False), encoding="utf-8")
         except BaseException:
             writer.rollback()
             raise
@@ -59,24 +64,25 @@ class TantivyEngine:
         """Return a reader for the index in `directory`. Tantivy must write a lock file even to
         read, so an index in a directory that cannot be written (a read-only data directory) is
         read from a temporary copy, removed when the process ends."""
+        kinds = json.loads((directory / KINDS_FILE).read_text(encoding="utf-8"))
         try:
-            return TantivyEngine(tantivy.Index.open(str(directory)))
+            return TantivyEngine(tantivy.Index.open(str(directory)), kinds)
         except ValueError:
             if os.access(directory, os.W_OK) and not _read_only_mount(directory):
                 raise
         copy = Path(tempfile.mkdtemp(prefix="fazhi-index-"))
         atexit.register(shutil.rmtree, copy, True)
         shutil.copytree(directory, copy, dirs_exist_ok=True)
-        return TantivyEngine(tantivy.Index.open(str(copy)))
+        return TantivyEngine(tantivy.Index.open(str(copy)), kinds)
 
     def search(self, query: EngineQuery, limit: int) -> list[EngineHit]:
         """Return up to `limit` hits for `query`, best first."""
-        result = self.searcher.search(self._query(query), limit)
-        hits = []
-        for score, address in result.hits:
-            stored = self.searcher.doc(address)
-            hits.append(EngineHit(kind=stored["kind"][0], doc_id=stored["doc_id"][0], score=score))
-        return hits
+        found = self.searcher.search(self._query(query), limit).hits
+        addresses = [address for _, address in found]
+        ids = self.searcher.fast_field_values("doc_id", addresses)
+        kinds = self.searcher.fast_field_values("kind_no", addresses)
+        return [EngineHit(kind=self.kinds[kind], doc_id=doc_id, score=score)
+                for (score, _), doc_id, kind in zip(found, ids, kinds)]
 
     def idf(self, token: str) -> float:
         """Return how rare a body token is: log(1 + documents / (documents holding it + 1))."""

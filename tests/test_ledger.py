@@ -43,6 +43,7 @@ def test_an_opinion_is_recorded_with_who_when_what_and_the_conclusion(store):
     assert (stored.reviewer, stored.reviewed, stored.recorded_at) == ("李某", date(2026, 3, 23), WHEN)
     assert (stored.conclusion, stored.amount) == (fd.AGREE, Decimal(40000))
     assert stored.articles == ["安全生产法第二十八条"] and stored.act_date == date(2026, 1, 5)
+    assert stored.unit == "危险化学品安全监督管理科"
     row = store.db.execute("SELECT count(*) FROM review_ledger").fetchone()[0]
     assert row == 1
 
@@ -73,6 +74,9 @@ def test_entries_are_counted_by_review_year_and_document_type(store):
     assert [e.number for e in ledger.entries(store, 2025)] == ["示例应急法审〔2025〕40号"]
     assert len(ledger.entries(store, 2026)) == 4
     assert len(ledger.entries(store, 2026, "法制审核意见书")) == 2
+    assert [e.unit for e in ledger.entries(store, 2026, unit="危险化学品安全监督管理科", conclusion=fd.DISAGREE)] == [
+        "危险化学品安全监督管理科"]
+    assert ledger.entries(store, unit="法规科") == []
     assert ledger.year_summary(store, 2026) == {"法制审核意见书": {fd.AGREE: 1, fd.DISAGREE: 1},
                                                 "重大行政决策合法性审查意见书": {fd.LAWFUL: 1},
                                                 "案例评析": {"": 1}}
@@ -138,8 +142,11 @@ def test_fazhi_ledger_lists_and_counts_a_year(tmp_path):
     assert result.exit_code == 0, result.output
     assert "2026-03-23　法制审核意见书　示例应急法审〔2026〕8号" in result.output
     assert "2026 年法制审核意见书共 1 件：同意 1 件" in result.output
+    assert "示例应急法审〔2026〕8号　未按照规定对从业人员进行安全生产教育和培训　示例市某化工有限公司　危险化学品安全监督管理科" in result.output
     empty = CliRunner().invoke(main, ["--data", str(tmp_path), "ledger", "--year", "2024"])
     assert "没有 2024 年的记录" in empty.output
+    other = CliRunner().invoke(main, ["--data", str(tmp_path), "ledger", "--unit", "法规科"])
+    assert "审核台账中没有法规科的记录" in other.output
 
 
 def test_a_decision_already_recorded_for_this_case_is_pointed_out(store):

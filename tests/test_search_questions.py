@@ -46,7 +46,7 @@ def test_a_list_article_is_covered_by_its_matching_item():
     paragraphs = ["证据包括：", "（一）书证；", "（二）物证；", "（三）视听资料；", "证据必须经查证属实。"]
     items = [(1, 1, "（一）书证；"), (2, 2, "（二）物证；"), (3, 3, "（三）视听资料；")]
     matcher = passages.Matcher({"证据": 1.0, "视听资料": 1.0, "视听": 0.3})
-    found = passages.coverage(paragraphs, items, matcher)
+    found = passages.coverage(passages.passages(paragraphs, items), "\n".join(paragraphs), matcher)
     assert found.lead == pytest.approx(1 / 2.3) and found.best == found.whole == 1.0
     assert passages.passages(paragraphs, items)[4] == "证据包括：（三）视听资料；"
     inline = passages.passages(["有下列行为之一的，处罚款：（一）甲；（二）乙。"], [(0, 1, "甲；"), (0, 2, "乙。")])

@@ -10,7 +10,7 @@ COLUMNS = (("审核日期", 12), ("文书类型", 22), ("文号", 26), ("案由/
 
 
 def workbook(rows) -> bytes:
-    """The rows ((entry, unit) pairs) as .xlsx bytes."""
+    """The ledger entries as .xlsx bytes."""
     book = Workbook()
     sheet = book.active
     sheet.title = "审核台账"
@@ -20,9 +20,9 @@ def workbook(rows) -> bytes:
         cell.alignment = Alignment(horizontal="center")
     for index, (_, width) in enumerate(COLUMNS, 1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
-    for entry, unit in rows:
+    for entry in rows:
         sheet.append([entry.reviewed.isoformat() if entry.reviewed else "", entry.doc_type, entry.number,
-                      entry.cause, entry.party, unit, entry.conclusion, int(entry.amount) if entry.amount == int(entry.amount)
+                      entry.cause, entry.party, entry.unit, entry.conclusion, int(entry.amount) if entry.amount == int(entry.amount)
                       else float(entry.amount), entry.reviewer, "、".join(entry.articles),
                       f"作废：{entry.voided_reason}" if entry.voided else ""])
     sheet.freeze_panes = "A2"

@@ -75,11 +75,15 @@ def load_calendar(path: Path = HOLIDAYS) -> Calendar:
 def load_time_limit(path: Path = TIME_LIMIT) -> TimeLimit:
     """Read the review time limit; raise CalendarError naming a missing or wrong field."""
     data = _read(path)
-    try:
-        return TimeLimit(int(data["工作日"]), int(data.get("延长工作日", 0)), str(data.get("来源", "")),
-                         bool(data.get("需确认", False)))
-    except (KeyError, ValueError, TypeError) as error:
-        raise CalendarError(f"{path}：“工作日”“延长工作日”应为整数（{error}）") from None
+    if "工作日" not in data:
+        raise CalendarError(f"{path}：缺少“工作日”（审核期限的工作日数，如 7）")
+    days = {}
+    for name, default in (("工作日", None), ("延长工作日", 0)):
+        value = data.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise CalendarError(f"{path}：“{name}”应为不小于 0 的整数（如 7），而不是“{value}”")
+        days[name] = value
+    return TimeLimit(days["工作日"], days["延长工作日"], str(data.get("来源", "")), bool(data.get("需确认", False)))
 
 
 def _read(path: Path) -> dict:

@@ -34,15 +34,17 @@ CREATE TABLE IF NOT EXISTS review_ledger (
     case_number TEXT NOT NULL DEFAULT '',
     voided TEXT,
     voided_reason TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
     UNIQUE (doc_type, number)
 );
 CREATE INDEX IF NOT EXISTS review_ledger_party ON review_ledger(party_code, party);
 CREATE INDEX IF NOT EXISTS review_ledger_reviewed ON review_ledger(reviewed);
 """
 _COLUMNS = ("doc_type", "number", "cause", "party", "party_code", "reviewer", "reviewed", "recorded_at",
-            "conclusion", "amount", "act_date", "articles", "case_number")
+            "conclusion", "amount", "act_date", "articles", "case_number", "unit")
 # Columns added after the first release: (name, declaration) for databases created before them.
-_ADDED = (("case_number", "TEXT NOT NULL DEFAULT ''"), ("voided", "TEXT"), ("voided_reason", "TEXT NOT NULL DEFAULT ''"))
+_ADDED = (("case_number", "TEXT NOT NULL DEFAULT ''"), ("voided", "TEXT"), ("voided_reason", "TEXT NOT NULL DEFAULT ''"),
+          ("unit", "TEXT NOT NULL DEFAULT ''"))
 VOID = "作废"
 
 
@@ -66,6 +68,7 @@ class LedgerEntry:
     case_number: str = ""               # 案件编号
     voided: datetime | None = None
     voided_reason: str = ""
+    unit: str = ""                      # 送审科室 / 起草单位
 
 
 def ensure_ledger(store: Store) -> None:
@@ -86,10 +89,10 @@ def entry_for(case, conclusion: str, recorded_at: datetime | None = None) -> Led
                            reviewed=case.reviewed, conclusion=conclusion, party=case.party.name,
                            party_code=case.party.identifier, amount=sum(fines, Decimal(0)),
                            act_date=case.act_date, articles=violated_articles(case), recorded_at=recorded_at,
-                           case_number=case.case_number)
+                           case_number=case.case_number, unit=case.office)
     if isinstance(case, LegalityCase):
         return LedgerEntry(doc_type=case.KIND, number=case.number, cause=case.matter, reviewer=case.reviewer,
-                           reviewed=case.reviewed, conclusion=conclusion, recorded_at=recorded_at)
+                           reviewed=case.reviewed, conclusion=conclusion, recorded_at=recorded_at, unit=case.drafter)
     if isinstance(case, CommentaryCase):
         return LedgerEntry(doc_type=case.KIND, number=case.title, cause=case.title, reviewer=case.author,
                            reviewed=case.written, conclusion=conclusion, recorded_at=recorded_at)
@@ -107,7 +110,8 @@ def record(store: Store, entry: LedgerEntry) -> LedgerEntry:
     entry.recorded_at = entry.recorded_at or datetime.now()
     values = (entry.doc_type, entry.number, entry.cause, entry.party, entry.party_code, entry.reviewer,
               _iso(entry.reviewed), entry.recorded_at.isoformat(timespec="seconds"), entry.conclusion,
-              str(entry.amount), _iso(entry.act_date), json.dumps(entry.articles, ensure_ascii=False), entry.case_number)
+              str(entry.amount), _iso(entry.act_date), json.dumps(entry.articles, ensure_ascii=False), entry.case_number,
+              entry.unit)
     with store.transaction() as db:
         db.execute("DELETE FROM review_ledger WHERE doc_type = ? AND number = ?", (entry.doc_type, entry.number))
         entry.id = db.execute(f"INSERT INTO review_ledger ({', '.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
@@ -154,9 +158,9 @@ def earlier_opinions(store: Store, case: OpinionCase) -> list[LedgerEntry]:
 
 
 def entries(store: Store, year: int | None = None, doc_type: str | None = None,
-            voided: bool = False) -> list[LedgerEntry]:
-    """Entries in review-date order, optionally of one year (by review date) and document type;
-    voided entries only when `voided` is true."""
+            voided: bool = False, unit: str | None = None, conclusion: str | None = None) -> list[LedgerEntry]:
+    """Entries in review-date order, optionally of one year (by review date), document type,
+    submitting unit and conclusion; voided entries only when `voided` is true."""
     ensure_ledger(store)
     sql, args = "SELECT * FROM review_ledger WHERE 1 = 1", []
     if not voided:
@@ -164,9 +168,10 @@ def entries(store: Store, year: int | None = None, doc_type: str | None = None,
     if year is not None:
         sql += " AND substr(coalesce(reviewed, recorded_at), 1, 4) = ?"
         args.append(f"{year:04d}")
-    if doc_type:
-        sql += " AND doc_type = ?"
-        args.append(doc_type)
+    for column, value in (("doc_type", doc_type), ("unit", unit), ("conclusion", conclusion)):
+        if value:
+            sql += f" AND {column} = ?"
+            args.append(value)
     rows = store.db.execute(sql + " ORDER BY coalesce(reviewed, recorded_at), id", args).fetchall()
     return [_entry(row) for row in rows]
 
@@ -192,4 +197,4 @@ def _entry(row) -> LedgerEntry:
                        act_date=day(row["act_date"]), articles=json.loads(row["articles"]),
                        recorded_at=datetime.fromisoformat(row["recorded_at"]), case_number=row["case_number"],
                        voided=datetime.fromisoformat(row["voided"]) if row["voided"] else None,
-                       voided_reason=row["voided_reason"])
+                       voided_reason=row["voided_reason"], unit=row["unit"])

@@ -127,6 +127,10 @@ def test_case_file_round_trip_through_the_forms(sample_data, sample):
         rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
         assert rows[0][:3] == ["审核日期", "文书类型", "文号"]
         assert any(row[2] == opinions["文号"] and row[1] == kind for row in rows[1:])
+        unit = data.get("送审科室") or data.get("起草单位")
+        assert any(row[2] == opinions["文号"] and row[5] == unit for row in rows[1:])
+        assert opinions["文号"] in reviewer.get("/ledger", query_string={"unit": unit}).get_data(as_text=True)
+        assert opinions["文号"] not in reviewer.get("/ledger", query_string={"unit": "无此科室"}).get_data(as_text=True)
     for key, value in data.items():
         if key != "示例":
             assert _plain(exported[key]) == _plain(value), key

@@ -1,11 +1,14 @@
-"""Document templates and the hearing thresholds (管理员): see them, upload the bureau's edited
-templates (checked before use), go back to the shipped ones."""
+"""Document templates and the review configuration (管理员): see them, upload the bureau's edited
+templates and configuration files (hearing thresholds, holidays, review time limit; each checked
+before use), go back to the shipped ones."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from jinja2 import TemplateError
 
 from generator.documents import KINDS
-from generator.review.thresholds import PACKAGED, ThresholdError, load_thresholds
+from generator.review import bureau_config
+from generator.review.bureau_config import ConfigError
+from generator.review.thresholds import ThresholdError, load_thresholds
 from web import doc_templates, uploads, users
 from web.auth import record, role_required
 from web.services import services
@@ -16,7 +19,8 @@ bp = Blueprint("configuration", __name__)
 @bp.route("/admin/templates", methods=["GET", "POST"])
 @role_required(users.ADMIN)
 def templates():
-    """The templates in use per document type and the hearing thresholds."""
+    """The templates in use per document type, the review configuration files and the hearing
+    thresholds in use."""
     data = services().data
     if request.method == "POST":
         kind = KINDS.get(request.form.get("kind", "")) or abort(404, description="没有这种文书类型。")
@@ -43,12 +47,12 @@ def templates():
             flash(f"{kind.name}今后使用上传的模板“{upload.name}”。", "info")
         return redirect(url_for("configuration.templates"))
     try:
-        thresholds, problem = load_thresholds(), ""
+        thresholds, problem = load_thresholds(bureau_config.active(data, bureau_config.THRESHOLDS)), ""
     except ThresholdError as error:
         thresholds, problem = None, str(error)
     kinds = [(kind, doc_templates.active(data, kind)) for kind in KINDS.values()]
     return render_template("templates_admin.html", kinds=kinds, thresholds=thresholds, problem=problem,
-                           thresholds_file=PACKAGED.name)
+                           configs=bureau_config.statuses(data))
 
 
 @bp.route("/admin/templates/<key>.docx")
@@ -60,5 +64,31 @@ def download(key: str):
     return send_file(path, as_attachment=True, download_name=f"{kind.name}.docx")
 
 
-def _missing():
-    raise uploads.UploadRejected("请选择模板文件（.docx）")
+@bp.route("/admin/config/<key>", methods=["GET", "POST"])
+@role_required(users.ADMIN)
+def config_file(key: str):
+    """Download the configuration file in use, or (POST) install the bureau's edited copy or go
+    back to the shipped one."""
+    data = services().data
+    wanted = bureau_config.FILES.get(key) or abort(404, description="没有这个配置文件。")
+    if request.method == "GET":
+        return send_file(bureau_config.active(data, key), as_attachment=True, download_name=key,
+                         mimetype="text/yaml")
+    if request.form.get("reset"):
+        if bureau_config.reset(data, key):
+            record("恢复配置", wanted.title)
+            flash(f"{wanted.title}已恢复使用随软件附带的文件。", "info")
+        return redirect(url_for("configuration.templates"))
+    try:
+        upload = uploads.accept(request.files.get("file") or _missing("配置文件（.yaml）"), (uploads.TEXT,))
+        bureau_config.install(data, key, upload.data, upload.name)
+    except (uploads.UploadRejected, ConfigError) as error:
+        flash(str(error), "error")
+        return redirect(url_for("configuration.templates"))
+    record("上传配置", f"{wanted.title}：{upload.name}")
+    flash(f"今后的审核使用本局上传的{wanted.title}“{upload.name}”。", "info")
+    return redirect(url_for("configuration.templates"))
+
+
+def _missing(what: str = "模板文件（.docx）"):
+    raise uploads.UploadRejected(f"请选择{what}")

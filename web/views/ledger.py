@@ -8,24 +8,17 @@ from werkzeug.datastructures import MultiDict
 from generator.review import ledger as review_ledger
 from web import ledger_export
 from web.auth import record, role_required
-from web.services import store, web_db
+from web.services import store
 
 bp = Blueprint("ledger", __name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _rows(args):
-    """(entry, unit) pairs passing the filters; the unit is known for cases submitted in the web app."""
-    year = args.get("year", type=int)
-    units = {row[0]: row[1] for row in web_db().execute(
-        "SELECT json_extract(data, '$.文号'), unit FROM submissions")}
-    rows = [(entry, units.get(entry.number, "")) for entry in
-            review_ledger.entries(store(), year, args.get("doc_type") or None, voided=args.get("voided") == "1")]
-    if args.get("conclusion"):
-        rows = [(e, u) for e, u in rows if e.conclusion == args["conclusion"]]
-    if args.get("unit"):
-        rows = [(e, u) for e, u in rows if u == args["unit"]]
-    return rows
+    """Ledger entries passing the page's filters."""
+    return review_ledger.entries(store(), args.get("year", type=int), args.get("doc_type") or None,
+                                 voided=args.get("voided") == "1", unit=args.get("unit") or None,
+                                 conclusion=args.get("conclusion") or None)
 
 
 @bp.route("/ledger")
@@ -34,12 +27,12 @@ def ledger():
     """The ledger table."""
     rows = _rows(request.args)
     everything = _rows(MultiDict()) if request.args else rows
-    choices = {"years": sorted({e.reviewed.year for e, _ in everything if e.reviewed}, reverse=True)
+    choices = {"years": sorted({e.reviewed.year for e in everything if e.reviewed}, reverse=True)
                or [date.today().year],
-               "doc_types": sorted({e.doc_type for e, _ in everything}),
-               "conclusions": sorted({e.conclusion for e, _ in everything if e.conclusion}),
-               "units": sorted({u for _, u in everything if u})}
-    total = sum(e.amount for e, _ in rows)
+               "doc_types": sorted({e.doc_type for e in everything}),
+               "conclusions": sorted({e.conclusion for e in everything if e.conclusion}),
+               "units": sorted({e.unit for e in everything if e.unit})}
+    total = sum(e.amount for e in rows)
     return render_template("ledger.html", rows=rows, choices=choices, args=request.args, total=total)
 
 

@@ -6,6 +6,7 @@ overrides, propose a conclusion, and collect the articles relied on for the appe
 
 from dataclasses import dataclass, field
 
+from generator.review import bureau_config
 from generator.review import findings as fd
 from generator.review.casefile import CommentaryCase, LegalityCase, OpinionCase
 from generator.review.checks.basis import (
@@ -26,7 +27,7 @@ from generator.review.checks.statutory import check_statutory
 from generator.review.checks.version import check_version
 from generator.review.checks.procedure import check_collective, check_review_scope
 from generator.review.checks.timing import check_limitation, check_review_limit, check_time_limit
-from generator.review.thresholds import Thresholds, load_thresholds
+from generator.review.thresholds import Thresholds
 from kb.refs import ResolvedRef
 from kb.store import Store
 
@@ -66,9 +67,9 @@ class Review:
 def run_opinion_checks(store: Store, case: OpinionCase, thresholds: Thresholds | None = None) -> list[fd.Finding]:
     """Run every check of a legal-review opinion and apply the case file's overrides.
 
-    `thresholds` defaults to the packaged configuration's entry named by the case (听证标准) or
+    `thresholds` defaults to the data directory's configuration's (else the packaged one's) entry named by the case (听证标准) or
     its default; a ThresholdError names an unknown entry."""
-    thresholds = thresholds or load_thresholds().select(case.hearing_region or None)
+    thresholds = thresholds or bureau_config.read(store, bureau_config.THRESHOLDS).select(case.hearing_region or None)
     ctx = Context(store, case, thresholds)
     return apply_overrides([OPINION_RUNNERS[check](ctx) for check in fd.OPINION_CHECKS], case.overrides)
 

@@ -4,9 +4,10 @@
 
 from datetime import timedelta
 
+from generator.review import bureau_config
 from generator.review import casefile as cf
 from generator.review import findings as fd
-from generator.review.calendar import CalendarError, load_calendar, load_time_limit
+from generator.review.calendar import CalendarError
 from generator.review.checks.common import PENALTY_LAW, add_years, cn_date, finding
 
 DECISION_DAYS = 90
@@ -83,7 +84,8 @@ def check_review_limit(ctx) -> fd.Finding:
     case = ctx.case
     citations = [ctx.cite(PENALTY_LAW, 58, 1)]
     try:
-        calendar, limit = load_calendar(), load_time_limit()
+        calendar = bureau_config.read(ctx.store, bureau_config.HOLIDAY_CALENDAR)
+        limit = bureau_config.read(ctx.store, bureau_config.REVIEW_TIME_LIMIT)
     except CalendarError as error:
         return finding(fd.REVIEW_LIMIT, fd.NOTE, f"无法读取审核期限配置：{error}", unverified=True, citations=citations)
     days = limit.days + (limit.extra if case.procedure.review_extended else 0)

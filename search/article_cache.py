@@ -1,0 +1,90 @@
+"""Articles a searcher keeps in memory by id: parsed once from the store, with the passages
+re-ranking looks at, so a query reads from SQLite only the articles no earlier query needed.
+
+A searcher lives for one index generation (search.live opens a new one after a swap), and so
+does its cache. Shared by threads: lookups and insertions take a lock.
+"""
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Iterable
+
+from kb.models import Article
+from kb.store import Store, article_from_row
+from search import passages
+
+SIZE = 20_000                   # prepared articles kept (about 60 MB on the whole corpus)
+BATCH = 500                     # ids per SQL statement
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article and the texts its evidence is read from."""
+
+    article: Article
+    passages: tuple[str, ...]       # lead sentence first, then 款 and 项 (search.passages)
+    whole: str                      # all paragraphs, one per line
+    acts: tuple[str, ...]           # the items' texts (the acts a penalty article lists)
+
+
+class ArticleCache:
+    """Prepared articles by id (least recently used evicted), and the light place (law version
+    id, chapter) of every article looked up, which is small enough to keep for all."""
+
+    def __init__(self, store: Store, size: int = SIZE):
+        self.store = store
+        self.size = size
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
+        self._places: dict[int, tuple[int, str]] = {}
+        self._lock = threading.Lock()
+
+    def places(self, ids: Iterable[int]) -> dict[int, tuple[int, str]]:
+        """(law version id, chapter) of each id that is an article of the store."""
+        ids = list(dict.fromkeys(ids))
+        with self._lock:
+            missing = [i for i in ids if i not in self._places]
+        if missing:
+            found = {}
+            for chunk in _chunks(missing):
+                found.update((row[0], (row[1], row[2])) for row in self.store.db.execute(
+                    f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            with self._lock:
+                self._places.update(found)
+        with self._lock:
+            return {i: self._places[i] for i in ids if i in self._places}
+
+    def prepared(self, ids: Iterable[int]) -> dict[int, Prepared]:
+        """The prepared article of each id that is an article of the store."""
+        ids = list(dict.fromkeys(ids))
+        with self._lock:
+            found = {i: self._prepared[i] for i in ids if i in self._prepared}
+            for i in found:
+                self._prepared.move_to_end(i)
+        missing = [i for i in ids if i not in found]
+        for chunk in _chunks(missing):
+            rows = self.store.db.execute(
+                f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            loaded = {row["id"]: _prepare(article_from_row(row)) for row in rows}
+            found.update(loaded)
+            with self._lock:
+                self._prepared.update(loaded)
+                self._places.update((i, (p.article.law_id, p.article.chapter)) for i, p in loaded.items())
+                while len(self._prepared) > self.size:
+                    self._prepared.popitem(last=False)
+        return found
+
+    def article(self, article_id: int) -> Article | None:
+        """One article by id, or None when the store has no such article."""
+        found = self.prepared([article_id]).get(article_id)
+        return found.article if found else None
+
+
+def _prepare(article: Article) -> Prepared:
+    return Prepared(article, tuple(passages.passages(article.paragraphs, article.items)),
+                    "\n".join(article.paragraphs), tuple(text for _, _, text in article.items))
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), BATCH):
+        yield ids[start:start + BATCH]
