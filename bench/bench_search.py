@@ -245,6 +245,14 @@ def _fresh_import(corpus: Path, data: Path) -> tuple[Store, dict]:
     return store, figures
 
 
+def _reused(data: Path) -> Store:
+    """The store of an imported data directory, without the bench's usage log, its index rebuilt."""
+    store = Store(data / DB_NAME)
+    learning.forget(store, LOG_SOURCE)
+    build_index(store, data)
+    return store
+
+
 def run(corpus: Path, stard: Path, em: Path, out: Path) -> str:
     """Run the whole benchmark and write the table to `out`; return it."""
     questions = load_stard(stard)
@@ -279,13 +287,15 @@ def run(corpus: Path, stard: Path, em: Path, out: Path) -> str:
     return text
 
 
-def tune(corpus: Path, stard: Path, em: Path) -> str:
+def tune(corpus: Path, stard: Path, em: Path, reuse: Path | None = None) -> str:
     """The figures to tune on, from the tuning part alone: the product, and learning by k-fold
-    cross-validation inside the tuning part (its other folds are the log). Nothing is written."""
+    cross-validation inside the tuning part (its other folds are the log). Nothing is written to
+    the results; with `reuse`, that already imported data directory is used (its bench log is
+    replaced and its index rebuilt) instead of a fresh import."""
     tuning = [q for q in load_stard(stard) if not q.held_out]
     with tempfile.TemporaryDirectory(prefix="fazhi-tune-") as temporary:
-        data = Path(temporary)
-        store, _ = _fresh_import(corpus, data)
+        data = reuse or Path(temporary)
+        store = _reused(data) if reuse else _fresh_import(corpus, data)[0]
         searcher = open_searcher(store, data)
         em_rows = em_tuning(searcher, load_em(em))
         rows = [_row("product, tuning part", evaluate(searcher, tuning, corpus)),
@@ -304,11 +314,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="结果表写入的 Markdown 文件")
     parser.add_argument("--tune", action="store_true",
                         help="只用调参部分（不含留出部分）评测并打印，不写结果文件：调参时用它")
+    parser.add_argument("--data", type=Path,
+                        help="与 --tune 一起用：复用已导入整个语料库的数据目录，不重新导入（其中的评测日志会被替换）")
     args = parser.parse_args()
     for path in (args.corpus, args.stard / "train.jsonl", args.em / "questions.jsonl"):
         if not path.exists():
             parser.error(f"找不到 {path}")
-    print(tune(args.corpus, args.stard, args.em) if args.tune else run(args.corpus, args.stard, args.em, args.out))
+    print(tune(args.corpus, args.stard, args.em, args.data) if args.tune else run(args.corpus, args.stard, args.em, args.out))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ from search.segment import LEXICON, normalize
 
 CUES_FILE = LEXICON / "question_cues.tsv"
 SUBJECTS_FILE = LEXICON / "subjects.tsv"
+PROCEDURE_FILE = LEXICON / "procedure_terms.txt"
+# Words of a question about punishment (a procedure term removed first: procedure_terms.txt).
+PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任")
 LAY_SEPARATOR = "、"
 # Words a question uses when it describes something done wrong (the act a penalty item names).
 VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未设置|未配备|未进行|未组织|未如实|未定期|未建立|"
@@ -24,6 +27,7 @@ VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未�
 # only when three characters or more of subject remain: 国家安全法 keeps 国家安全).
 INSTRUMENTS = ("实施条例", "实施细则", "实施办法", "条例", "规定", "办法", "细则", "法")
 AIMS = ("暂行", "程序", "安全管理", "监督管理", "管理", "安全", "保护", "防治", "促进")
+WHERE = {"全文": False, "列举": True}   # where an article must hold its cues: anywhere, opening a list
 ROUTED_LEVELS = {"法律": 3, "行政法规": 3, "部门规章": 4}   # level → shortest subject that routes
 
 
@@ -32,6 +36,7 @@ class Intent:
     """The signals of one question."""
 
     cues: list[tuple[str, ...]] = field(default_factory=list)   # article cues of each answer kind asked
+    listed: list[bool] = field(default_factory=list)           # … whether they must open a list (列举)
     subjects: list[str] = field(default_factory=list)          # statutory names of the parties named
     violation: bool = False
     routed: list[str] = field(default_factory=list)            # keys of the laws whose subject it names
@@ -51,10 +56,15 @@ def _table(path, columns: int) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def answer_kinds() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """(kind, question cues, article cues) as written in lexicon/question_cues.tsv."""
-    return [(kind, tuple(normalize(w) for w in asked.split(LAY_SEPARATOR)), tuple(answer.split()))
-            for kind, asked, answer in _table(CUES_FILE, 3)]
+def answer_kinds() -> list[tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
+    """(kind, question cues, article cues, whether they must open a list) as written in
+    lexicon/question_cues.tsv."""
+    rows = _table(CUES_FILE, 4)
+    for kind, _, _, where in rows:
+        if where not in WHERE:
+            raise ValueError(f"{CUES_FILE.name}：“{kind}”的范围应为 {' 或 '.join(WHERE)}，而不是“{where}”")
+    return [(kind, tuple(normalize(w) for w in asked.split(LAY_SEPARATOR)), tuple(answer.split()), WHERE[where])
+            for kind, asked, answer, where in rows]
 
 
 @lru_cache(maxsize=1)
@@ -64,12 +74,30 @@ def parties() -> list[tuple[str, tuple[str, ...]]]:
             for term, names in _table(SUBJECTS_FILE, 2)]
 
 
+@lru_cache(maxsize=1)
+def procedure_terms() -> tuple[str, ...]:
+    """Terms holding 罚 that name a procedure, not a punishment (lexicon/procedure_terms.txt),
+    longest first."""
+    lines = PROCEDURE_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(sorted({normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#")},
+                        key=len, reverse=True))
+
+
+def asks_punishment(text: str) -> bool:
+    """Whether a normalized question asks about punishment, not about the penalty procedure
+    (lexicon/procedure_terms.txt: "处罚决定书应当写明哪些内容")."""
+    for term in procedure_terms():
+        text = text.replace(term, " ")
+    return bool(PENALTY_RE.search(text))
+
+
 def read(text: str, routes: dict[str, list[str]]) -> Intent:
     """Return the signals of a normalized question; `routes` is subject → law keys (see routes)."""
-    cues = [answer for _, asked, answer in answer_kinds() if any(word in text for word in asked)]
+    kinds = [(answer, listed) for _, asked, answer, listed in answer_kinds() if any(word in text for word in asked)]
     subjects = [term for term, names in parties() if any(name in text for name in names)]
     named = subjects_named(text, routes)
-    return Intent(cues, subjects, bool(VIOLATION_RE.search(text)), [k for core in named for k in routes[core]], named)
+    return Intent([cues for cues, _ in kinds], [listed for _, listed in kinds], subjects,
+                  bool(VIOLATION_RE.search(text)), [k for core in named for k in routes[core]], named)
 
 
 def subject_of(title: str) -> str:

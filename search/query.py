@@ -9,8 +9,8 @@ the 法律责任 chapter for questions about punishment or describing a violatio
 subject the question names (search.intent), how often users chose the article, its chapter and
 its law for earlier questions, which chapters and laws users chose for the recorded questions most
 like this one (search.votes), and the evidence of the article's own passages — lead sentence, best
-款/项, whole text — with the wording of the kind of answer asked and the party asked about
-(search.passages).
+款/项, whole text (search.passages) — with the wording of the kind of answer asked (search.answers),
+the question's neighbouring words side by side (search.adjacent) and the party asked about.
 
 `SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
 no re-ranking): the baseline the benchmark compares against.
@@ -26,7 +26,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import intent, learning, lexicon, limits, names, passages, segment
+from search import adjacent, answers, intent, learning, lexicon, limits, names, passages, segment
 from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
@@ -48,12 +48,13 @@ LEAD_WEIGHT = 0.5               # per share of the question's weight in the arti
 PASSAGE_WEIGHT = 0.5            # … in its best passage (款, or 项 with its opening words)
 WHOLE_WEIGHT = 0.3              # … anywhere in the article
 CUE_BOOST = 0.2                 # the article has the wording of the kind of answer asked (期限 → 日内)
+PAIR_WEIGHT = 0.5               # per share of the question's neighbouring word pairs the article holds
 SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
 COVERED = 100                   # candidates whose passages are looked at
-PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任")
-CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.85, "部门规章": 0.7,
+PENALTY_RE = intent.PENALTY_RE
+CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
 SUPERSEDED_WEIGHT = 0.7
 PRIOR_WEIGHT = 0.05             # per log1p of the recorded questions that led to the article
@@ -105,6 +106,7 @@ class Analysis:
     law_key: str | None = None      # a law named in the query
     penalty: bool = False           # the question asks about punishment
     asked: intent.Intent = field(default_factory=intent.Intent)
+    pairs: list[str] = field(default_factory=list)   # neighbouring words of the question (search.adjacent)
 
 
 class Searcher:
@@ -176,7 +178,7 @@ class Searcher:
                 if token in weights:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
-                        bool(PENALTY_RE.search(free)), asked)
+                        intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free))
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -311,7 +313,9 @@ class Searcher:
         found = passages.coverage(prepared.passages, prepared.whole, rarity)
         weight = 1 + LEAD_WEIGHT * found.lead + PASSAGE_WEIGHT * found.best + WHOLE_WEIGHT * found.whole
         asked = analysis.asked
-        weight *= (1 + CUE_BOOST) ** sum(1 for cues in asked.cues if any(cue in prepared.whole for cue in cues))
+        weight *= (1 + CUE_BOOST) ** answers.answered(list(zip(asked.cues, asked.listed)),
+                                                      prepared.article.paragraphs)
+        weight *= 1 + PAIR_WEIGHT * adjacent.share(analysis.pairs, prepared.whole)
         if any(subject in prepared.passages[0] for subject in asked.subjects):
             weight *= 1 + SUBJECT_BOOST
         chapter = prepared.article.chapter

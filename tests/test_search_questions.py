@@ -18,6 +18,11 @@ from search import intent, passages
     ("合法性审查要审查哪些内容", "重大行政决策程序暂行条例", "第二十七条"),
     ("出了事故老板不组织抢救反而跑了", "中华人民共和国安全生产法", "第一百一十条"),
     ("动火作业没有安排专人进行现场安全管理", "中华人民共和国安全生产法", "第一百零一条"),
+    # written for issue 11's second round (not from any benchmark), checked against the samples
+    ("企业没有配备安全生产管理人员怎么罚", "中华人民共和国安全生产法", "第九十七条"),
+    ("事故隐患排查治理情况要如实记录并向从业人员通报", "中华人民共和国安全生产法", "第四十一条"),
+    ("行政处罚听证应当按照什么程序组织", "中华人民共和国行政处罚法", "第六十四条"),
+    ("作出行政处罚决定前要告知当事人哪些事项", "中华人民共和国行政处罚法", "第四十四条"),
 ])
 def test_the_answering_article_comes_first(sample_data, question, title, article):
     result = CliRunner().invoke(main, ["--data", str(sample_data), "search", question, "--kind", "条文", "--json"])
