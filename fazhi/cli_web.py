@@ -8,6 +8,7 @@ import sys
 import click
 
 from fazhi import settings
+from kb.store import Store
 from web import db as webdb
 from web import users
 
@@ -18,17 +19,24 @@ DEFAULT_PORT = 8000
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="监听地址；内网其他电脑访问时用 0.0.0.0 或本机内网地址。")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="端口。")
-@click.option("--threads", default=8, show_default=True, type=int, help="同时处理请求的线程数。")
+@click.option("--threads", default=8, show_default=True, type=int, help="每个工作进程同时处理请求的线程数。")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="工作进程数；默认 Linux 等系统为 CPU 核数，Windows 为 1。")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, threads: int, workers: int | None) -> None:
     """启动网页服务（waitress，Windows 与 Linux 服务器均可运行）。"""
-    import waitress
-
-    from web.app import create_app
+    from web.app import prepare
+    from web.serving import default_workers, listening_socket
+    from web.serving import serve as run
 
     data = settings.data_dir(ctx.find_root().obj.get("data"))
-    app = create_app(data)
-    if settings.open_store(ctx).counts()["laws"] == 0:
+    prepare(data)
+    store = Store(data / settings.DB_NAME)
+    try:
+        empty = store.counts()["laws"] == 0
+    finally:
+        store.close()
+    if empty:
         click.echo("数据目录中还没有法规：可先运行 fazhi import --samples 导入示例内容，"
                    "或登录后在“导入”页面导入法规或示例内容。")
     db = webdb.connect(data)
@@ -36,6 +44,11 @@ def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
         no_users = not users.list_users(db)
     finally:
         db.close()
+    try:
+        sock = listening_socket(host, port)
+    except OSError as error:
+        raise click.ClickException(f"无法在 {host}:{port} 上监听（{error.strerror or error}）："
+                                   "端口可能已被占用，可用 --port 换一个端口。") from None
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"法治知识库已启动：http://{shown}:{port}/ （数据目录 {data}，按 Ctrl+C 停止）")
     if no_users:
@@ -44,7 +57,9 @@ def serve(ctx: click.Context, host: str, port: int, threads: int) -> None:
                    "设置密码后用该账号在浏览器中登录。")
     else:
         click.echo("用 fazhi user add 创建的账号登录。")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="fazhi")
+    with sock:
+        status = run(data, sock, threads, workers or default_workers(), echo=click.echo)
+    ctx.exit(status)
 
 
 def _data_option(ctx: click.Context) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from web import db as webdb
 from web import services as svc
 from web.views import BLUEPRINTS
 from web.views.api import bp as api_blueprint
@@ -23,10 +24,9 @@ csrf = CSRFProtect()
 def create_app(data: Path | str, **config) -> Flask:
     """The web app over one data directory; `config` overrides Flask settings (tests, benchmarks)."""
     data = Path(data)
-    data.mkdir(parents=True, exist_ok=True)
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=_secret_key(data),
+        SECRET_KEY=prepare(data),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="fazhi_session",
@@ -47,8 +47,12 @@ def create_app(data: Path | str, **config) -> Flask:
     return app
 
 
-def _secret_key(data: Path) -> bytes:
-    """The session-signing key of the data directory, created on first use (readable by owner only)."""
+def prepare(data: Path) -> bytes:
+    """Create what every server process of `data` shares before the first one starts: the folder,
+    the web database and the session-signing key (created on first use, readable by owner only);
+    return the key."""
+    data.mkdir(parents=True, exist_ok=True)
+    webdb.connect(data).close()
     path = data / SECRET_FILE
     if not path.exists():
         path.write_bytes(secrets.token_bytes(32))

@@ -67,6 +67,11 @@ def test_import_two_versions_and_compare(server, login):
     page.goto(f"{server}/search?q=残疾赔偿金根据受害人丧失劳动能力程度")
     page.locator("a.hit-title", has_text="第十二条").first.click()
     expect(page.locator(".meta")).to_contain_text("现行有效")
+    current = page.url
+    page.locator(".versions a", has_text="该版本中的对应条文").click()     # matched when asked for
+    expect(page.locator(".meta")).to_contain_text("已被修订")
+    expect(page.locator("h1")).to_contain_text("第十二条")
+    page.goto(current)
     page.locator(".versions a", has_text="与本版本对照").click()
     focus = page.locator("tr.focus")
     expect(focus).to_contain_text("修改")

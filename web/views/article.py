@@ -4,6 +4,7 @@ cites it, citations to copy) and the side-by-side comparison of two versions of 
 from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from kb.cases.crossref import citing_article
 from kb.numerals import int_to_chinese
@@ -52,13 +53,16 @@ def contents(articles) -> list[tuple[str, list]]:
 
 
 def _law_view(law_id: int) -> tuple:
-    """(law, its articles, the other versions with their articles) — read once per data change."""
+    """(law, its articles, its other versions) — read once per data change."""
     def read():
-        db = store()
-        law = db.law(law_id)
-        others = [(other, db.articles(other.id)) for other in db.versions(law.key) if other.id != law.id]
-        return law, db.articles(law.id), others
+        law = store().law(law_id)
+        return law, _articles(law.id), [other for other in store().versions(law.key) if other.id != law.id]
     return services().memo(("law", law_id), read)
+
+
+def _articles(law_id: int) -> list:
+    """The articles of one law version, in order — read once per data change."""
+    return services().memo(("articles", law_id), lambda: store().articles(law_id))
 
 
 def article_path(law, article) -> str:
@@ -82,7 +86,16 @@ def article(article_id: int):
 
 @bp.route("/statute/<path:key>/<version>/<label>")
 def by_label(key: str, version: str, label: str):
-    """One article in its law: chapter path, neighbours, contents, other versions, what cites it."""
+    """One article in its law: chapter path, neighbours, contents, other versions, what cites it.
+    The page below the header is rendered once per article and kept until the data changes
+    (web.cache): after a re-import the next request reads the article again."""
+    title, body = services().article_pages.get(("article", key, version, label), services().stamp(),
+                                       lambda: render_body(key, version, label))
+    return render_template("article.html", title=title, body=body)
+
+
+def render_body(key: str, version: str, label: str) -> tuple[str, Markup]:
+    """(page title, the article page below the header) of one article; 404 when there is none."""
     chosen = next((law for law in store().versions(key)
                    if (law.version.isoformat() if law.version else UNDATED) == version), None)
     if chosen is None:
@@ -92,15 +105,34 @@ def by_label(key: str, version: str, label: str):
     if position is None:
         abort(404, description=f"{law.display_title}（{law.version_text}）中没有{label}。")
     found = siblings[position]
-    refs = services().memo(("refs", found.id), lambda: citing_article(store(), law, found))
-    matches = services().memo(("matches", found.id), lambda: [
-        (other, counterpart(found, siblings, articles, (other.version or date.min) < (law.version or date.min)))
-        for other, articles in others])
-    return render_template("article.html", law=law, article=found, refs=refs,
-                           previous=siblings[position - 1] if position else None,
-                           following=siblings[position + 1] if position + 1 < len(siblings) else None,
-                           contents=contents(siblings), others=matches, citations=citations(law, found),
-                           base=article_path(law, found).rsplit("/", 1)[0] + "/")
+    refs = citing_article(store(), law, found)
+    return law.short_title + found.label, Markup(render_template(
+        "_article_body.html", law=law, article=found, refs=refs,
+        previous=siblings[position - 1] if position else None,
+        following=siblings[position + 1] if position + 1 < len(siblings) else None,
+        contents=services().memo(("contents", law.id), lambda: contents(siblings)), others=others,
+        citations=citations(law, found), base=article_path(law, found).rsplit("/", 1)[0] + "/"))
+
+
+@bp.route("/counterpart")
+def counterpart_in():
+    """The article (?article= id) in another version of its law (?other= law id): a redirect to it,
+    or a page saying that version has none. Matched when asked for, not on every article page:
+    matching the versions of a long law takes seconds."""
+    db = store()
+    found, other = db.article(request.args.get("article", 0, type=int)), db.law(request.args.get("other", 0, type=int))
+    law = db.law(found.law_id) if found else None
+    if law is None or other is None or other.key != law.key or other.id == law.id:
+        abort(404, description="请从条文页面选择同一法规的另一版本。")
+    law, siblings, _ = _law_view(law.id)
+    article = next(a for a in siblings if a.id == found.id)
+    match = services().memo(("counterpart", article.id, other.id), lambda: counterpart(
+        article, siblings, _articles(other.id), (other.version or date.min) < (law.version or date.min)))
+    if match is None:
+        return render_template("error.html", title="没有对应条文",
+                               message=f"{other.display_title}（{other.version_text}）中没有与{law.version_text}"
+                                       f"{article.label}对应的条文。"), 404
+    return redirect(article_path(other, match))
 
 
 @bp.route("/compare")

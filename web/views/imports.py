@@ -6,9 +6,8 @@ from pathlib import Path
 
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 
-from web import audit, import_jobs, uploads
+from web import import_jobs, uploads
 from web.auth import client_address, current_user, record, role_required
-from web.db import connect
 from web.services import services
 
 bp = Blueprint("imports", __name__)
@@ -25,7 +24,7 @@ def import_page():
         return render_template("import.html", kinds=import_jobs.KINDS)
     data = services().data
     if request.form.get("samples"):
-        job = import_jobs.start(data, import_jobs.SAMPLES, [], current_user().name, _audit(data, client_address()))
+        job = import_jobs.start(data, import_jobs.SAMPLES, [], current_user().name, client_address())
         record("导入", "示例内容")
         return redirect(url_for("imports.progress", job_id=job.id))
     kind = request.form.get("kind", "")
@@ -46,7 +45,7 @@ def import_page():
     if not accepted:
         return render_template("import.html", kinds=import_jobs.KINDS, rejected=rejected,
                                error="没有可导入的文件，未导入任何内容。"), 400
-    job = import_jobs.start(data, kind, accepted, current_user().name, _audit(data, client_address()))
+    job = import_jobs.start(data, kind, accepted, current_user().name, client_address())
     record("导入", f"{kind}：" + "、".join(name for name, _ in accepted))
     return render_template("import_progress.html", job=job, rejected=rejected)
 
@@ -55,7 +54,7 @@ def import_page():
 @role_required("审核")
 def progress(job_id: str):
     """The progress page of one import."""
-    job = import_jobs.get(job_id) or abort(404, description="没有这次导入（服务重启后记录不保留）。")
+    job = import_jobs.get(services().data, job_id) or abort(404, description=f"没有这次导入（导入记录保留 {import_jobs.KEEP_DAYS} 天）。")
     return render_template("import_progress.html", job=job, rejected=[])
 
 
@@ -63,18 +62,8 @@ def progress(job_id: str):
 @role_required("审核")
 def state(job_id: str):
     """The state of one import as JSON, polled by the progress page."""
-    job = import_jobs.get(job_id) or abort(404)
+    job = import_jobs.get(services().data, job_id) or abort(404)
     return jsonify(job.state())
-
-
-def _audit(data: Path, address: str):
-    def done(job):
-        db = connect(data)
-        try:
-            audit.log(db, job.user, address, "导入完成", f"{job.kind}：{job.summary}")
-        finally:
-            db.close()
-    return done
 
 
 def _uploads(data: Path) -> Path:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from flask import Blueprint, render_template, request
+from markupsafe import Markup
 
 from kb.categories import CATEGORIES
 from search.card import penalty_card
@@ -35,21 +36,34 @@ def marked(hit) -> list[tuple[str, bool]]:
 
 @bp.route("/search")
 def search():
-    """Search results for ?q=, filtered by the facets, PAGE_SIZE per page."""
+    """Search results for ?q=, filtered by the facets, PAGE_SIZE per page. The page below the
+    header is rendered once per query string and kept until a new index is swapped in (web.cache):
+    a re-import, a standard or case imported, `fazhi learn` is seen at the next request."""
+    found = searcher()
+    generation = found.reloads            # read before the searcher: see body
+    current = found.current
+    body = services().search_pages.get(("search", tuple(request.args.items(multi=True))), services().index_stamp(generation),
+                                lambda: render_body(current))
+    return render_template("search.html", query=request.args.get("q", "").strip(), body=body)
+
+
+def render_body(found) -> Markup:
+    """The search page below the header for the request's query string, searched with `found`
+    (the searcher of the index generation the cache key names: a searcher read after its
+    generation is never older than it, so an index swap never leaves old results cached)."""
     query = request.args.get("q", "").strip()
     page = max(1, min(MAX_PAGES, request.args.get("page", 1, type=int) or 1))
-    found = searcher()
-    facets = {"kinds": KINDS, "categories": CATEGORIES, "statuses": STATUSES,
-              "regions": services().memo(("regions", id(found)),
-                                         lambda: sorted({law.region for law in found.laws.values() if law.region}))}
+    shown = {"query": query, "args": request.args,
+             "facets": {"kinds": KINDS, "categories": CATEGORIES, "statuses": STATUSES,
+                        "regions": sorted({law.region for law in found.laws.values() if law.region})}}
     if not query:
-        return render_template("search.html", query="", facets=facets, args=request.args)
+        return Markup(render_template("_search_body.html", **shown))
     try:
         result = found.search(query, options_from(request.args, page * PAGE_SIZE + 1))
     except QueryError as error:
-        return render_template("search.html", query=query, error=str(error), facets=facets, args=request.args)
+        return Markup(render_template("_search_body.html", error=str(error), **shown))
     hits = result.hits[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
     card = None if result.jumped or page > 1 else penalty_card(found, query, result.hits)
-    return render_template("search.html", query=query, result=result, hits=hits, page=page, card=card,
-                           more=len(result.hits) > page * PAGE_SIZE and page < MAX_PAGES,
-                           facets=facets, args=request.args, pieces_of=marked, first=(page - 1) * PAGE_SIZE)
+    return Markup(render_template("_search_body.html", result=result, hits=hits, page=page, card=card,
+                                  more=len(result.hits) > page * PAGE_SIZE and page < MAX_PAGES,
+                                  pieces_of=marked, first=(page - 1) * PAGE_SIZE, **shown))
