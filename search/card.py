@@ -16,13 +16,13 @@ from dataclasses import asdict, dataclass, field
 
 from kb.cases.store import CaseStore
 from kb.models import Article, Law
-from kb.numerals import chinese_to_int
 from kb.refs import Ref
 from kb.standards.penalty_text import render
 from kb.standards.store import StandardStore
 from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
 from search.knowledge import CASE
+from search.law_articles import cited_duties
 from search.query import SearchOptions
 
 CASES = 3
@@ -31,7 +31,6 @@ BASIC = "基本情形"
 # 未 before a verb describes something not done (未办理, 未对…维护), beside the cues of search.intent;
 # 未成年, 未满 (an age) and 未来 do not.
 NOT_DONE = re.compile(r"未(?!成年|满|来)[\u4e00-\u9fff]")
-CITED_DUTY = re.compile(r"违反本(?:法|条例|规定|办法)第([一二三四五六七八九十百零〇]+)条")
 
 
 @dataclass
@@ -170,9 +169,9 @@ def _duty(searcher, choice: Choice, text: str, ref: Ref) -> Cited | None:
     """The duty violated: named by the penalty text, given by a standard item or a case for the
     penalty item, or a duty article among the hits that restates the act."""
     law, article = choice.law, choice.article
-    named = CITED_DUTY.search(text)
+    named = cited_duties(text)
     if named:
-        found = searcher.store.find_article(law.title, chinese_to_int(named.group(1)), 0, None)
+        found = searcher.store.find_article(law.title, named[0], 0, None)
         if found:
             return Cited(f"{law.display_title}{found[1].label}", found[1].text, "罚则援引", found[1].id)
     store = searcher.store

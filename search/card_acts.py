@@ -65,7 +65,7 @@ class ActFitter:
     def fit(self, law: Law, act: str) -> Fit:
         """How much of the question's act words `act`, of `law`, holds."""
         if law.id not in self.inside:
-            text = "\n".join(a.text for a in self.searcher.store.articles(law.id))
+            text = self.searcher.law_articles.law(law.id).text
             self.inside[law.id] = passages.Matcher({t: w for t, w in self.matcher.weights.items() if t in text})
         return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act),
                    sum(1 for word in self.words.weights if word in act))

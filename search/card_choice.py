@@ -17,17 +17,15 @@ that law, and restating a duty article that search found), are its alternatives.
 card.
 """
 
-import re
 from dataclasses import dataclass, replace
 
 from kb.models import Article, Law
-from kb.numerals import chinese_to_int
 from search import intent, passages, segment
 from search.card_acts import ActFitter, Fit, acts_of, other_doer, parties_doing
 from search.card_laws import scope_of, scopes
 from search.hits import Hit
-from search.index import PENALTY_CHAPTERS
 from search.knowledge import CASE, STANDARD
+from search.law_articles import cited_duties, is_penalty
 from search.query import CATEGORY_WEIGHTS, SearchOptions
 
 CARD_HITS = 10          # the penalty article, or the duty it punishes, must be one of the first hits
@@ -45,9 +43,6 @@ GIVES_WAY = 0.6         # the general law beside a law whose scope the question 
                         # punished under another law beside one punished by its own article
 ALTERNATIVE_SHARE = 0.6  # least score, as a share of the best, of an alternative of another law
 ALTERNATIVES = 2
-PENALTY_TEXT = re.compile(r"罚款|吊销|没收|责令停产停业|警告|处分")
-CITED = re.compile(r"违反本(?:法|条例|规定|办法)((?:第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?[、，和及或者]*)+)")
-NUMBER = re.compile(r"第([一二三四五六七八九十百零〇]+)条")
 FROM_HITS, FROM_STANDARD, FROM_CASE = "检索结果", "裁量基准", "典型案例"
 
 
@@ -103,19 +98,6 @@ def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     return [best] + others[:ALTERNATIVES]
 
 
-def is_penalty(article: Article) -> bool:
-    """Whether the article sets penalties: in a penalty chapter, or stating one in a law
-    without chapters."""
-    if article.chapter:
-        return any(name in article.chapter for name in PENALTY_CHAPTERS)
-    return bool(PENALTY_TEXT.search(article.text))
-
-
-def cited_duties(text: str) -> list[int]:
-    """The numbers of the articles of its own law a penalty text says were breached (违反本法第X条)."""
-    return [chinese_to_int(n) for span in CITED.findall(text) for n in NUMBER.findall(span)]
-
-
 def _candidates(searcher, hits: list[Hit]) -> tuple[list[_Found], list[tuple[int, Article]]]:
     """Penalty articles the hits lead to, and the duty articles among them (rank, article)."""
     found, duties = [], []
@@ -142,12 +124,11 @@ def _candidates(searcher, hits: list[Hit]) -> tuple[list[_Found], list[tuple[int
     return found, duties
 
 
-def _punishing(searcher, law: Law, duty: Article) -> list[Article]:
+def _punishing(searcher, law: Law, duty: Article) -> tuple[Article, ...]:
     """The penalty articles of the duty's law that name it as breached (违反本法第X条)."""
     if scope_of(law) is None:
-        return []
-    return [a for a in searcher.store.articles(law.id)
-            if is_penalty(a) and duty.number in cited_duties(a.text)]
+        return ()
+    return searcher.law_articles.law(law.id).punishing.get(duty.number, ())
 
 
 def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str, analysis) -> list[Choice]:

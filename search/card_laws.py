@@ -57,4 +57,9 @@ def scope_of(law: Law) -> Scope | None:
     older version: no card cites it)."""
     if law.status != CURRENT or not law.is_national:
         return None
-    return scopes().get(normalize(law.short_title))
+    return _scope_named(law.short_title)
+
+
+@lru_cache(maxsize=None)
+def _scope_named(short_title: str) -> Scope | None:
+    return scopes().get(normalize(short_title))

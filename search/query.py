@@ -30,6 +30,7 @@ from search import adjacent, answers, intent, learning, lexicon, limits, names, 
 from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
+from search.law_articles import LawArticles
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes
@@ -128,6 +129,7 @@ class Searcher:
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = names.names_by_start(self.names)
         self.articles = ArticleCache(store)
+        self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
 
