@@ -7,19 +7,18 @@ int, bool, date, Decimal (money in 元), CitedRef, list[X], dict[str, str], a ne
 `SCALAR` (a field name) to accept a plain string for the whole object.
 """
 
-import re
 import types
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from generator.review.citing import CitedRef, parse_cited
+from kb.dates import read_date
 from kb.standards.money import to_decimal
+from kb.yes_no import read_yes_no
 
-DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-TRUE, FALSE = ("是", "有", "已", "true", "yes"), ("否", "无", "未", "false", "no")
 INVALID = object()
 
 
@@ -128,29 +127,18 @@ def to_text(raw: Any) -> str:
 
 def to_date(raw: Any) -> date:
     """A date from YAML, 'YYYY-MM-DD' or 'YYYY年M月D日'."""
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    match = DATE_RE.match(str(raw).strip())
-    try:
-        if match:
-            return date(*(int(g) for g in match.groups()))
-    except ValueError:
-        pass
-    raise ValueError(f"应为日期（如 2026-03-05 或 2026年3月5日），实为“{_show(raw)}”")
+    day = read_date(raw)
+    if day is None:
+        raise ValueError(f"应为日期（如 2026-03-05 或 2026年3月5日），实为“{_show(raw)}”")
+    return day
 
 
 def to_bool(raw: Any) -> bool:
     """A yes/no value: true/false, 是/否, 有/无, 已/未."""
-    if isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().lower()
-    if text in TRUE:
-        return True
-    if text in FALSE:
-        return False
-    raise ValueError(f"应为“是”或“否”，实为“{_show(raw)}”")
+    answer = read_yes_no(raw)
+    if answer is None:
+        raise ValueError(f"应为“是”或“否”，实为“{_show(raw)}”")
+    return answer
 
 
 def to_money(raw: Any) -> Decimal:

@@ -9,14 +9,13 @@ Dates are accepted as spreadsheet dates, 2025-03-01, 2025/3/1, 2025.3.1 and
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from kb.dates import WRITTEN_DATE, read_date
 from kb.ledgers.kinds import CHOICE, COUNT, DATE, MONEY, MONTH, TEXT, YEAR, YESNO, Column
+from kb.yes_no import read_yes_no
 
-_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_YES = {"是", "y", "yes", "√", "有", "1", "true"}
-_NO = {"否", "n", "no", "×", "无", "0", "false"}
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
 
@@ -53,17 +52,11 @@ def _text(column: Column, value) -> str:
 
 
 def _date(column: Column, value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = _DATE_RE.match(str(value))
-    if not match:
+    day = read_date(value)
+    if day is None:
+        if WRITTEN_DATE.match(str(value).strip()):
+            raise CellError(f"“{value}”不是有效日期")
         raise CellError(f"“{value}”不是日期，应写作 2025-03-01 或 2025年3月1日")
-    try:
-        day = date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise CellError(f"“{value}”不是有效日期") from None
     _check_year(day.year, value)
     return day
 
@@ -115,12 +108,10 @@ def _money(column: Column, value) -> Decimal:
 
 
 def _yesno(column: Column, value) -> bool:
-    text = str(value).strip().lower()
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise CellError(f"“{value}”应填“是”或“否”")
+    answer = read_yes_no(value)
+    if answer is None:
+        raise CellError(f"“{value}”应填“是”或“否”")
+    return answer
 
 
 def _choice(column: Column, value) -> str:
