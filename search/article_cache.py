@@ -2,17 +2,16 @@
 re-ranking looks at, so a query reads from SQLite only the articles no earlier query needed.
 
 A searcher lives for one index generation (search.live opens a new one after a swap), and so
-does its cache. Shared by threads: lookups and insertions take a lock.
+does its cache. Shared by threads.
 """
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Iterable
 
 from kb.models import Article
 from kb.store import Store, article_from_row
 from search import passages
+from search.lru import LRU
 
 SIZE = 20_000                   # prepared articles kept (about 60 MB on the whole corpus)
 BATCH = 500                     # ids per SQL statement
@@ -34,44 +33,35 @@ class ArticleCache:
 
     def __init__(self, store: Store, size: int = SIZE):
         self.store = store
-        self.size = size
-        self._prepared: OrderedDict[int, Prepared] = OrderedDict()
-        self._places: dict[int, tuple[int, str]] = {}
-        self._lock = threading.Lock()
+        self._prepared = LRU(size)
+        self._places: dict[int, tuple[int, str]] = {}      # grows by dict updates, atomic under the GIL
 
     def places(self, ids: Iterable[int]) -> dict[int, tuple[int, str]]:
         """(law version id, chapter) of each id that is an article of the store."""
         ids = list(dict.fromkeys(ids))
-        with self._lock:
-            missing = [i for i in ids if i not in self._places]
-        if missing:
-            found = {}
-            for chunk in _chunks(missing):
-                found.update((row[0], (row[1], row[2])) for row in self.store.db.execute(
-                    f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-            with self._lock:
-                self._places.update(found)
-        with self._lock:
-            return {i: self._places[i] for i in ids if i in self._places}
+        missing = [i for i in ids if i not in self._places]
+        for chunk in _chunks(missing):
+            self._places.update((row[0], (row[1], row[2])) for row in self.store.db.execute(
+                f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return {i: self._places[i] for i in ids if i in self._places}
 
     def prepared(self, ids: Iterable[int]) -> dict[int, Prepared]:
         """The prepared article of each id that is an article of the store."""
-        ids = list(dict.fromkeys(ids))
-        with self._lock:
-            found = {i: self._prepared[i] for i in ids if i in self._prepared}
-            for i in found:
-                self._prepared.move_to_end(i)
-        missing = [i for i in ids if i not in found]
+        found = {}
+        missing = []
+        for i in dict.fromkeys(ids):
+            value = self._prepared.get(i)
+            if value is None:
+                missing.append(i)
+            else:
+                found[i] = value
         for chunk in _chunks(missing):
             rows = self.store.db.execute(
                 f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
             loaded = {row["id"]: _prepare(article_from_row(row)) for row in rows}
             found.update(loaded)
-            with self._lock:
-                self._prepared.update(loaded)
-                self._places.update((i, (p.article.law_id, p.article.chapter)) for i, p in loaded.items())
-                while len(self._prepared) > self.size:
-                    self._prepared.popitem(last=False)
+            self._prepared.update(loaded)
+            self._places.update((i, (p.article.law_id, p.article.chapter)) for i, p in loaded.items())
         return found
 
     def article(self, article_id: int) -> Article | None:

@@ -4,14 +4,13 @@ Read from the store once per law version (the most recently used LAWS are kept);
 threads."""
 
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from kb.models import Article
 from kb.numerals import chinese_to_int
 from kb.store import Store
 from search.index import PENALTY_CHAPTERS
+from search.lru import LRU
 
 LAWS = 64
 PENALTY_TEXT = re.compile(r"罚款|吊销|没收|责令停产停业|警告|处分")
@@ -46,17 +45,13 @@ class LawArticles:
 
     def __init__(self, store: Store, size: int = LAWS):
         self.store = store
-        self.size = size
-        self._laws: OrderedDict[int, LawText] = OrderedDict()
-        self._lock = threading.Lock()
+        self._laws = LRU(size)
 
     def law(self, law_id: int) -> LawText:
         """The articles, text and duty links of one law version."""
-        with self._lock:
-            found = self._laws.get(law_id)
-            if found:
-                self._laws.move_to_end(law_id)
-                return found
+        found = self._laws.get(law_id)
+        if found:
+            return found
         articles = tuple(self.store.articles(law_id))
         punishing: dict[int, list[Article]] = {}
         for article in articles:
@@ -65,8 +60,5 @@ class LawArticles:
                     punishing.setdefault(duty, []).append(article)
         found = LawText(articles, "\n".join(a.text for a in articles),
                         {duty: tuple(named) for duty, named in punishing.items()})
-        with self._lock:
-            self._laws[law_id] = found
-            while len(self._laws) > self.size:
-                self._laws.popitem(last=False)
+        self._laws.update({law_id: found})
         return found

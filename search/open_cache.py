@@ -52,11 +52,11 @@ def _write(path: Path, data: dict) -> None:
     """Write atomically (another process may read it meanwhile); a failure only costs the cache."""
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".law_tables-")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False)
         os.replace(temporary, path)
     except OSError:
-        try:
-            os.unlink(temporary)
-        except (OSError, UnboundLocalError):
-            pass
+        Path(temporary).unlink(missing_ok=True)
