@@ -189,7 +189,7 @@ def status(ctx):
 def _searcher(ctx):
     store, data = settings.open_store(ctx), settings.data_dir(ctx.obj["data"])
     try:
-        searcher = open_searcher(store, data)
+        searcher = open_searcher(store, data, short_lived=True)
     except IndexMissing as error:
         raise click.ClickException(str(error)) from None
     if index_lag(store, data):

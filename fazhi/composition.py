@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kb.store import Store
-from search import index, learning
+from search import index, learning, segment
 from search.knowledge import knowledge_docs
 from search.live import LiveSearcher
 from search.tantivy_engine import TantivyEngine
@@ -25,9 +25,15 @@ def refresh_index(store: Store, data: Path) -> dict | None:
     return build_index(store, data)
 
 
-def open_searcher(store: Store, data: Path) -> LiveSearcher:
+def open_searcher(store: Store, data: Path, short_lived: bool = False) -> LiveSearcher:
     """Return a searcher over the live index of the data directory; it may be shared by threads
-    and follows the index across re-imports (search.live)."""
+    and follows the index across re-imports (search.live). A short-lived process (one command)
+    segments with the index's word table instead of loading the whole dictionary."""
+    if short_lived:
+        directory = index.current_index_dir(data)
+        table = index.index_word_table(directory) if directory else None
+        if table:
+            segment.use_word_table(table)
     return LiveSearcher(store, data)
 
 

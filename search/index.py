@@ -37,6 +37,7 @@ from search.tantivy_engine import TantivyEngine
 POINTER = "index.current"
 FORMAT_FILE = "format"
 REVISION_FILE = "revision"      # the store revision the index was built from
+WORDS_FILE = "words"            # names the word table (search.word_table) the index was built with
 INDEX_FORMAT = "3"              # raise when the fields of index documents change
 PENALTY_SECTION = "法律责任"
 PENALTY_CHAPTERS = ("法律责任", "罚则")   # chapter names of the articles that set penalties
@@ -85,6 +86,16 @@ def live_index_dir(data: Path) -> Path:
     if not is_current_format(directory):
         raise IndexMissing("索引由旧版本的 fazhi 建立：请运行 fazhi learn 重建索引（无需重新导入）")
     return directory
+
+
+def index_word_table(directory: Path) -> Path | None:
+    """The word table the index in `directory` was built with, or None (older index, or removed)."""
+    try:
+        name = (directory / WORDS_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    path = directory.parent / name
+    return path if name.startswith(segment.WORD_TABLE_PREFIX) and "/" not in name and path.is_file() else None
 
 
 def index_lag(store: Store, data: Path) -> int | None:
@@ -230,6 +241,7 @@ def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProv
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))
         (target / REVISION_FILE).write_text(str(revision), encoding="utf-8")
+        (target / WORDS_FILE).write_text(segment.word_table(data).name, encoding="utf-8")
         (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)

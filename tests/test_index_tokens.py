@@ -29,7 +29,7 @@ def test_rjieba_cuts_like_jieba_with_our_dictionary():
     lines = [segment.normalize(line) for path in sorted(STATUTES.rglob("*.md"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(lines) > 100
-    fast = segment._tokenizer()
+    fast = segment._full_tokenizer()[0]
     for line in lines:
         assert fast.cut_for_search(line, False) == reference.lcut_for_search(line, HMM=False), line
         assert fast.cut(line, False) == reference.lcut(line, HMM=False), line
