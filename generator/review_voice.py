@@ -42,6 +42,7 @@ REVIEWED_QUALITIES = (
 )
 # Working words of the checks and how an opinion says them.
 _REWORDING = (
+    (re.compile(r"注意：事项\s*[A-Z]{1,6}-[0-9A-Z-]+\s*的"), "所适用裁量基准的"),
     (re.compile(r"[（(]?事项\s*[A-Z]{1,6}-[0-9A-Z-]+[）)]?"), ""),
     (re.compile(r"，?见明细"), ""),
     (re.compile(r"：(所引为[^，；。：]*?版本)"), r"\1"),

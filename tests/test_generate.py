@@ -366,6 +366,27 @@ def test_a_long_case_of_four_violations_reads_as_one_opinion(store, tmp_path):
     assert "四、建议" not in lines
 
 
+def test_each_provision_that_could_not_be_read_is_said_once_in_a_case_of_two_violations(store, tmp_path):
+    """One violation cites a law the store lacks (消防法), the other an old version it lacks: one
+    sentence for each provision, none left of the findings that said only that, the version once,
+    and a discretion note without the standard's item code."""
+    text = (SAMPLES / "review" / "示例-法制审核-多个违法行为.yaml").read_text(encoding="utf-8")
+    text = text.replace("《中华人民共和国安全生产法》第九十七条第（三）项", "《中华人民共和国消防法》第六十条第一项")
+    text = text.replace("《中华人民共和国安全生产法》第九十四条第一款", "《中华人民共和国安全生产法》（2014年修正）第九十一条第一款")
+    case = tmp_path / "两个违法行为.yaml"
+    case.write_text(text, encoding="utf-8")
+    result = generate(store, KINDS["opinion"], case, tmp_path / "两个违法行为.docx")
+    body = body_text(Document(result.path))
+    assert body.count("未能取得") == 2 and body.count("所引为2014年版本") == 1
+    assert body.count("《安全生产法》（2014年修正）第九十一条第一款的条文未能取得，无法比对原条文、"
+                      "核对其规定的违法行为与本案事实是否相符，也无法读取其处罚规定。") == 1
+    assert body.count("《消防法》第六十条第一项的条文未能取得，无法核对其规定的违法行为与本案事实是否相符，"
+                      "也无法核对法定处罚。") == 1
+    assert "主要负责人未履行安全生产管理职责：违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版）。" in body
+    assert "：所适用裁量基准的处罚依据为《安全生产法》第九十七条第三项，送审的处罚依据中没有。" in body
+    assert "注意" not in body and "审核结论：同意" not in body
+
+
 def test_a_legality_review_without_the_content_reviewed_is_not_lawful(store, tmp_path):
     data = yaml.safe_load((SAMPLES / "review" / "示例-合法性审查-重大事故隐患治理督办办法.yaml").read_text(encoding="utf-8"))
     del data["审查意见"]["内容合法性"]
