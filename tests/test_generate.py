@@ -146,8 +146,9 @@ def test_what_could_not_be_read_is_said_once(generated):
     law = next(line for line in texts(document) if line.startswith("（二）定性与法律适用。"))
     assert law == (f"（二）定性与法律适用。处罚依据{cited}所引为2014年版本，不是现行《安全生产法》（2021年6月10日版）；"
                    "所适用裁量基准的处罚依据为《安全生产法》第一百零一条第一项。")
-    after = texts(document)[texts(document).index(law) + 1]
-    assert after == unread + "违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版）。"
+    assert texts(document)[texts(document).index(law) + 1].startswith(unread)
+    version = "违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版），依照《行政处罚法》第三十七条应当适用该版本。"
+    assert text.index(law) < text.index(unread) < text.index(version) < text.index("（三）程序。")
     assert "（四）裁量。拟对当事人罚款120,000元，超过适用幅度上限和法定最高额100,000元，超出20,000元。" in text
     assert result.review.conclusion.result != "同意" and "审核结论：不同意。" in text
     assert "按《行政处罚法》第三十七条确定应当适用的版本并改引" in text and "按现行有效版本更正所引条文" not in text
@@ -382,7 +383,8 @@ def test_each_provision_that_could_not_be_read_is_said_once_in_a_case_of_two_vio
                       "核对其规定的违法行为与本案事实是否相符，也无法读取其处罚规定。") == 1
     assert body.count("《消防法》第六十条第一项的条文未能取得，无法核对其规定的违法行为与本案事实是否相符，"
                       "也无法核对法定处罚。") == 1
-    assert "主要负责人未履行安全生产管理职责：违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版）。" in body
+    assert ("主要负责人未履行安全生产管理职责：违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版），"
+            "依照《行政处罚法》第三十七条应当适用该版本。") in body
     assert "：所适用裁量基准的处罚依据为《安全生产法》第九十七条第三项，送审的处罚依据中没有。" in body
     assert "注意" not in body and "审核结论：同意" not in body
 
