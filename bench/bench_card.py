@@ -8,7 +8,8 @@ A question is asked as `fazhi search` asks it (10 hits, current versions) and it
 a violation, *right* when the card's penalty (law, article and item or paragraph) is one of the
 expected ones, *wrong* when it is another, *refused* when there is no card; for a question naming
 no act, *no card* is right. The card's alternatives (另可适用) are counted apart: expected or not.
-The questions marked held_out were written after the card was tuned and never tuned on.
+The questions marked held_out were written after the card was tuned and never tuned on; those that
+name a `part` were written in a later round before it tuned anything, and are counted apart.
 """
 
 import argparse
@@ -44,12 +45,20 @@ def matches(citation: str, expected: list[str]) -> bool:
     return any(shown == e or (shown.startswith(e) and shown[len(e)] == "第") for e in expected)
 
 
+def part_of(question: dict) -> str:
+    """The part a question belongs to: tuned, held out, or the held-out part it names (questions
+    written in a later round, before that round tuned anything)."""
+    if not question.get("held_out"):
+        return "tuned"
+    return question.get("part", "held out")
+
+
 OUTCOMES = ("right", "wrong", "refused", "no card", "card", "alt expected", "alt other")
 
 
 def judge(searcher, questions: list[dict]) -> tuple[dict, list[str]]:
     """Counts per part (tuned, held out) and outcome, and one line per question."""
-    counts = {part: dict.fromkeys(OUTCOMES, 0) for part in ("tuned", "held out")}
+    counts = {part_of(q): dict.fromkeys(OUTCOMES, 0) for q in questions}
     lines = []
     for question in questions:
         hits = searcher.search(question["q"], SearchOptions(limit=10)).hits
@@ -61,13 +70,13 @@ def judge(searcher, questions: list[dict]) -> tuple[dict, list[str]]:
             outcome = "refused"
         else:
             outcome = "right" if matches(card.penalty.citation, expected) else "wrong"
-        part = counts["held out" if question.get("held_out") else "tuned"]
+        part = counts[part_of(question)]
         part[outcome] += 1
         shown = plain(card.penalty.citation) if card else "—"
         alternatives = [plain(a.citation) for a in card.alternatives] if card else []
         for alternative in alternatives:
             part["alt expected" if expected and matches(alternative, expected) else "alt other"] += 1
-        held = " (held out)" if question.get("held_out") else ""
+        held = f" ({part_of(question)})" if question.get("held_out") else ""
         lines.append(f"| {question['id']}{held} | {question['q']} | {shown} | {'、'.join(alternatives) or '—'} | {outcome} |")
     return counts, lines
 

@@ -17,6 +17,7 @@ from generator.case_text import cited_text, grouped_citations, party_description
 from generator.context_text import clause, money, numbered, paragraphs, review_item, sentence, unique
 from generator.filters import date_text
 from generator.official_format import heading_label
+from generator.opinion_said import remedy_implied, said_once
 from generator.opinion_violations import Violation, violations
 from generator.review import findings as fd
 from generator.review.casefile import OpinionCase
@@ -143,22 +144,27 @@ def merged_phrase(case: OpinionCase, listed: list[Violation]) -> str:
 def opinion_items(store: Store, case: OpinionCase, review: Review, listed: list[Violation]) -> list[dict[str, Any]]:
     """二、审核意见: one item per aspect with something to say, in the order reviewers use."""
     sections = {section.aspect: section for section in review.sections}
+    said = said_once([f for aspect in voice.ASPECT_TITLES if aspect in sections
+                      for f in sections[aspect].findings if f.standing])
     items = []
     for aspect, title in voice.ASPECT_TITLES.items():
         section = sections.get(aspect)
         texts = [sentence(section.note)] if section and section.note else []
-        texts += _machine_sentences(store, case, aspect, section.findings if section else [], listed)
+        texts += _machine_sentences(store, case, section.findings if section else [], listed, said)
         texts = unique(texts)
         if texts:
             items.append(review_item(len(items) + 1, title, texts))
     return items
 
 
-def _machine_sentences(store, case, aspect, findings, listed) -> list[str]:
+def _machine_sentences(store, case, findings, listed, said: dict[int, tuple[str, str]]) -> list[str]:
     texts = []
     for finding in findings:
         if finding.check_id == fd.REVIEW_SCOPE and finding.standing and not finding.implies:
             texts.append(f"本案属于{REVIEW_ARTICLE}规定应当进行法制审核的情形。")
+        elif finding.standing and id(finding) in said:
+            message, after = said[id(finding)]
+            texts += [voice.finding_sentence(finding, message) if message else "", after]
         elif finding.overridden_by or finding.standing:
             texts.append(voice.finding_sentence(finding))
         else:
@@ -196,7 +202,9 @@ def _problems_and_suggestions(review: Review) -> tuple[list[str], list[str]]:
     standing = [f for f in review.findings if f.standing]
     problems = [f"{f.title}{UNCHECKED if f.unverified and f.outcome != fd.PROBLEM else WRONG}"
                 for f in standing if f.implies]
-    suggestions = [voice.remedy_sentence(f) for f in standing]  # a note without a remedy stays in its item
+    implied = remedy_implied(standing)
+    suggestions = [voice.remedy_sentence(f) for f in standing  # a note without a remedy stays in its item
+                   if id(f) not in implied]
     return unique(problems), unique(suggestions)
 
 

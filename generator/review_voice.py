@@ -42,13 +42,18 @@ REVIEWED_QUALITIES = (
 )
 # Working words of the checks and how an opinion says them.
 _REWORDING = (
+    (re.compile(r"注意：事项\s*[A-Z]{1,6}-[0-9A-Z-]+\s*的"), "所适用裁量基准的"),
     (re.compile(r"[（(]?事项\s*[A-Z]{1,6}-[0-9A-Z-]+[）)]?"), ""),
     (re.compile(r"，?见明细"), ""),
+    (re.compile(r"：(所引为[^，；。：]*?版本)"), r"\1"),
+    (re.compile(r"(违法行为发生时和作出决定时有效的均为《[^》]+》（[^）]+）)(?=$|；)"),
+     r"\1，依照《中华人民共和国行政处罚法》第三十七条应当适用该版本"),
     (re.compile(r"^所引\s*\d+\s*处条文中有\s*\d+\s*处有误："), ""),
     (re.compile(r"；请核对现行版本后改引"), ""),
     (re.compile(r"所选裁量基准事项的"), "所适用裁量基准的"),
     (re.compile(r"配置中"), "本机关适用的听证标准中"),
     (re.compile(r"已配置："), "现有："),
+    (re.compile(r"导入所引法律后重新核对，或者对照原文人工核实"), "对照所引法律的原文核实所引条文"),
     (re.compile(r"导入所引法律后重新核对，或者"), ""),
     (re.compile(r"导入"), "取得"),
     (re.compile(r"法规库未收录所引版本"), "未能取得所引版本的条文"),
@@ -60,6 +65,10 @@ _REWORDING = (
     (re.compile(r"在法规库中"), "与现行文本"),
     (re.compile(r"法规库未收录"), "未能取得"),
     (re.compile(r"法规库"), "现有法规文本"),
+    (re.compile(r"高于适用幅度上限 ?([\d,.]+元)，超出 ?([\d,.]+元)；超过法定最高额 ?\1，超出 ?\2，违反处罚依据"),
+     r"超过适用幅度上限和法定最高额\1，超出\2"),
+    (re.compile(r"(^|[：；])(?:单位|个人)拟罚款"), r"\1拟对当事人罚款"),
+    (re.compile(r"(^|[：；])(主要负责人|直接责任人员|其他直接责任人员)拟罚款"), r"\1拟对\2罚款"),
     (re.compile(r"[需须请]人工(?:核实|判断)"), "需要进一步核实"),
     (re.compile(r"人工核实"), "核实"),
 )
@@ -95,11 +104,12 @@ def named_once(text: str) -> str:
     return _STANDARD_RE.sub(once, text)
 
 
-def finding_sentence(finding: fd.Finding) -> str:
-    """What the opinion says of a finding that is not a plain pass: the problem, or the reviewer's reason."""
+def finding_sentence(finding: fd.Finding, message: str | None = None) -> str:
+    """What the opinion says of a finding that is not a plain pass: the problem (its message, or
+    `message` when the opinion words it otherwise), or the reviewer's reason."""
     if finding.overridden_by:
         return f"经审核，{clause(finding.overridden_by)}。"
-    return named_law(finding, legal_wording(finding.message)) + "。"
+    return named_law(finding, legal_wording(finding.message if message is None else message)) + "。"
 
 
 def remedy_sentence(finding: fd.Finding) -> str:

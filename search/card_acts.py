@@ -3,11 +3,16 @@ itself — fit the act a question describes, and who does them.
 
 The question's words that describe an act are its weighted tokens without the words asking about
 punishment, the words of lexicon/card_ignored.txt (多少, 哪些, lay negations such as 没有) and the
-names of laws and law subjects it names (消防, 特种设备: they decide the law, not the act), and
-the names of public bodies (应急管理部门: the enforcer, or whom a report is owed to). An act
+names of laws and law subjects it names (消防, 特种设备: they decide the law, not the act), the
+lay names of the parties it names (叉车司机, 工人: they say who, which the party check judges),
+and the names of public bodies (应急管理部门: the enforcer, or whom a report is owed to). An act
 fits by the share of those words it holds: of the words its law has at all (a statute never says
 叉车 or 干活), of all of them, and of the words of two characters or more (a single character is
-found inside any word).
+found inside any word). An act punished only for the accident it caused (…造成事故的) fits a
+question that tells of an accident.
+
+Who does an act is read from its first clause; the unit answers for the workers it employs
+(lexicon/card_workers.txt).
 """
 
 import re
@@ -19,6 +24,7 @@ from search import intent, passages, segment
 from search.query import PENALTY_RE
 
 IGNORED_FILE = segment.LEXICON / "card_ignored.txt"
+WORKERS_FILE = segment.LEXICON / "card_workers.txt"
 ITEM_START = passages.ITEM_START
 # Who does an act is named in its first clause; public bodies and their staff are punished by
 # 处分, not by the inspector.
@@ -27,6 +33,9 @@ BREACH = re.compile(r"^违反本(?:法|条例|规定|办法)(?:[^，]*?规定)?[
 CLAUSE = re.compile(r"[，；：,;:]")
 # Where the naming of who does an act ends: the act begins (未…, 不…, 拒绝…, 对…隐瞒 …).
 ACT_START = re.compile(r"未|不|拒|违反|擅自|对|在|有下列|将|以|使用|发生|致使|导致")
+# An act punished only when it caused an accident (…造成事故的) fits a question that tells of one.
+CAUSED = re.compile(r"(?:造成|导致|致使|发生)[^，；。]*?事故的")
+ACCIDENT = re.compile(r"事故(?!隐患)|出事|伤亡|死亡|身亡|死人|受伤|爆炸|火灾|着火|失火|起火")
 
 
 @dataclass
@@ -39,18 +48,40 @@ class Fit:
     found: int = 0   # how many of those it holds
 
 
+def _word_list(path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(segment.normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def ignored_words() -> frozenset[str]:
     """The words of lexicon/card_ignored.txt (one a line), normalized."""
-    lines = IGNORED_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(segment.normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+    return _word_list(IGNORED_FILE)
+
+
+@lru_cache(maxsize=1)
+def workers() -> frozenset[str]:
+    """The parties of lexicon/card_workers.txt: those a unit employs, whose use, staffing and
+    training the law punishes on the unit."""
+    return read_workers(WORKERS_FILE)
+
+
+def read_workers(path) -> frozenset[str]:
+    """Read a list of worker parties (the format of lexicon/card_workers.txt); a term that is not a
+    party of lexicon/subjects.tsv raises ValueError naming the file and the term."""
+    terms, known = _word_list(path), {names[0] for _, names in intent.parties()}
+    unknown = sorted(terms - known)
+    if unknown:
+        raise ValueError(f"{path.name}：“{'、'.join(unknown)}”不是 {intent.SUBJECTS_FILE.name} 中的当事人")
+    return terms
 
 
 class ActFitter:
     """The act words of one question, matched against the acts of penalty articles."""
 
-    def __init__(self, searcher, analysis, subjects: list[str]):
-        named = {t for name in analysis.asked.named for t in segment.tokens(name)} | ignored_words()
+    def __init__(self, searcher, analysis, subjects: list[str], text: str):
+        named = {t for name in analysis.asked.named + who_words(text) for t in segment.tokens(name)}
+        named |= ignored_words()
         named.update(segment.normalize(subject) for subject in subjects)
         if analysis.law_key:
             named.update(segment.tokens(searcher.titles[analysis.law_key]))
@@ -58,17 +89,28 @@ class ActFitter:
         weights = {t: w * searcher.engine.idf(t) for t, w in analysis.weights.items()
                    if t not in named and not PENALTY_RE.search(t) and not any(t in body for body in bodies)}
         self.searcher = searcher
+        self.accident = bool(ACCIDENT.search(text))
         self.matcher = passages.Matcher(weights)
         self.words = passages.Matcher({t: w for t, w in weights.items() if len(t) > 1})
         self.inside: dict[int, passages.Matcher] = {}
 
     def fit(self, law: Law, act: str) -> Fit:
-        """How much of the question's act words `act`, of `law`, holds."""
+        """How much of the question's act words `act`, of `law`, holds; nothing when the act is
+        punished only for an accident it caused and the question tells of none."""
+        if CAUSED.search(act) and not self.accident:
+            return Fit(0.0, 0.0, 0.0)
         if law.id not in self.inside:
             text = self.searcher.law_articles.law(law.id).text
             self.inside[law.id] = passages.Matcher({t: w for t, w in self.matcher.weights.items() if t in text})
         return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act),
                    sum(1 for word in self.words.weights if word in act))
+
+
+def who_words(text: str) -> list[str]:
+    """The lay names of parties of lexicon/subjects.tsv (叉车司机, 工人, 老板) a normalized question
+    holds: they say who does an act — which the party check judges — in words the statute does not
+    use for the act. The statutory term itself (主要负责人) stays a word of the act."""
+    return [name for _, names in intent.parties() for name in names[1:] if name in text]
 
 
 def acts_of(article: Article) -> list[tuple[int | None, int | None, str]]:
@@ -99,6 +141,17 @@ def other_doer(act: str, article: Article, asked: list[str], question: str) -> b
         return True
     named = parties_doing(act, article)
     return bool(asked and named and not set(asked) & set(named))
+
+
+def answers_for(act: str, article: Article, asked: list[str]) -> bool:
+    """Whether the party that does the act is one the question asks about — the party itself, or
+    the unit for the workers it employs (lexicon/card_workers.txt): an act the unit does, or one its
+    law lists among the unit's (生产经营单位有下列行为之一: 特种作业人员未…取得相应资格，上岗作业的),
+    is punished on the unit a question about its worker is about."""
+    doing = parties_doing(act, article)
+    if set(doing) & set(asked):
+        return True
+    return not doing and any(segment.normalize(party) in workers() for party in asked)
 
 
 def parties_doing(act: str, article: Article) -> list[str]:

@@ -10,18 +10,21 @@ law gives way to a law whose scope the question names (安全生产法第二条)
 Each candidate's act — the item (项) the question describes, or the article when it lists none —
 must hold enough of the question's words, or a little of them when a duty article among the hits
 restates the item, and be done by the party asked about (search.card_acts). Candidates are scored
-by that fit, the authority of the law, the rank of the hit that brought them and whether the
-article names the party asked about. The best is the card's penalty; close ones of other laws, and
-the best of a law whose scope the question names that the hits did not reach (searched inside
-that law, and restating a duty article that search found), are its alternatives. No candidate: no
-card.
+by that fit, the authority of the law, the rank of the hit that brought them and whether the act
+is done by the party asked about — or by the unit, for a question about a worker it employs
+(search.card_acts.answers_for). The best is the card's penalty; close ones of other laws, and the
+best of a law whose scope the question names that the hits did not reach (searched inside that
+law, and restating a duty article that search found), are its alternatives — or the penalty, when
+the best came from the general law, which gives way to it. A penalty that no duty among the hits
+restates takes the item of its article that a duty article found inside its law restates (the
+duty the card shows). No candidate: no card.
 """
 
 from dataclasses import dataclass, replace
 
 from kb.models import Article, Law
 from search import intent, passages, segment
-from search.card_acts import ActFitter, Fit, acts_of, other_doer, parties_doing
+from search.card_acts import ActFitter, Fit, acts_of, answers_for, other_doer, parties_doing
 from search.card_laws import scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
@@ -85,16 +88,18 @@ class _Found:
 def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     """The card's penalty first, then its alternatives; [] when the hits support none."""
     text = segment.normalize(question)
-    fitter = ActFitter(searcher, analysis, [intent.subject_of(s.title) for s in scopes().values() if not s.general])
+    fitter = ActFitter(searcher, analysis, [intent.subject_of(s.title) for s in scopes().values() if not s.general],
+                       text)
     found, duties = _candidates(searcher, hits[:CARD_HITS])
     chosen = _rank(_judged(searcher, found, duties, fitter, text, analysis))
     if not chosen:
         return []
-    best = chosen[0]
+    first = _restated(searcher, question, text, chosen[0], fitter, analysis)
     laws = {c.law.key for c in chosen}
-    reached = _scoped(searcher, question, text, laws, fitter, analysis, _authority(best.law))
-    close = [c for c in chosen[1:] if c.law.key != best.law.key and c.score >= ALTERNATIVE_SHARE * best.score]
-    others = _one_per_article(reached + close, {best.article.id})
+    reached = _scoped(searcher, question, text, laws, fitter, analysis, _authority(first.law))
+    close = [c for c in chosen[1:] if c.law.key != first.law.key and c.score >= ALTERNATIVE_SHARE * first.score]
+    best, *rest = _rank([first] + reached) if reached and scope_of(first.law).general else [first] + reached
+    others = _one_per_article(rest + close, {best.article.id})
     return [best] + others[:ALTERNATIVES]
 
 
@@ -212,7 +217,7 @@ def _score(choice: Choice, fit: float, analysis) -> float:
     act of a person (主要负责人 …) when the question names none (the unit is then asked about)."""
     score = fit * _authority(choice.law) / (1 + RANK_DECAY * choice.rank)
     doing = parties_doing(choice.act, choice.article)
-    if set(doing) & set(analysis.asked.subjects):
+    if answers_for(choice.act, choice.article, analysis.asked.subjects):
         score *= 1 + PARTY_BOOST
     elif doing and not analysis.asked.subjects:
         score /= 1 + PARTY_BOOST
@@ -238,12 +243,30 @@ def _scoped(searcher, question: str, text: str, laws: set[str], fitter: ActFitte
              if law.key not in laws and _authority(law) >= rank and (scope := scope_of(law)) and scope.named_in(text)]
     found = []
     for law in named:
-        hits = searcher.search(question, SearchOptions(limit=CARD_HITS, law=law.title, kinds=("条文",))).hits
-        candidates, duties = _candidates(searcher, hits)
         source = f"检索{law.display_title}"
-        judged = [c for c in _judged(searcher, candidates, duties, fitter, text, analysis) if c.duty]
-        found += [replace(c, source=source) for c in _rank(judged)[:1]]
+        found += [replace(c, source=source) for c in _rank(_restating(searcher, question, text, law, fitter, analysis))[:1]]
     return found
+
+
+def _restating(searcher, question: str, text: str, law: Law, fitter: ActFitter, analysis) -> list[Choice]:
+    """The candidates of a search for the question inside `law` whose act a duty article found by
+    that search restates."""
+    hits = searcher.search(question, SearchOptions(limit=CARD_HITS, law=law.title, kinds=("条文",))).hits
+    candidates, duties = _candidates(searcher, hits)
+    return [c for c in _judged(searcher, candidates, duties, fitter, text, analysis) if c.duty]
+
+
+def _restated(searcher, question: str, text: str, best: Choice, fitter: ActFitter, analysis) -> Choice:
+    """The best candidate; when no duty article among the hits restates it and its text names none,
+    the act of the same article that a duty article found by searching inside its law restates
+    best (the item that duty describes, and the duty the card then shows)."""
+    if best.duty or cited_duties(best.article.text):
+        return best
+    same = [c for c in _restating(searcher, question, text, best.law, fitter, analysis) if c.article.id == best.article.id]
+    if not same:
+        return best
+    found = max(same, key=lambda c: c.score)
+    return replace(best, paragraph=found.paragraph, item=found.item, act=found.act, duty=found.duty)
 
 
 def _one_per_article(chosen: list[Choice], taken: set[int]) -> list[Choice]:

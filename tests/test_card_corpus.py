@@ -8,7 +8,7 @@ Runs only where the shared material is laid beside the repository (../shared); s
 import pytest
 
 from search.card import card_lines, penalty_card
-from search.card_acts import doer, other_doer, parties_doing
+from search.card_acts import answers_for, doer, other_doer, parties_doing
 from search.card_laws import scopes
 from search.query import SearchOptions
 from tests.corpus_subset import LAWS, subset_searcher
@@ -60,17 +60,42 @@ def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, p
 
 
 def test_a_forklift_driver_without_a_certificate(searcher):
-    """特种作业操作证 is the 安全生产法's (特种作业人员); a forklift is a 特种设备 (场（厂）内专用机动车辆)
-    whose driver needs the 特种设备安全法's 作业人员 qualification: the card offers both, never the
-    工人考核条例 or a mining rule whose words are closer."""
+    """A forklift is a 特种设备 (场（厂）内专用机动车辆) whose driver needs the 特种设备安全法's 作业人员
+    qualification (第十四条); 特种作业操作证 is the 安全生产法's (特种作业人员, 第三十条). Both laws
+    punish the unit that puts the unqualified driver to work, not the driver: the card cites the
+    law of the question's own scope (安全生产法第二条), 第八十六条第二项, with the general law's
+    第九十七条第七项 beside it — never the driver's own 第九十二条 (造成事故的), the 工人考核条例 or
+    a mining rule whose words are closer."""
     found = card(searcher, "仓库叉车司机没有特种作业操作证怎么罚")
-    cited = [found.penalty.citation] + [a.citation for a in found.alternatives]
-    assert set(cited) <= {SAFETY + "第九十七条第七项", EQUIPMENT + "第八十六条第一项", EQUIPMENT + "第八十六条第二项"}
-    assert SAFETY + "第九十七条第七项" in cited and EQUIPMENT + "第八十六条第二项" in cited
-    alternative = next(a for a in found.alternatives if a.citation.startswith(EQUIPMENT))
-    assert alternative.scope == "叉车" and alternative.act.startswith("（二）使用未取得相应资格的人员")
+    assert found.penalty.citation == EQUIPMENT + "第八十六条第二项"
+    assert found.act.startswith("（二）使用未取得相应资格的人员")
+    assert found.duty.citation == EQUIPMENT + "第十四条"
+    assert [a.citation for a in found.alternatives] == [SAFETY + "第九十七条第七项"]
+    assert found.parties == ["从业人员", "特种设备作业人员"]
+    assert {r.party for r in found.ranges} == {"单位"}
     lines = card_lines(found)
-    assert f"  {alternative.citation}（问题涉及“叉车”）：{alternative.act}" in lines[lines.index("另可适用："):]
+    assert f"处罚依据：{EQUIPMENT}第八十六条第二项（已读取）" in lines
+    assert lines[lines.index("另可适用：") + 1].startswith(f"  {SAFETY}第九十七条第七项：（七）特种作业人员未按照规定")
+
+
+def test_a_question_about_a_worker_is_about_the_unit_that_employs_them(searcher):
+    """The unit answers for the workers it employs (card_workers.txt); a worker's own act is the
+    worker's; an act of the 主要负责人 is neither."""
+    safety = searcher.store.find_article("安全生产法", 97, 0, None)[1]
+    untrained = safety.items[6][2]
+    assert answers_for(untrained, safety, ["特种作业人员"]) and answers_for(untrained, safety, ["从业人员"])
+    assert not answers_for(untrained, safety, ["主要负责人"])
+    own = searcher.store.find_article("特种设备安全法", 92, 0, None)[1]
+    assert answers_for(own.text, own, ["从业人员"])
+    principal = searcher.store.find_article("安全生产法", 94, 0, None)[1]
+    assert not answers_for(principal.paragraphs[0], principal, ["从业人员"])
+
+
+def test_an_act_punished_for_the_accident_it_caused_needs_an_accident(searcher):
+    """特种设备安全法第九十二条 punishes a worker's breach of the operating rules 造成事故的: without an
+    accident the card is the unit's handling of it (安全生产法第一百零七条)."""
+    assert card(searcher, "特种设备作业人员违反操作规程造成事故怎么处理").penalty.citation == EQUIPMENT + "第九十二条"
+    assert card(searcher, "特种设备作业人员违反操作规程怎么处理").penalty.citation == SAFETY + "第一百零七条"
 
 
 def test_a_late_report_by_the_principal_cites_the_paragraph_of_the_act(searcher):
@@ -115,12 +140,12 @@ def test_the_web_card_links_the_alternative_to_its_article(searcher):
     from web.app import create_app
 
     app = create_app(searcher.store.path.parent, TESTING=True)
-    forklift = card(searcher, "仓库叉车司机没有特种作业操作证怎么罚")
+    plan = card(searcher, "企业没有制定生产安全事故应急救援预案怎么罚")
     late = card(searcher, "事故发生后单位主要负责人迟报事故怎么罚")
-    alternative = next(a for a in forklift.alternatives if a.citation.startswith(EQUIPMENT))
+    alternative = next(a for a in plan.alternatives if a.scope)
     with app.test_request_context("/search"):
-        shown = render_template("_card.html", card=forklift)
+        shown = render_template("_card.html", card=plan)
         marked = render_template("_card.html", card=late)
     assert "<dt>另可适用</dt>" in shown and f'href="/article/{alternative.article_id}"' in shown
-    assert f"{alternative.citation}</a>（问题涉及“叉车”）" in shown
+    assert f"{alternative.citation}</a>（问题涉及“应急”）" in shown
     assert '<tr class="asked"><td>基本情形</td><td>主要负责人</td>' in marked

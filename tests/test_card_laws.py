@@ -1,10 +1,11 @@
 """The table of laws a penalty card may cite (search/lexicon/card_laws.tsv) and the words of a
-question the card does not look for in an act (card_ignored.txt)."""
+question the card does not look for in an act (card_ignored.txt), and the workers a unit answers
+for (card_workers.txt)."""
 
 import pytest
 
 from kb.models import CURRENT, SUPERSEDED, Law
-from search.card_acts import ignored_words
+from search.card_acts import ignored_words, read_workers, workers
 from search.card_laws import read_scopes, scope_of, scopes
 
 
@@ -36,3 +37,11 @@ def test_a_malformed_line_is_named(tmp_path):
 
 def test_words_that_ask_are_not_act_words():
     assert {"多少", "哪些", "没有"} <= ignored_words() and "擅自" not in ignored_words()
+
+
+def test_the_workers_a_unit_answers_for_are_parties_of_the_subject_table(tmp_path):
+    assert {"从业人员", "特种作业人员", "特种设备作业人员"} <= workers() and "主要负责人" not in workers()
+    listed = tmp_path / "card_workers.txt"
+    listed.write_text("# comment\n从业人员\n叉车工\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="card_workers.txt：“叉车工”不是 subjects.tsv 中的当事人"):
+        read_workers(listed)

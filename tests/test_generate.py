@@ -132,6 +132,28 @@ def test_an_opinion_with_problems_names_them_and_answers_the_defence(generated):
     assert not any("处以责令" in line or "罚款、责令" in line for line in lines)
 
 
+def test_what_could_not_be_read_is_said_once(generated):
+    """The 2014 text the 处罚依据 cites is not in the store: three findings (法律依据, 违法行为与所引条款,
+    法定处罚) could not check it and two name its version. The opinion says each once — one sentence
+    naming all that could not be checked — keeps each finding's own conclusion, is not 同意, and
+    suggests re-citing once."""
+    result, document = generated["示例-法制审核-某危险化学品仓储有限公司.yaml"]
+    text = body_text(document)
+    cited = "《安全生产法》（2014年修正）第九十八条第一项"
+    unread = f"{cited}的条文未能取得，无法比对原条文、核对其规定的违法行为与本案事实是否相符，也无法读取其处罚规定。"
+    assert text.count(unread) == 1 and text.count("未能取得") == 1 and text.count("无法") == 2
+    assert text.count("所引为2014年版本") == 1
+    law = next(line for line in texts(document) if line.startswith("（二）定性与法律适用。"))
+    assert law == (f"（二）定性与法律适用。处罚依据{cited}所引为2014年版本，不是现行《安全生产法》（2021年6月10日版）；"
+                   "所适用裁量基准的处罚依据为《安全生产法》第一百零一条第一项。")
+    assert texts(document)[texts(document).index(law) + 1].startswith(unread)
+    version = "违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版），依照《行政处罚法》第三十七条应当适用该版本。"
+    assert text.index(law) < text.index(unread) < text.index(version) < text.index("（三）程序。")
+    assert "（四）裁量。拟对当事人罚款120,000元，超过适用幅度上限和法定最高额100,000元，超出20,000元。" in text
+    assert result.review.conclusion.result != "同意" and "审核结论：不同意。" in text
+    assert "按《行政处罚法》第三十七条确定应当适用的版本并改引" in text and "按现行有效版本更正所引条文" not in text
+
+
 def test_orders_to_correct_are_not_written_as_penalties(generated):
     for name in samples_of("opinion"):
         text = body_text(generated[name][1])
@@ -343,6 +365,28 @@ def test_a_long_case_of_four_violations_reads_as_one_opinion(store, tmp_path):
     discretion = next(line for line in lines if "“较重”阶次；" in line)
     assert discretion.count("《示例省安全生产行政处罚裁量基准") == 1 and "该基准“较重”阶次" in discretion
     assert "四、建议" not in lines
+
+
+def test_each_provision_that_could_not_be_read_is_said_once_in_a_case_of_two_violations(store, tmp_path):
+    """One violation cites a law the store lacks (消防法), the other an old version it lacks: one
+    sentence for each provision, none left of the findings that said only that, the version once,
+    and a discretion note without the standard's item code."""
+    text = (SAMPLES / "review" / "示例-法制审核-多个违法行为.yaml").read_text(encoding="utf-8")
+    text = text.replace("《中华人民共和国安全生产法》第九十七条第（三）项", "《中华人民共和国消防法》第六十条第一项")
+    text = text.replace("《中华人民共和国安全生产法》第九十四条第一款", "《中华人民共和国安全生产法》（2014年修正）第九十一条第一款")
+    case = tmp_path / "两个违法行为.yaml"
+    case.write_text(text, encoding="utf-8")
+    result = generate(store, KINDS["opinion"], case, tmp_path / "两个违法行为.docx")
+    body = body_text(Document(result.path))
+    assert body.count("未能取得") == 2 and body.count("所引为2014年版本") == 1
+    assert body.count("《安全生产法》（2014年修正）第九十一条第一款的条文未能取得，无法比对原条文、"
+                      "核对其规定的违法行为与本案事实是否相符，也无法读取其处罚规定。") == 1
+    assert body.count("《消防法》第六十条第一项的条文未能取得，无法核对其规定的违法行为与本案事实是否相符，"
+                      "也无法核对法定处罚。") == 1
+    assert ("主要负责人未履行安全生产管理职责：违法行为发生时和作出决定时有效的均为《安全生产法》（2021年6月10日版），"
+            "依照《行政处罚法》第三十七条应当适用该版本。") in body
+    assert "：所适用裁量基准的处罚依据为《安全生产法》第九十七条第三项，送审的处罚依据中没有。" in body
+    assert "注意" not in body and "审核结论：同意" not in body
 
 
 def test_a_legality_review_without_the_content_reviewed_is_not_lawful(store, tmp_path):

@@ -7,10 +7,10 @@ it does not or an old version is cited, suggests the current article to cite ins
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from generator.review.findings import NOTE, PASS, PROBLEM
+from generator.review.findings import NOTE, PASS, PROBLEM, UNREAD, Said
 from kb.models import Article, Law
 from kb.numerals import article_label, int_to_chinese
 from kb.penalties.lookup import is_excerpt
@@ -75,6 +75,7 @@ class CitationCheck:
     current: bool | None = None         # the version cited is the current one
     resolved: ResolvedRef | None = None
     suggestion: ResolvedRef | None = None
+    said: list[Said] = field(default_factory=list)
 
 
 def blank_versions(text: str) -> tuple[str, dict[int, VersionMark]]:
@@ -147,11 +148,13 @@ def check_citation(store: Store, cited: CitedRef, probe: str = "", penalty: bool
         old_article = article_in(store, named, ref.number, ref.suffix) if named else None
         old_text = _excerpt(old_article, ref) if old_article else None
         suggestion = _suggest(store, current, old_text or probe, penalty)
-        message = f"所引为{cited.version.label}版本，不是{where}" + (
-            "" if named else "（法规库未收录所引版本，无法比对原条文）")
-        return CitationCheck(cited, PROBLEM, message + _advice(suggestion, bool(old_text)),
+        version = f"所引为{cited.version.label}版本"
+        unread = "" if named else "（法规库未收录所引版本，无法比对原条文）"
+        said = [Said(cited.written, version, f"{version}，")] + (
+            [Said(cited.written, UNREAD, unread, "比对原条文")] if unread else [])
+        return CitationCheck(cited, PROBLEM, f"{version}，不是{where}{unread}" + _advice(suggestion, bool(old_text)),
                              exists=(old_article is not None) if named else None, current=False,
-                             resolved=_resolved(ref, named, old_article), suggestion=suggestion)
+                             resolved=_resolved(ref, named, old_article), suggestion=suggestion, said=said)
     article = article_in(store, current, ref.number, ref.suffix)
     if article is None and is_excerpt(current):
         return CitationCheck(cited, NOTE, f"法规库收录的{current.display_title}为节选本，未收录"

@@ -70,6 +70,23 @@ class Authority:
         return f"{law.display_title}{self.ref.label}{version}"
 
 
+# The fact a Said states when a provision's text could not be read.
+UNREAD = "条文未能取得"
+
+
+@dataclass(frozen=True)
+class Said:
+    """Words of a finding's message (`clause`, as written there) stating a fact about one provision
+    (`provision`, as the case file writes it) that other findings of the review may state too: that
+    its text could not be read (`fact` UNREAD, `cannot` what could therefore not be checked), or
+    which version it cites. A document states each fact once."""
+
+    provision: str
+    fact: str
+    clause: str
+    cannot: str = ""
+
+
 @dataclass
 class Finding:
     """The result of one check.
@@ -91,6 +108,7 @@ class Finding:
     overridden_by: str | None = None
     original_outcome: str | None = None
     unverified: bool = False
+    said: list[Said] = field(default_factory=list)
 
     @property
     def status(self) -> str:

@@ -17,6 +17,7 @@ from search.query import IndexMissing, Searcher, SearchOptions
 # facts and the share of the 案由's pairs found in the act (0 to 1).
 FITS, CLEAR_MISMATCH, BETTER_BY = 0.4, 0.25, 0.25
 ACT_END = re.compile(r"^(.*?的)[，,]")
+WHAT = {True: "违法行为", False: "义务"}     # what a penalty provision and a violated one state
 
 
 def check_act_fit(ctx) -> fd.Finding:
@@ -24,7 +25,7 @@ def check_act_fit(ctx) -> fd.Finding:
     violated provision."""
     case = ctx.case
     lines: list[tuple[str, str, bool]] = []
-    citations = []
+    citations, said = [], []
     for number, violation in enumerate(case.violations, 1):
         label = f"{violation.label(number)}：" if case.several else ""
         probe, name = _probe(case, violation)
@@ -33,11 +34,13 @@ def check_act_fit(ctx) -> fd.Finding:
                 outcome, line, relied, unverified = _one(ctx, cited, probe, name, penalty)
                 lines.append((outcome, label + line, unverified))
                 citations += relied
+                if unverified:
+                    said.append(fd.Said(cited.written, fd.UNREAD, label + line, f"核对其规定的{WHAT[penalty]}与本案事实是否相符"))
     outcome, unverified = combine(lines)
     message = ("本案违法事实与所引违反条款规定的义务、处罚依据规定的违法行为相符" if outcome == fd.PASS
                else "；".join(line for o, line, _ in lines if o == outcome))
     return finding(fd.ACT_FIT, outcome, message, details=detail_lines(message, lines), citations=distinct(citations),
-                   implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
+                   implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified, said=said,
                    remedy="核对违法事实与所引条款，改引与违法行为相符的条款" if outcome != fd.PASS else "")
 
 
@@ -45,7 +48,7 @@ def _one(ctx, cited, probe: str, name: str, penalty: bool):
     """(outcome, line, authorities, unverified) for one citation."""
     law = cited_version(ctx.store, cited, ctx.case.act_date)
     resolved = resolve_in(ctx.store, law, cited.ref) if law else None
-    what = "违法行为" if penalty else "义务"
+    what = WHAT[penalty]
     if resolved is None:
         held = "法规库未收录该法律" if not ctx.store.find_laws(cited.ref.law) else "法规库未收录所引条文或所引版本"
         return (fd.NOTE, f"{cited.written}：{held}，无法核对其规定的{what}与本案事实是否相符",

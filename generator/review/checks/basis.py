@@ -32,6 +32,8 @@ class BasisResult:
     authorities: list[fd.Authority] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)      # the detail lines of wrong citations
     notes: int = 0
+    said: list[fd.Said] = field(default_factory=list)
+    noted: list[str] = field(default_factory=list)         # the citations that could not be checked
 
 
 def assess_citations(store: Store, groups: list[CitationGroup], probe: str = "", day: date | None = None) -> BasisResult:
@@ -54,11 +56,13 @@ def assess_citations(store: Store, groups: list[CitationGroup], probe: str = "",
                 line += f"；所选裁量基准事项的{group.role}为{'、'.join(r.text for r in group.expected)}"
                 chosen = chosen or _first_resolved(store, group.expected)
             result.details.append(line)
+            result.said += checked.said
             if chosen:
                 result.authorities.append(fd.Authority(chosen.ref, chosen))
             if checked.outcome == fd.PROBLEM:
                 result.problems.append(line)
             result.notes += checked.outcome == fd.NOTE
+            result.noted += [cited.written] if checked.outcome == fd.NOTE else []
             result.outcome = worst([result.outcome, checked.outcome])
     return result
 
@@ -70,11 +74,14 @@ def basis_finding(check_id: str, result: BasisResult, implies: str | None, extra
         message = f"所引 {total} 处条文中有 {len(result.problems)} 处有误：" + "；".join(result.problems)
     elif result.notes:
         message = f"所引 {total} 处条文中有 {result.notes} 处无法在法规库中核对，请人工核实"
+        if len(result.noted) == 1:   # one citation: what other checks could not read of it is said with it
+            result.said.append(fd.Said(result.noted[0], fd.UNREAD, message, "核对其是否为现行有效的规定"))
     else:
         message = f"所引 {total} 处条文均在现行有效版本中，条文存在"
     return finding(check_id, result.outcome, message, details=result.details,
                    citations=list(extra_citations) + result.authorities,
                    implies=implies if result.problems else None, unverified=bool(result.notes and not result.problems),
+                   said=result.said,
                    remedy="按现行有效版本更正所引条文" if result.problems else (
                        "导入所引法律后重新核对，或者对照原文人工核实" if result.notes else ""))
 

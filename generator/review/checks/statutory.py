@@ -7,7 +7,7 @@ article does not name, or a kind of penalty the article does not provide, is a p
 store lacks (law not imported, excerpt only) or whose text cannot be read with certainty is 需核实.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from generator.amounts import format_yuan
@@ -47,18 +47,20 @@ class Basis:
     refs: list[Ref]
     unread: list[str]
     problems: list[str]
+    said: list[fd.Said] = field(default_factory=list)   # the unread lines of provisions the store lacks
 
 
 def check_statutory(ctx) -> fd.Finding:
     """Each violation's proposed penalties within what its 处罚依据 provides."""
     case = ctx.case
     lines: list[tuple[str, str, bool]] = []
-    citations = []
+    citations, said = [], []
     for number, violation in enumerate(case.violations, 1):
         label = f"{violation.label(number)}：" if case.several else ""
         basis = read_basis(ctx, violation)
         citations += [ctx.cite_ref(ref) for ref in basis.refs]
         lines += [(fd.NOTE, f"{label}{line}", True) for line in basis.unread]
+        said += [replace(item, clause=label + item.clause) for item in basis.said]
         lines += [(fd.PROBLEM, f"{label}{line}", False) for line in basis.problems]
         if basis.provisions:
             lines += [(o, f"{label}{line}", u) for o, line, u in judge(case, violation, basis)]
@@ -72,7 +74,7 @@ def check_statutory(ctx) -> fd.Finding:
         message = "；".join(line.rstrip("。") for line in flagged)
     implies = fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None
     return finding(fd.STATUTORY, outcome, message, details=detail_lines(message, lines),
-                   citations=distinct(citations), implies=implies, unverified=unverified,
+                   citations=distinct(citations), implies=implies, unverified=unverified, said=said,
                    remedy="按处罚依据规定的处罚对象、种类和幅度调整拟处罚" if implies else
                    ("对照处罚依据原文人工核实处罚种类和幅度" if unverified else ""))
 
@@ -87,11 +89,12 @@ def read_basis(ctx, violation: Violation) -> Basis:
         written = cited.written or ref.text
         laws = ctx.store.find_laws(ref.law)
         if not laws:
-            result.unread.append(f"法规库未收录《{ref.law}》，无法按{written}核对法定处罚")
+            _unread(result, written, f"法规库未收录《{ref.law}》，无法按{written}核对法定处罚", "核对法定处罚")
             continue
         law = cited_version(ctx.store, cited, ctx.case.act_date)
         if law is None:
-            result.unread.append(f"法规库未收录{written}所引的{cited.version.label}版本，无法读取其处罚规定")
+            _unread(result, written, f"法规库未收录{written}所引的{cited.version.label}版本，无法读取其处罚规定",
+                    "读取其处罚规定")
             continue
         article = article_in(ctx.store, law, ref.number, ref.suffix)
         if article is None:
@@ -111,6 +114,12 @@ def read_basis(ctx, violation: Violation) -> Basis:
         else:
             result.provisions.append(provision)
     return result
+
+
+def _unread(result: Basis, written: str, line: str, cannot: str) -> None:
+    """A 处罚依据 whose text the store lacks: its line, and what it says for a document to state once."""
+    result.unread.append(line)
+    result.said.append(fd.Said(written, fd.UNREAD, line, cannot))
 
 
 def proposed_fines(case, violation: Violation) -> list[Proposed]:

@@ -26,20 +26,31 @@ def check_version(ctx) -> fd.Finding:
                        citations=citations, unverified=True, remedy="查明违法行为发生（或者终了）日期")
     decided = case.decision_date
     lines: list[tuple[str, str, bool]] = []
+    said = []
     for number, violation in enumerate(case.violations, 1):
         label = f"{violation.label(number)}：" if case.several else ""
         for cited in violation.basis:
             result = _one(ctx, violation, cited, day, decided)
             if result:
                 lines.append((result[0], label + result[1], result[2]))
+                said += _version_said(cited, result[1])
     if not lines:
         return finding(fd.VERSION, fd.PASS, "所引条文所属法律在违法行为发生后未被修改", citations=citations)
     outcome, unverified = combine(lines)
     message = "；".join(line for o, line, _ in lines if o == outcome or outcome == fd.PASS)
     return finding(fd.VERSION, outcome, message, details=detail_lines(message, lines), citations=citations,
-                   implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified,
+                   implies=fd.AGREE_IF_AMENDED if outcome == fd.PROBLEM else None, unverified=unverified, said=said,
                    remedy="按第三十七条确定应当适用的版本并改引" if outcome == fd.PROBLEM else
                    ("补充导入违法行为发生时有效的法律版本后重新核对" if unverified else ""))
+
+
+def _version_said(cited, line: str) -> list[fd.Said]:
+    """The version a line says the citation names (所引为2014年版本), which the 法律依据 check says too."""
+    if not cited.version:
+        return []
+    version = f"所引为{cited.version.label}版本"
+    opening = f"{cited.written}{version}，"
+    return [fd.Said(cited.written, version, opening)] if line.startswith(opening) else []
 
 
 def _one(ctx, violation: Violation, cited, day: date, decided: date) -> tuple[str, str, bool] | None:
