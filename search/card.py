@@ -153,13 +153,12 @@ def _alternative(choice: Choice) -> Alternative:
 def _ranges(provision, parties: list[str]) -> list[PartyRange]:
     """What the statute provides per situation and party; the parties asked about first, in each
     situation."""
-    from kb.penalties import describe
+    from kb.penalties.render import sanction_text
 
     ranges = []
     for situation in provision.situations:
         for party in dict.fromkeys(s.party for s in situation.sanctions):
-            sanctions = [f"罚款 {describe(s.fine)}" if s.fine else s.kind
-                         for s in situation.sanctions if s.party == party]
+            sanctions = [sanction_text(s) for s in situation.sanctions if s.party == party]
             ranges.append(PartyRange(situation.condition or BASIC, party, sanctions))
     situations = list(dict.fromkeys(r.situation for r in ranges))
     return sorted(ranges, key=lambda r: (situations.index(r.situation), not any(p in r.party for p in parties)))

@@ -73,6 +73,8 @@ def test_a_forklift_driver_without_a_certificate(searcher):
     assert [a.citation for a in found.alternatives] == [SAFETY + "第九十七条第七项"]
     assert found.parties == ["从业人员", "特种设备作业人员"]
     assert {r.party for r in found.ranges} == {"单位"}
+    late = next(r for r in found.ranges if r.situation == "逾期未改正")     # the statute's own order
+    assert late.sanctions == ["责令停止使用有关特种设备或者停产停业整顿", "罚款 10,000元至50,000元"]
     lines = card_lines(found)
     assert f"处罚依据：{EQUIPMENT}第八十六条第二项（已读取）" in lines
     assert lines[lines.index("另可适用：") + 1].startswith(f"  {SAFETY}第九十七条第七项：（七）特种作业人员未按照规定")

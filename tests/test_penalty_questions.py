@@ -35,7 +35,8 @@ def test_a_described_violation_gets_a_penalty_card(sample_data):
     assert card["duty"]["citation"] == "《中华人民共和国安全生产法》第三十条第一款"
     assert card["state"] == "已读取"
     basic = {(r["situation"], r["party"]): r["sanctions"] for r in card["ranges"]}
-    assert basic[("基本情形", "单位")] == ["责令改正", "罚款 100,000元以下"]
+    assert basic[("基本情形", "单位")] == ["责令限期改正", "罚款 100,000元以下"]     # the statute's words
+    assert basic[("逾期未改正", "单位")] == ["责令停产停业整顿", "罚款 100,000元至200,000元"]
     assert basic[("逾期未改正", "直接责任人员")] == ["罚款 20,000元至50,000元"]
     assert card["standard"]["code"] == "AQ-097-7"
     assert [t["name"] for t in card["standard"]["tiers"]] == ["轻微", "一般", "较重", "严重"]

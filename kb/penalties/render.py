@@ -1,5 +1,6 @@
 """A provision for people (text lines) and for programs (plain dicts, JSON-ready)."""
 
+import re
 from dataclasses import asdict
 from decimal import Decimal
 
@@ -20,7 +21,7 @@ def lines(found: Lookup) -> list[str]:
     for situation in provision.situations:
         out.append(f"【{situation.condition or BASIC}】")
         for party in dict.fromkeys(s.party for s in situation.sanctions):
-            parts = [_sanction(s) for s in situation.sanctions if s.party == party]
+            parts = [sanction_text(s) for s in situation.sanctions if s.party == party]
             out.append(f"  {party}：{'；'.join(parts)}")
     if provision.criminal:
         out.append("构成犯罪的，依法追究刑事责任（应当移送司法机关）。")
@@ -38,8 +39,14 @@ def as_dict(found: Lookup) -> dict:
     return _plain(data)
 
 
-def _sanction(sanction: m.Sanction) -> str:
-    text = sanction.kind if not sanction.fine else f"罚款 {describe(sanction.fine)}"
+def sanction_text(sanction: m.Sanction) -> str:
+    """One sanction in a few words: a fine with its range; an order (责令…) in the statute's own
+    words (责令停止使用有关特种设备或者停产停业整顿, not only its kind); any other by its kind."""
+    if sanction.fine:
+        text = f"罚款 {describe(sanction.fine)}"
+    else:
+        order = re.match(r"(?:并|或者|可以)*(责令[^，,；;。]*)", sanction.text)
+        text = order.group(1) if order else sanction.kind
     if sanction.alternative:
         text += "（可以单处）"
     elif sanction.optional:
