@@ -26,7 +26,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import adjacent, answers, intent, learning, lexicon, limits, names, open_cache, passages, segment
+from search import adjacent, answers, domain, intent, learning, lexicon, limits, names, open_cache, passages, segment
 from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
@@ -53,6 +53,7 @@ PAIR_WEIGHT = 0.5               # per share of the question's neighbouring word 
 SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
+BUREAU_BOOST = 0.15              # articles of a law of the bureau's own work (search.domain)
 COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = intent.PENALTY_RE
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
@@ -132,6 +133,7 @@ class Searcher:
         self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
+        self.bureau = domain.bureau_keys(self.names)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -339,6 +341,8 @@ class Searcher:
             weight *= LAW_MENTION_BOOST
         if law.key in analysis.asked.routed:
             weight *= ROUTE_BOOST
+        if law.key in self.bureau:
+            weight *= 1 + BUREAU_BOOST
         if any(name in chapter for name in PENALTY_CHAPTERS):
             if analysis.penalty:
                 weight *= PENALTY_CHAPTER_BOOST
