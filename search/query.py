@@ -54,6 +54,7 @@ SUBJECT_BOOST = 0.1             # its lead sentence names the party the question
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
 BUREAU_BOOST = 0.15              # articles of a law of the bureau's own work (search.domain)
+SCOPE_BOOST = 0.5               # … whose own scope the question names (search.domain)
 COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = intent.PENALTY_RE
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
@@ -109,6 +110,7 @@ class Analysis:
     penalty: bool = False           # the question asks about punishment
     asked: intent.Intent = field(default_factory=intent.Intent)
     pairs: list[str] = field(default_factory=list)   # neighbouring words of the question (search.adjacent)
+    scoped: list[str] = field(default_factory=list)  # keys of the bureau's laws whose scope it names
 
 
 class Searcher:
@@ -134,6 +136,7 @@ class Searcher:
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
         self.bureau = domain.bureau_keys(self.names)
+        self.scopes = domain.scope_keys(self.names)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -181,7 +184,8 @@ class Searcher:
                 if token in weights:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
-                        intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free))
+                        intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
+                        domain.scoped(segment.normalize(free), self.scopes))
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -343,6 +347,8 @@ class Searcher:
             weight *= ROUTE_BOOST
         if law.key in self.bureau:
             weight *= 1 + BUREAU_BOOST
+        if law.key in analysis.scoped:
+            weight *= 1 + SCOPE_BOOST
         if any(name in chapter for name in PENALTY_CHAPTERS):
             if analysis.penalty:
                 weight *= PENALTY_CHAPTER_BOOST
