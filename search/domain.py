@@ -39,3 +39,4 @@ def scope_keys(names: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
 def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]:
     """The keys of the laws whose scope words the normalized question names."""
     return [key for words, key in table if any(word in question for word in words)]
+
