@@ -43,6 +43,7 @@ LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
 VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
+DUTY_QUESTION_PENALTY_WEIGHT = 0.8  # … for questions asking a time, a list, conditions, duties: no penalty
 ROUTE_BOOST = 2.0               # articles of a law whose subject the question names (intent.route)
 ROUTED_LAWS = 3                 # … of which this many are also searched on their own
 LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
@@ -354,6 +355,8 @@ class Searcher:
                 weight *= PENALTY_CHAPTER_BOOST
             elif analysis.asked.violation:
                 weight *= VIOLATION_CHAPTER_BOOST
+            elif analysis.asked.cues:
+                weight *= DUTY_QUESTION_PENALTY_WEIGHT
         return weight
 
     def _mentioned_law(self, text: str) -> str | None:
