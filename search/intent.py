@@ -93,13 +93,19 @@ def asks_punishment(text: str) -> bool:
     return bool(PENALTY_RE.search(text))
 
 
+def describes_violation(text: str) -> bool:
+    """Whether a text (a question, or the legal terms its lay words stand for: 阻挠 → 拒绝 阻碍)
+    holds the words of something done wrong."""
+    return bool(VIOLATION_RE.search(text))
+
+
 def read(text: str, routes: dict[str, list[str]]) -> Intent:
     """Return the signals of a normalized question; `routes` is subject → law keys (see routes)."""
     kinds = [(answer, listed) for _, asked, answer, listed in answer_kinds() if any(word in text for word in asked)]
     subjects = [term for term, names in parties() if any(name in text for name in names)]
     named = subjects_named(text, routes)
     return Intent([cues for cues, _ in kinds], [listed for _, listed in kinds], subjects,
-                  bool(VIOLATION_RE.search(text)), [k for core in named for k in routes[core]], named)
+                  describes_violation(text), [k for core in named for k in routes[core]], named)
 
 
 def subject_of(title: str) -> str:

@@ -180,6 +180,7 @@ class Searcher:
                 weight = SYNONYM_WEIGHT * (1.0 if token in whole else SUBWORD_WEIGHT)
                 weights[token] = max(weights.get(token, 0.0), weight)
         law_key, asked = self._mentioned_law(free), intent.read(segment.normalize(free), self.routes)
+        asked.violation = asked.violation or intent.describes_violation(" ".join(legal))
         for name in asked.named + ([self.titles[law_key]] if law_key else []):
             for token in segment.tokens(name):
                 if token in weights:
