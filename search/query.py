@@ -56,6 +56,7 @@ NAMED_WEIGHT = 0.3              # a word of the name of a law the question names
                                 # law boost stands for it, its articles need not repeat it
 BUREAU_BOOST = 0.15              # articles of a law of the bureau's own work (search.domain)
 SCOPE_BOOST = 0.5               # … whose own scope the question names (search.domain)
+SCOPE_VIOLATION_BOOST = 0.3     # … for a question about a violation (the card reads the scopes too)
 COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = intent.PENALTY_RE
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
@@ -350,7 +351,7 @@ class Searcher:
         if law.key in self.bureau:
             weight *= 1 + BUREAU_BOOST
         if law.key in analysis.scoped:
-            weight *= 1 + SCOPE_BOOST
+            weight *= 1 + (SCOPE_VIOLATION_BOOST if analysis.penalty or analysis.asked.violation else SCOPE_BOOST)
         if any(name in chapter for name in PENALTY_CHAPTERS):
             if analysis.penalty:
                 weight *= PENALTY_CHAPTER_BOOST
