@@ -30,7 +30,7 @@ from search import adjacent, answers, domain, intent, learning, lexicon, limits,
 from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
-from search.law_articles import LawArticles
+from search.law_articles import LawArticles, is_penalty
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes
@@ -331,6 +331,9 @@ class Searcher:
         chapter = prepared.article.chapter
         if (analysis.penalty or asked.violation) and any(name in chapter for name in PENALTY_CHAPTERS):
             weight *= 1 + ITEM_FOCUS * passages.item_share(prepared.acts, rarity)
+        elif not chapter and asked.cues and not asked.violation and not analysis.penalty \
+                and is_penalty(prepared.article):       # a law without chapters: its text sets the penalty
+            weight *= DUTY_QUESTION_PENALTY_WEIGHT
         return weight
 
     def _law_weight(self, law: Law) -> float:
