@@ -43,7 +43,7 @@ LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
 VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
-DUTY_QUESTION_PENALTY_WEIGHT = 0.8  # … for questions asking a time, a list, conditions, duties: no penalty
+OTHER_QUESTION_WEIGHT = 0.8   # … for questions neither about punishment nor describing a violation
 ROUTE_BOOST = 2.0               # articles of a law whose subject the question names (intent.route)
 ROUTED_LAWS = 3                 # … of which this many are also searched on their own
 LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
@@ -331,9 +331,9 @@ class Searcher:
         chapter = prepared.article.chapter
         if (analysis.penalty or asked.violation) and any(name in chapter for name in PENALTY_CHAPTERS):
             weight *= 1 + ITEM_FOCUS * passages.item_share(prepared.acts, rarity)
-        elif not chapter and asked.cues and not asked.violation and not analysis.penalty \
+        elif not chapter and not asked.violation and not analysis.penalty \
                 and is_penalty(prepared.article):       # a law without chapters: its text sets the penalty
-            weight *= DUTY_QUESTION_PENALTY_WEIGHT
+            weight *= OTHER_QUESTION_WEIGHT
         return weight
 
     def _law_weight(self, law: Law) -> float:
@@ -360,8 +360,8 @@ class Searcher:
                 weight *= PENALTY_CHAPTER_BOOST
             elif analysis.asked.violation:
                 weight *= VIOLATION_CHAPTER_BOOST
-            elif analysis.asked.cues:
-                weight *= DUTY_QUESTION_PENALTY_WEIGHT
+            else:
+                weight *= OTHER_QUESTION_WEIGHT
         return weight
 
     def _mentioned_law(self, text: str) -> str | None:
