@@ -38,7 +38,7 @@ from fazhi.settings import DB_NAME  # noqa: E402
 from kb.store import Store  # noqa: E402
 from search import learning  # noqa: E402
 from search.query import SearchOptions, Searcher  # noqa: E402
-from em import em_table, em_tuning, load_em  # noqa: E402
+from em import em_table, em_tuning, load_em, load_own  # noqa: E402
 from results import write_section  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "laws"
@@ -222,7 +222,9 @@ def report(figures: dict, rows: list[str], corpus: Path, em_rows: list[str]) -> 
         " with learning R@10 ≥ 0.65, R@100 ≥ 0.90",
         "",
         "The bureau's own questions (`../shared/bench/em/`), 条文, current versions, 20 hits, no usage log."
-        " Held-out = fixed 30 % by id hash (`crc32(\"em-held-out-<id>\") % 100 < 30`), never used for tuning.",
+        " Held-out = fixed 30 % by id hash (`crc32(\"em-held-out-<id>\") % 100 < 30`), never used for tuning."
+        " Rows \"own: …\" are our own inspector questions (`bench/inspector_questions.jsonl`,"
+        " held-out `crc32(\"own-held-out-<id>\") % 100 < 30`).",
         "",
         *em_rows,
         "",
@@ -263,7 +265,7 @@ def run(corpus: Path, stard: Path, em: Path, out: Path) -> str:
         store, figures = _fresh_import(corpus, data)
         searcher = open_searcher(store, data)
         print("检索评测 …", flush=True)
-        em_rows = em_table(searcher, load_em(em))
+        em_rows = em_table(searcher, load_em(em), load_own())
         rows = [
             _row("plain jieba + BM25 (baseline), all", evaluate(searcher, questions, corpus, plain=True)),
             _row("plain jieba + BM25 (baseline), held-out part", evaluate(searcher, held_out, corpus, plain=True)),
@@ -297,12 +299,22 @@ def tune(corpus: Path, stard: Path, em: Path, reuse: Path | None = None) -> str:
         data = reuse or Path(temporary)
         store = _reused(data) if reuse else _fresh_import(corpus, data)[0]
         searcher = open_searcher(store, data)
-        em_rows = em_tuning(searcher, load_em(em))
+        em_rows = em_tuning(searcher, load_em(em), load_own())
         rows = [_row("product, tuning part", evaluate(searcher, tuning, corpus)),
                 _row(f"product + learning, {FOLDS}-fold cross-validation inside the tuning part",
                      cross_validate(store, data, tuning, corpus)["all"])]
         store.close()
     return "\n".join([HEADER, *rows, "", *em_rows])
+
+
+def inspector(data: Path, em: Path) -> str:
+    """The em and own tables alone (all parts, held-out included), on an imported data directory:
+    for the one look at the held-out parts at the end of a round, not for tuning."""
+    store = _reused(data)
+    try:
+        return "\n".join(em_table(open_searcher(store, data), load_em(em), load_own()))
+    finally:
+        store.close()
 
 
 def main() -> None:
@@ -316,7 +328,14 @@ def main() -> None:
                         help="只用调参部分（不含留出部分）评测并打印，不写结果文件：调参时用它")
     parser.add_argument("--data", type=Path,
                         help="与 --tune 一起用：复用已导入整个语料库的数据目录，不重新导入（其中的评测日志会被替换）")
+    parser.add_argument("--inspector", action="store_true",
+                        help="与 --data 一起用：只打印本局问题集和自编问题集的全部表行（含留出部分），不写结果文件")
     args = parser.parse_args()
+    if args.inspector:
+        if not args.data:
+            parser.error("--inspector 需要 --data")
+        print(inspector(args.data, args.em))
+        return
     for path in (args.corpus, args.stard / "train.jsonl", args.em / "questions.jsonl"):
         if not path.exists():
             parser.error(f"找不到 {path}")

@@ -1,6 +1,7 @@
-"""The bureau's own questions (../shared/bench/em/questions.jsonl): hit@1 and hit@5 of the
-expected article, whole corpus, current versions. A fixed part of them (30 % by a hash of the id)
-is held out: never looked at while tuning."""
+"""Inspector questions: hit@1 and hit@5 of the expected article, whole corpus, current versions.
+Two sets: the bureau's own (../shared/bench/em/questions.jsonl, salt "em") and ours
+(bench/inspector_questions.jsonl, salt "own"). A fixed part of each (30 % by a hash of the salt
+and the id) is held out: never looked at while tuning."""
 
 import json
 import statistics
@@ -24,18 +25,29 @@ class EmQuestion:
     id: int
     text: str
     expect: list[tuple[str, str]]
+    salt: str = "em"
 
     @property
     def held_out(self) -> bool:
         """True for the fixed held-out part (never used for tuning)."""
-        return zlib.crc32(f"em-held-out-{self.id}".encode()) % 100 < HELD_OUT_PERCENT
+        return zlib.crc32(f"{self.salt}-held-out-{self.id}".encode()) % 100 < HELD_OUT_PERCENT
+
+
+def load_questions(path: Path, salt: str) -> list[EmQuestion]:
+    """Read a questions file (one JSON object a line: id, q, expect) whose held-out part is hashed with `salt`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [EmQuestion(e["id"], e["q"], [tuple(x) for x in e["expect"]], salt)
+            for e in map(json.loads, filter(str.strip, lines))]
 
 
 def load_em(directory: Path) -> list[EmQuestion]:
-    """Read questions.jsonl from `directory`."""
-    lines = (directory / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-    return [EmQuestion(e["id"], e["q"], [tuple(x) for x in e["expect"]])
-            for e in map(json.loads, filter(str.strip, lines))]
+    """Read the bureau's questions.jsonl from `directory`."""
+    return load_questions(directory / "questions.jsonl", "em")
+
+
+def load_own() -> list[EmQuestion]:
+    """Read our own inspector questions (bench/inspector_questions.jsonl)."""
+    return load_questions(Path(__file__).with_name("inspector_questions.jsonl"), "own")
 
 
 def rank_of(question: EmQuestion, hits) -> int | None:
@@ -60,15 +72,24 @@ def em_row(name: str, searcher: Searcher, questions: list[EmQuestion], plain: bo
             f"{statistics.median(latencies):.1f} | {p95:.1f} |")
 
 
-def em_table(searcher: Searcher, questions: list[EmQuestion]) -> list[str]:
-    """The em table: plain BM25 and the product, on the tuning part, the held-out part and all."""
-    parts = (("tuning part", [q for q in questions if not q.held_out]),
-             ("held-out part", [q for q in questions if q.held_out]), ("all", questions))
-    rows = [em_row(f"plain jieba + BM25 (baseline), {name}", searcher, asked, plain=True) for name, asked in parts]
-    rows += [em_row(f"product, {name}", searcher, asked) for name, asked in parts]
+def em_table(searcher: Searcher, questions: list[EmQuestion], own: list[EmQuestion] = ()) -> list[str]:
+    """The em table: plain BM25 and the product, on the tuning part, the held-out part and all;
+    then the same rows for our own questions (`own`), each row named "own: …"."""
+    rows = []
+    for prefix, asked_set in (("", questions), ("own: ", list(own))):
+        if not asked_set:
+            continue
+        parts = (("tuning part", [q for q in asked_set if not q.held_out]),
+                 ("held-out part", [q for q in asked_set if q.held_out]), ("all", asked_set))
+        rows += [em_row(f"{prefix}plain jieba + BM25 (baseline), {name}", searcher, asked, plain=True)
+                 for name, asked in parts]
+        rows += [em_row(f"{prefix}product, {name}", searcher, asked) for name, asked in parts]
     return [HEADER, *rows]
 
 
-def em_tuning(searcher: Searcher, questions: list[EmQuestion]) -> list[str]:
-    """The product on the tuning part alone (what to tune on; the held-out part is not asked)."""
-    return [HEADER, em_row("product, tuning part", searcher, [q for q in questions if not q.held_out])]
+def em_tuning(searcher: Searcher, questions: list[EmQuestion], own: list[EmQuestion] = ()) -> list[str]:
+    """The product on the tuning parts alone (what to tune on; the held-out parts are not asked)."""
+    rows = [em_row("product, tuning part", searcher, [q for q in questions if not q.held_out])]
+    if own:
+        rows.append(em_row("own: product, tuning part", searcher, [q for q in own if not q.held_out]))
+    return [HEADER, *rows]

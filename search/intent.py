@@ -22,7 +22,10 @@ LAY_SEPARATOR = "、"
 # Words a question uses when it describes something done wrong (the act a penalty item names).
 VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未设置|未配备|未进行|未组织|未如实|未定期|未建立|"
                           r"不按|不具备|不服从|不立即|不如实|拒不|拒绝|擅自|造假|弄虚作假|伪造|冒用|转让|"
-                          r"不组织|不采取|不报告|不配备|不设置|隐瞒|瞒报|谎报|逃跑|逃匿|跑了|跑路|超过|违反|违章|无证|非法")
+                          r"不组织|不采取|不报告|不配备|不设置|隐瞒|瞒报|谎报|逃跑|逃匿|跑了|跑路|超过|违反|违章|无证|非法|"
+                          r"篡改|销毁|继续使用|堵塞|锁闭|封堵|"
+                          r"(?:没|未)(?:履行|落实|签|装|安装|提供|办理|制定|整改|消除|维护|检测|检验|登记|持证|培训|"
+                          r"投保|记录|告知|执行|申请)")
 # Title endings that name the kind of instrument, and endings that name a generic aim (dropped
 # only when three characters or more of subject remain: 国家安全法 keeps 国家安全).
 INSTRUMENTS = ("实施条例", "实施细则", "实施办法", "条例", "规定", "办法", "细则", "法")
@@ -91,13 +94,19 @@ def asks_punishment(text: str) -> bool:
     return bool(PENALTY_RE.search(text))
 
 
+def describes_violation(text: str) -> bool:
+    """Whether a text (a question, or the legal terms its lay words stand for: 阻挠 → 拒绝 阻碍)
+    holds the words of something done wrong."""
+    return bool(VIOLATION_RE.search(text))
+
+
 def read(text: str, routes: dict[str, list[str]]) -> Intent:
     """Return the signals of a normalized question; `routes` is subject → law keys (see routes)."""
     kinds = [(answer, listed) for _, asked, answer, listed in answer_kinds() if any(word in text for word in asked)]
     subjects = [term for term, names in parties() if any(name in text for name in names)]
     named = subjects_named(text, routes)
     return Intent([cues for cues, _ in kinds], [listed for _, listed in kinds], subjects,
-                  bool(VIOLATION_RE.search(text)), [k for core in named for k in routes[core]], named)
+                  describes_violation(text), [k for core in named for k in routes[core]], named)
 
 
 def subject_of(title: str) -> str:

@@ -26,11 +26,11 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import adjacent, answers, intent, learning, lexicon, limits, names, open_cache, passages, segment
+from search import adjacent, answers, domain, intent, learning, lexicon, limits, names, open_cache, passages, segment
 from search.article_cache import ArticleCache, Prepared
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
-from search.law_articles import LawArticles
+from search.law_articles import LawArticles, is_penalty
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes
@@ -43,6 +43,7 @@ LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
 VIOLATION_CHAPTER_BOOST = 1.5   # articles of a penalty chapter, for questions that describe a violation
+OTHER_QUESTION_WEIGHT = 0.8   # … for questions neither about punishment nor describing a violation
 ROUTE_BOOST = 2.0               # articles of a law whose subject the question names (intent.route)
 ROUTED_LAWS = 3                 # … of which this many are also searched on their own
 LEAD_WEIGHT = 0.5               # per share of the question's weight in the article's lead sentence
@@ -53,6 +54,9 @@ PAIR_WEIGHT = 0.5               # per share of the question's neighbouring word 
 SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
+BUREAU_BOOST = 0.15              # articles of a law of the bureau's own work (search.domain)
+SCOPE_BOOST = 0.5               # … whose own scope the question names (search.domain)
+SCOPE_VIOLATION_BOOST = 0.3     # … for a question about a violation (the card reads the scopes too)
 COVERED = 100                   # candidates whose passages are looked at
 PENALTY_RE = intent.PENALTY_RE
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
@@ -108,6 +112,7 @@ class Analysis:
     penalty: bool = False           # the question asks about punishment
     asked: intent.Intent = field(default_factory=intent.Intent)
     pairs: list[str] = field(default_factory=list)   # neighbouring words of the question (search.adjacent)
+    scoped: list[str] = field(default_factory=list)  # keys of the bureau's laws whose scope it names
 
 
 class Searcher:
@@ -132,6 +137,8 @@ class Searcher:
         self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
+        self.bureau = domain.bureau_keys(self.names)
+        self.scopes = domain.scope_keys(self.names)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -174,12 +181,14 @@ class Searcher:
                 weight = SYNONYM_WEIGHT * (1.0 if token in whole else SUBWORD_WEIGHT)
                 weights[token] = max(weights.get(token, 0.0), weight)
         law_key, asked = self._mentioned_law(free), intent.read(segment.normalize(free), self.routes)
+        asked.violation = asked.violation or intent.describes_violation(" ".join(legal))
         for name in asked.named + ([self.titles[law_key]] if law_key else []):
             for token in segment.tokens(name):
                 if token in weights:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
-                        intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free))
+                        intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
+                        domain.scoped(segment.normalize(free), self.scopes))
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -322,6 +331,9 @@ class Searcher:
         chapter = prepared.article.chapter
         if (analysis.penalty or asked.violation) and any(name in chapter for name in PENALTY_CHAPTERS):
             weight *= 1 + ITEM_FOCUS * passages.item_share(prepared.acts, rarity)
+        elif not chapter and not asked.violation and not analysis.penalty \
+                and is_penalty(prepared.article):       # a law without chapters: its text sets the penalty
+            weight *= OTHER_QUESTION_WEIGHT
         return weight
 
     def _law_weight(self, law: Law) -> float:
@@ -339,11 +351,17 @@ class Searcher:
             weight *= LAW_MENTION_BOOST
         if law.key in analysis.asked.routed:
             weight *= ROUTE_BOOST
+        if law.key in self.bureau:
+            weight *= 1 + BUREAU_BOOST
+        if law.key in analysis.scoped:
+            weight *= 1 + (SCOPE_VIOLATION_BOOST if analysis.penalty or analysis.asked.violation else SCOPE_BOOST)
         if any(name in chapter for name in PENALTY_CHAPTERS):
             if analysis.penalty:
                 weight *= PENALTY_CHAPTER_BOOST
             elif analysis.asked.violation:
                 weight *= VIOLATION_CHAPTER_BOOST
+            else:
+                weight *= OTHER_QUESTION_WEIGHT
         return weight
 
     def _mentioned_law(self, text: str) -> str | None:

@@ -1,0 +1,42 @@
+"""The laws of the bureau's own work: a small prior for the articles of the laws it applies
+(lexicon/bureau_laws.txt), so that a question in the bureau's words reaches the law the bureau
+applies before a law of another field that shares them (起诉期限 → 行政诉讼法 before 民事诉讼法);
+and the laws whose own scope a question names (the scope words of lexicon/card_laws.tsv:
+电梯 → 特种设备安全法, 演练 → 生产安全事故应急条例)."""
+
+from functools import lru_cache
+
+from search import card_laws
+from search.segment import LEXICON, normalize
+
+BUREAU_FILE = LEXICON / "bureau_laws.txt"
+NATIONAL = "中华人民共和国"
+
+
+@lru_cache(maxsize=1)
+def bureau_titles() -> tuple[str, ...]:
+    """The titles listed in lexicon/bureau_laws.txt, normalized, without 中华人民共和国."""
+    lines = BUREAU_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(dict.fromkeys(normalize(line.strip()).removeprefix(NATIONAL)
+                               for line in lines if line.strip() and not line.startswith("#")))
+
+
+def bureau_keys(names: dict[str, str]) -> frozenset[str]:
+    """The keys of the listed laws present in the store (`names`: law name → key); a title the
+    store does not hold is skipped (a smaller corpus, a law not imported)."""
+    return frozenset(key for title in bureau_titles()
+                     for key in (names.get(title) or names.get(NATIONAL + title),) if key)
+
+
+def scope_keys(names: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
+    """(words of its scope, key) for each law of lexicon/card_laws.tsv with a scope of its own
+    (the general law has none) present in the store: a question naming one of the words is
+    within that law's own scope (特种设备安全法: 电梯, 起重机 …; 生产安全事故应急条例: 演练 …)."""
+    return [(scope.words, key) for title, scope in card_laws.scopes().items() if not scope.general
+            for key in (names.get(title) or names.get(NATIONAL + title),) if key]
+
+
+def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    """The keys of the laws whose scope words the normalized question names."""
+    return [key for words, key in table if any(word in question for word in words)]
+

@@ -1,0 +1,78 @@
+"""Inspectors' questions of our own (bench/inspector_questions.jsonl, not the bureau's 56) on real
+statutes of the shared corpus, beside laws of other fields that share their words: each needs one
+of the signals of the bureau's own work — the laws it applies (lexicon/bureau_laws.txt), the law
+whose own scope the question names (card_laws.tsv), a violation told in lay words, the wording of a
+time limit. Each expected article was read in the statute text.
+
+Runs only where the shared material is laid beside the repository (../shared); skipped elsewhere.
+"""
+
+import pytest
+
+from search import domain, intent
+from search.query import SearchOptions
+from tests.corpus_subset import LAWS, subset_searcher
+
+FILES = [
+    "社会法/安全生产法(2021-06-10).md",
+    "社会法/特种设备安全法(2013-06-29).md",
+    "行政法/消防法(2021-04-29).md",
+    "行政法规/生产安全事故报告和调查处理条例(2007-04-09).md",
+    "行政法规/生产安全事故应急条例(2019-02-17).md",
+    "行政法规/建设工程安全生产管理条例(2003-11-24).md",
+    "行政法/突发事件应对法(2024-06-28).md",
+    "行政法/行政处罚法(2021-01-22).md",
+    "行政法/行政强制法(2011-06-30).md",
+    "行政法/道路交通安全法(2021-04-29).md",
+    "诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md",
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    """A searcher over the real statutes of FILES."""
+    if not LAWS.is_dir():
+        pytest.skip("共享语料 ../shared/corpus/laws 不存在")
+    yield from subset_searcher(tmp_path_factory.mktemp("inspector"), FILES)
+
+
+SAFETY = "中华人民共和国安全生产法"
+
+
+@pytest.mark.parametrize("question, answers", [
+    # a violation in lay words (堵死 → 堵塞, 关了/删了 → 关闭/篡改/销毁): the penalty, not the duty
+    ("车间安全出口被货物堵死了，老板要承担什么责任", {(SAFETY, "第一百零五条"), ("中华人民共和国消防法", "第六十条")}),
+    ("企业把监控报警设备关了还删了数据", {(SAFETY, "第九十九条")}),
+    # 没签 describes the breach of a duty
+    ("两家单位在同一个作业区域干活没签安全管理协议", {(SAFETY, "第一百零四条")}),
+    # 几小时内 asks a time limit: the regulation's "1小时内", not the law's "立即"
+    ("出了事故单位负责人要在几小时内报告安监部门", {("生产安全事故报告和调查处理条例", "第九条")}),
+    # 应急救援队伍 is within the scope of 生产安全事故应急条例
+    ("哪些单位应当建立应急救援队伍", {("生产安全事故应急条例", "第十条")}),
+    # 几年 asks a time limit (二年内), in the bureau's procedure law
+    ("违法行为过了几年没发现就不再处罚", {("中华人民共和国行政处罚法", "第三十六条")}),
+    # 继续使用 describes a violation: the penalty for using scrapped equipment, not the duty to scrap it
+    ("继续使用已经报废的起重机", {("中华人民共和国特种设备安全法", "第八十四条")}),
+])
+def test_the_answering_article_comes_first(searcher, question, answers):
+    first = searcher.search(question, SearchOptions(limit=5, kinds=("条文",))).hits[0]
+    assert (first.title, first.article) in answers
+
+
+def test_the_bureau_laws_and_scopes_are_read_from_the_lexicon():
+    titles = domain.bureau_titles()
+    assert "安全生产法" in titles and "行政处罚法" in titles and not any(t.startswith("#") for t in titles)
+    names = {"中华人民共和国安全生产法": "k1", "生产安全事故应急条例": "k2", "中华人民共和国特种设备安全法": "k3"}
+    assert domain.bureau_keys(names) == {"k1", "k2", "k3"}
+    table = domain.scope_keys(names)
+    assert "k1" not in [key for _, key in table]                       # the general law has no scope
+    assert domain.scoped("电梯多久检验一次", table) == ["k3"]
+    assert domain.scoped("企业多久组织一次预案演练", table) == ["k2"]
+
+
+def test_lay_words_of_a_violation_and_of_a_time_limit():
+    assert intent.describes_violation("两家单位没签安全管理协议")
+    assert intent.describes_violation("拒绝 阻碍 监督检查")          # the legal terms of 阻挠
+    assert not intent.describes_violation("安全员的职责是什么")
+    asked = intent.read("出了事故要在几小时内报告", {})
+    assert any("小时内" in cues for cues in asked.cues)
