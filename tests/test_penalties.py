@@ -104,3 +104,11 @@ def test_accident_grades_in_items_without_de_are_situations():
 def test_a_paragraph_punishing_two_acts_is_uncertain():
     provision = p.read_article(corpus_article("安全生产法", 103), paragraph=3)
     assert provision.state == p.UNCERTAIN and "不止一种违法行为" in provision.doubts[0]
+
+
+def test_an_article_that_punishes_under_another_law_says_so():
+    """生产安全事故应急条例第三十条 sets no penalty of its own: it punishes 依照《安全生产法》有关规定,
+    so the reader says 依照其他规定处罚 and names that law, not 未规定处罚."""
+    provision = p.read_article(corpus_article("生产安全事故应急条例", 30))
+    assert provision.state == p.ELSEWHERE
+    assert provision.elsewhere == "《中华人民共和国安全生产法》"
