@@ -15,7 +15,8 @@ is done by the party asked about — or by the unit, for a question about a work
 (search.card_acts.answers_for). The best is the card's penalty; close ones of other laws, and the
 best of a law whose scope the question names that the hits did not reach (searched inside that
 law, and restating a duty article that search found), are its alternatives — or the penalty, when
-the best came from the general law, which gives way to it. A penalty that no duty among the hits
+the best came from the general law, which gives way to it, or punishes only under another law
+(依照…有关规定追究法律责任) while an alternative sets the penalty itself. A penalty that no duty among the hits
 restates takes the item of its article that a duty article found inside its law restates (the
 duty the card shows). No candidate: no card.
 """
@@ -100,7 +101,19 @@ def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     close = [c for c in chosen[1:] if c.law.key != first.law.key and c.score >= ALTERNATIVE_SHARE * first.score]
     best, *rest = _rank([first] + reached) if reached and scope_of(first.law).general else [first] + reached
     others = _one_per_article(rest + close, {best.article.id})
-    return [best] + others[:ALTERNATIVES]
+    ranked = _own_penalty_first([best] + others[:ALTERNATIVES])
+    if ranked[0] is not best:
+        ranked[0] = _restated(searcher, question, text, ranked[0], fitter, analysis)
+    return ranked
+
+
+def _own_penalty_first(chosen: list[Choice]) -> list[Choice]:
+    """An article that punishes only under another law (依照《安全生产法》有关规定追究法律责任) gives the
+    card's place to an alternative that sets the penalty itself; it stays beside it."""
+    if not _punished_elsewhere(chosen[0]):
+        return chosen
+    own = next((c for c in chosen[1:] if not _punished_elsewhere(c)), None)
+    return [own] + [c for c in chosen if c is not own] if own else chosen
 
 
 def _candidates(searcher, hits: list[Hit]) -> tuple[list[_Found], list[tuple[int, Article]]]:

@@ -154,3 +154,25 @@ def test_the_web_card_links_the_alternative_to_its_article(searcher):
     assert "<dt>另可适用</dt>" in shown and f'href="/article/{alternative.article_id}"' in shown
     assert f"{alternative.citation}</a>（问题涉及“应急”）" in shown
     assert '<tr class="asked"><td>基本情形</td><td>主要负责人</td>' in marked
+
+
+def test_an_article_punishing_under_another_law_gives_the_card_to_that_law(searcher):
+    """生产安全事故应急条例第三十条 punishes a missing emergency plan 依照《安全生产法》有关规定: the
+    card cites 安全生产法第九十七条第六项, which sets the penalty, and keeps 第三十条 beside it."""
+    found = card(searcher, "企业没有制定生产安全事故应急救援预案怎么罚")
+    assert found.penalty.citation == SAFETY + "第九十七条第六项"
+    assert found.state == "已读取"
+    assert "《生产安全事故应急条例》第三十条" in [a.citation for a in found.alternatives]
+
+
+def test_the_article_that_sets_the_penalty_itself_comes_first(searcher):
+    from search.card_choice import Choice, _own_penalty_first
+
+    def choice(title, number, item):
+        law, article = searcher.store.find_article(title, number, 0, None)
+        return Choice(law, article, None, item, "", None, 0, "检索结果")
+    referring = choice("生产安全事故应急条例", 30, None)
+    own = choice("中华人民共和国安全生产法", 97, 6)
+    assert _own_penalty_first([referring, own]) == [own, referring]
+    assert _own_penalty_first([own, referring]) == [own, referring]
+    assert _own_penalty_first([referring]) == [referring]
