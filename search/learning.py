@@ -53,6 +53,7 @@ class PastQuestion:
 
     text: str
     places: list[tuple[int, str]] = field(default_factory=list)     # (law version id, chapter)
+    articles: list[tuple[int, int]] = field(default_factory=list)   # (article id, law version id)
 
 
 def past_questions(store: Store) -> dict[int, PastQuestion]:
@@ -61,10 +62,12 @@ def past_questions(store: Store) -> dict[int, PastQuestion]:
     ensure_schema(store)
     found: dict[int, PastQuestion] = {}
     first: dict[str, int] = {}
-    for row_id, question, _, law_id, chapter in store.db.execute(CHOSEN):
+    for row_id, question, article_id, law_id, chapter in store.db.execute(CHOSEN):
         past = found.setdefault(first.setdefault(question, row_id), PastQuestion(question))
         if (law_id, chapter) not in past.places:
             past.places.append((law_id, chapter))
+        if (article_id, law_id) not in past.articles:
+            past.articles.append((article_id, law_id))
     return found
 
 
