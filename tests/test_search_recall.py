@@ -131,3 +131,13 @@ def test_national_articles_are_gathered_before_local_ones_and_keep_their_own_sco
     plain = {hit.doc_id: hit.score for hit in engine.search(query, 20)}
     assert 1 in [hit.doc_id for hit in found]
     assert all(hit.score == pytest.approx(plain[hit.doc_id]) for hit in found)
+
+
+def test_a_word_several_recorded_questions_used_is_learned_up_to_twice(data):
+    store, _ = data
+    more = [("头盔 戴 不 戴", "安全生产法", "第四十五条")]
+    learning.learn(store, [(q, store.find_laws(law)[0].key, article) for q, law, article in more], source="more")
+    article = store.find_article(SAFETY, 45)[1].id
+    words = learning.learned_terms(store)[article].split()
+    assert words.count("头盔") == learning.LEARNED_REPEATS == 2      # three questions hold it
+    assert words.count("工人") == 1
