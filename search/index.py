@@ -33,7 +33,6 @@ from kb.store import Store
 from search import segment
 from search.engine import Engine, IndexDoc
 from search.tantivy_engine import TantivyEngine
-from search.translations import save as save_translations
 
 POINTER = "index.current"
 FORMAT_FILE = "format"
@@ -202,24 +201,21 @@ def _yyyymmdd(law: Law) -> int:
 
 def build_index(store: Store, data: Path, engine: Engine | None = None,
                 providers: Iterable[DocProvider] = (), learned: dict[int, str] | None = None,
-                questions: dict[int, str] | None = None,
-                translations: Callable[[Store], dict] | None = None) -> dict:
+                questions: dict[int, str] | None = None) -> dict:
     """Segment new articles, build a complete new index beside the live one and swap to it.
 
     `learned` adds usage terms to articles; `questions` (id → text of recorded questions) become a
     second index in the sub-directory QUESTIONS of the new index, where a query finds the recorded
-    questions most like it; `translations(store)` (search.translations), read once the tokens are
-    segmented, are kept beside them.
+    questions most like it.
 
     Returns figures of the build: documents, segmented articles and seconds taken.
     """
     with data_lock(data):
-        return _build(store, data, engine or TantivyEngine(), providers, learned, questions, translations)
+        return _build(store, data, engine or TantivyEngine(), providers, learned, questions)
 
 
 def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProvider],
-           learned: dict[int, str] | None, questions: dict[int, str] | None,
-           translations: Callable[[Store], dict] | None) -> dict:
+           learned: dict[int, str] | None, questions: dict[int, str] | None) -> dict:
     started = time.perf_counter()
     revision = store.revision()
     segmented = ensure_tokens(store)
@@ -233,8 +229,6 @@ def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProv
         if questions:
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))
-        if translations and (learned_words := translations(store)):
-            save_translations(target, learned_words)
         (target / REVISION_FILE).write_text(str(revision), encoding="utf-8")
         (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
     except BaseException:

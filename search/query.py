@@ -26,8 +26,7 @@ from kb.citations import Citation, parse_citations, resolve_law_name
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import (adjacent, answers, intent, learning, lexicon, limits, names, open_cache, passages, segment,
-                    translations)
+from search import adjacent, answers, intent, learning, lexicon, limits, names, open_cache, passages, segment
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
@@ -128,7 +127,6 @@ class Searcher:
         self.names, self.routes = open_cache.law_tables(directory, self.laws.values())
         self.priors = learning.priors(store)
         self.chosen = learning.past_questions(store)
-        self.translations = translations.load(directory)
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = names.names_by_start(self.names)
         self.articles = ArticleCache(store)
@@ -237,8 +235,7 @@ class Searcher:
         phrase_tokens = [t for phrase in phrases for t in segment.tokens(phrase)]
         weights = analysis.weights | {t: 1.0 for t in phrase_tokens}
         required = phrases if require else []
-        searched = weights if options.plain else translations.expanded(weights, self.translations)
-        engine_query = EngineQuery(terms=self._engine_terms(searched, options.plain),
+        engine_query = EngineQuery(terms=self._engine_terms(weights, options.plain),
                                    phrases=[[t] for t in phrase_tokens] if require else [],
                                    must=self._filters(options),
                                    version_from=_yyyymmdd(options.date_from),

@@ -9,7 +9,6 @@ from search.learning import PastQuestion
 
 NEIGHBOURS = 20                 # recorded questions most like the query, who vote for chapters and laws
 ARTICLE_VOTE_WEIGHT = 0.5       # per share of their votes that went to the article (STARD tuning part)
-ADDED_RANK = 50                 # a voted article the engine did not return starts with this candidate's score
 
 
 @dataclass
@@ -56,17 +55,12 @@ def neighbour_votes(questions, chosen: dict[int, PastQuestion], laws: dict[int, 
 
 def with_article_votes(candidates: list[EngineHit], votes: Votes) -> list[EngineHit]:
     """Candidates whose articles the similar recorded questions chose, scored up by their share of
-    the votes; voted articles the engine did not return join with the score of its ADDED_RANK-th
-    candidate, so re-ranking can place them."""
+    the votes (adding the voted articles the engine did not return was tried: no better, and
+    re-ranking them cost about 2 ms a query)."""
     if not votes.articles:
         return candidates
-    ranked = sorted((c.score for c in candidates), reverse=True)
-    base = ranked[min(ADDED_RANK, len(ranked)) - 1] if ranked else 1.0
-    present = {c.doc_id for c in candidates if c.kind == "条文"}
-    boosted = [EngineHit(c.kind, c.doc_id, c.score * (1 + ARTICLE_VOTE_WEIGHT * votes.articles[c.doc_id]))
-               if c.kind == "条文" and c.doc_id in votes.articles else c for c in candidates]
-    return boosted + [EngineHit("条文", article_id, base * (1 + ARTICLE_VOTE_WEIGHT * share))
-                      for article_id, share in votes.articles.items() if article_id not in present]
+    return [EngineHit(c.kind, c.doc_id, c.score * (1 + ARTICLE_VOTE_WEIGHT * votes.articles[c.doc_id]))
+            if c.kind == "条文" and c.doc_id in votes.articles else c for c in candidates]
 
 
 def allowed(law: Law, engine_query: EngineQuery) -> bool:

@@ -1,5 +1,5 @@
-"""Recall: national articles gathered before local ones, the words a usage log pairs with statute
-words (search.translations) and the articles similar recorded questions chose (search.votes)."""
+"""Recall: national articles gathered before local ones (search.candidates), the articles similar
+recorded questions chose (search.votes) and learned words several questions used."""
 
 import json
 
@@ -8,9 +8,8 @@ import pytest
 from fazhi.composition import build_index, open_searcher
 from kb.models import Article, Law
 from kb.store import Store
-from search import candidates, learning, translations, votes
+from search import candidates, learning, votes
 from search.engine import EngineHit, EngineQuery, IndexDoc
-from search.index import current_index_dir
 from search.tantivy_engine import TantivyEngine
 
 SAFETY = "中华人民共和国安全生产法"
@@ -51,57 +50,24 @@ def data(tmp_path):
     store.close()
 
 
-def test_question_words_are_paired_with_the_words_only_their_chosen_articles_hold(data, monkeypatch):
-    store, _ = data
-    monkeypatch.setattr(translations, "LIFT", 2.0)      # the log has 6 questions, not hundreds
-    monkeypatch.setattr(translations, "PER_WORD", 100)
-    learned = translations.learn(store)
-    helmet = dict(learned["头盔"])
-    assert helmet["劳动防护用品"] == 1.0 and helmet["佩戴"] == 1.0
-    assert "生产经营单位" not in helmet       # in the articles chosen for the training questions too
-    assert "培训" not in helmet and "消防" not in helmet
-    assert "工人" not in learned                # in one question only
-
-
-def test_a_lay_word_reaches_an_article_nobody_chose_through_the_words_it_was_paired_with(data, monkeypatch):
-    store, directory = data
-    monkeypatch.setattr(translations, "LIFT", 2.0)
-    monkeypatch.setattr(translations, "PER_WORD", 100)
-    build_index(store, directory)
-    searcher = open_searcher(store, directory)
-    assert "第四十七条" in [hit.article for hit in searcher.search("头盔").hits]
-
-    monkeypatch.setattr(translations, "WEIGHT", 0.0)
-    assert [hit.article for hit in searcher.search("头盔").hits] == ["第四十五条"]   # its learned terms
-
-
-def test_expansion_adds_statute_words_at_a_low_weight_and_never_lowers_a_query_word():
-    learned = {"头盔": [("劳动防护用品", 0.5), ("佩戴", 1.0)]}
-    expanded = translations.expanded({"头盔": 1.0, "佩戴": 0.3}, learned)
-    assert expanded == {"头盔": 1.0, "佩戴": 0.3, "劳动防护用品": translations.WEIGHT * 0.5}
-    assert translations.expanded({"工人": 1.0}, learned) == {"工人": 1.0}
-
-
-def test_an_index_without_a_log_has_no_translations(tmp_path):
-    store = Store(tmp_path / "fazhi.sqlite")
-    store.put_law(Law(title=FIRE, category="法律", version=None, file=str(tmp_path / "fire.md"),
-                      articles=[Article(label="第十六条", number=16, paragraphs=[ARTICLES[FIRE][0][2]])]))
-    build_index(store, tmp_path)
-    assert not (current_index_dir(tmp_path) / translations.TRANSLATIONS).exists()
-    assert translations.load(current_index_dir(tmp_path)) == {}
-    store.close()
-
-
-def test_articles_chosen_for_similar_questions_are_scored_up_and_added():
-    voted = votes.Votes(articles={1: 0.5, 3: 1.0})
+def test_articles_chosen_for_similar_questions_are_scored_up_by_their_share_of_the_votes():
+    voted = votes.Votes(articles={1: 0.5, 3: 1.0, 4: 1.0})
     found = votes.with_article_votes([EngineHit("条文", 1, 10.0), EngineHit("条文", 2, 8.0),
                                       EngineHit("案例", 3, 6.0)], voted)
     scores = {(hit.kind, hit.doc_id): hit.score for hit in found}
-    assert scores[("条文", 1)] == pytest.approx(10.0 * (1 + votes.ARTICLE_VOTE_WEIGHT * 0.5))
-    assert scores[("条文", 2)] == 8.0 and scores[("案例", 3)] == 6.0    # a case with the same id: untouched
-    # article 3 was not among the candidates: it joins with the last candidate's score (fewer than
-    # ADDED_RANK), raised by its votes
-    assert scores[("条文", 3)] == pytest.approx(6.0 * (1 + votes.ARTICLE_VOTE_WEIGHT))
+    assert scores == {("条文", 1): pytest.approx(10.0 * (1 + votes.ARTICLE_VOTE_WEIGHT * 0.5)),
+                      ("条文", 2): 8.0, ("案例", 3): 6.0}      # a case with an article's id: untouched
+
+
+def test_a_question_like_recorded_ones_scores_up_the_article_chosen_for_them(data, monkeypatch):
+    searcher = open_searcher(*data)
+
+    def score(weight: float) -> float:
+        monkeypatch.setattr(votes, "ARTICLE_VOTE_WEIGHT", weight)
+        return next(hit.score for hit in searcher.search("头盔").hits if hit.article == "第四十五条")
+
+    # both recorded questions with 头盔 chose 第四十五条: it has all the votes
+    assert score(1.0) == pytest.approx(2 * score(0.0), rel=1e-3)
 
 
 def _engine(tmp_path, docs: list[tuple[int, str, str]]) -> TantivyEngine:
