@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kb.store import Store
-from search import index, learning, translations
+from search import index, learning
 from search.knowledge import knowledge_docs
 from search.live import LiveSearcher
 from search.tantivy_engine import TantivyEngine
@@ -11,11 +11,10 @@ from search.tantivy_engine import TantivyEngine
 
 def build_index(store: Store, data: Path) -> dict:
     """Rebuild the search index of the data directory from the store (build beside, then swap):
-    articles with their learned terms, standard items, cases, the recorded questions and the
-    question-to-statute words learned from them (search.translations)."""
+    articles with their learned terms, standard items, cases, and the recorded questions."""
     questions = {question_id: past.text for question_id, past in learning.past_questions(store).items()}
     return index.build_index(store, data, providers=[knowledge_docs], learned=learning.learned_terms(store),
-                             questions=questions, translations=translations.learn)
+                             questions=questions)
 
 
 def refresh_index(store: Store, data: Path) -> dict | None:
