@@ -5,7 +5,8 @@ local regulation that merely repeats the question's words a little more often th
 article would be ranked below it anyway — but it can take the national article's place among the
 candidates the engine returns, and then re-ranking never sees that article. The engine therefore
 adds a bonus to the score of articles of national laws while it gathers candidates, and the bonus
-is taken off again before re-ranking, so their scores are their BM25 scores.
+is taken off again before re-ranking, so their scores are their BM25 scores. The bureau's own
+standard items and cases get the same bonus, so national articles never crowd them out either.
 """
 
 from dataclasses import replace
@@ -13,8 +14,11 @@ from typing import Callable
 
 from kb.models import NATIONAL_LEVELS
 from search.engine import EngineHit, EngineQuery
+from search.knowledge import CASE, STANDARD
 
 NATIONAL_BONUS = 0.3            # per unit of the query's idf-weighted weight (tuned on STARD's tuning part)
+FIRST = (*NATIONAL_LEVELS, STANDARD, CASE)     # categories gathered first (standard items and cases
+                                               # hold their kind as their category)
 
 
 def national_first(engine, query: EngineQuery, weights: dict[str, float], want: int,
@@ -25,7 +29,7 @@ def national_first(engine, query: EngineQuery, weights: dict[str, float], want: 
     if "category" in query.must:
         return engine.search(query, want)
     bonus = NATIONAL_BONUS * sum(weight * engine.idf(token) for token, weight in weights.items())
-    found = engine.search(replace(query, bonus={"category": (list(NATIONAL_LEVELS), bonus)}), want)
+    found = engine.search(replace(query, bonus={"category": (list(FIRST), bonus)}), want)
     categories = category([c.doc_id for c in found if c.kind == "条文"])
     return [EngineHit(c.kind, c.doc_id, c.score - bonus)
-            if c.kind == "条文" and categories.get(c.doc_id) in NATIONAL_LEVELS else c for c in found]
+            if (categories.get(c.doc_id) if c.kind == "条文" else c.kind) in FIRST else c for c in found]
