@@ -39,6 +39,8 @@ class EngineQuery:
     must: dict[str, list[str]] = field(default_factory=dict)          # keyword field -> allowed values
     version_from: int = 0
     version_to: int = 0
+    bonus: dict[str, tuple[list[str], float]] = field(default_factory=dict)  # keyword field ->
+                                    # (values, score added to documents that have one of them)
 
 
 @dataclass

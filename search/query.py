@@ -28,12 +28,13 @@ from kb.numerals import article_label
 from kb.store import Store
 from search import adjacent, answers, domain, intent, learning, lexicon, limits, names, open_cache, passages, segment
 from search.article_cache import ArticleCache, Prepared
+from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
 from search.law_articles import LawArticles, is_penalty
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
-from search.votes import Votes, neighbour_votes
+from search.votes import Votes, neighbour_votes, with_article_votes
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
@@ -130,7 +131,7 @@ class Searcher:
         self.laws = {law.id: law for law in store.laws()}
         self.names, self.routes = open_cache.law_tables(directory, self.laws.values())
         self.priors = learning.priors(store)
-        self.chosen = {question_id: past.places for question_id, past in learning.past_questions(store).items()}
+        self.chosen = learning.past_questions(store)
         self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = names.names_by_start(self.names)
         self.articles = ArticleCache(store)
@@ -249,10 +250,12 @@ class Searcher:
                                    version_from=_yyyymmdd(options.date_from),
                                    version_to=_yyyymmdd(options.date_to))
         want = max(CANDIDATES, options.limit * 3) * (5 if required else 1)
-        candidates = self.engine.search(engine_query, want)
+        candidates = (self.engine.search(engine_query, want) if options.plain else
+                      national_first(self.engine, engine_query, weights, want, self._categories))
         if not options.plain:
             votes = neighbour_votes(self.questions, self.chosen, self.laws, weights, engine_query)
             candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)
+            candidates = with_article_votes(candidates, votes)
             candidates = self._rerank(candidates, analysis, votes)
         terms = analysis.terms + phrases
         self.articles.prepared(c.doc_id for c in candidates[:options.limit] if c.kind == "条文")
@@ -335,6 +338,10 @@ class Searcher:
                 and is_penalty(prepared.article):       # a law without chapters: its text sets the penalty
             weight *= OTHER_QUESTION_WEIGHT
         return weight
+
+    def _categories(self, article_ids: list[int]) -> dict[int, str]:
+        """The category of the law of each article id."""
+        return {i: self.laws[place[0]].category for i, place in self.articles.places(article_ids).items()}
 
     def _law_weight(self, law: Law) -> float:
         """The part of an article's weight its law decides: authority, status and usage."""

@@ -96,6 +96,9 @@ class TantivyEngine:
             clauses.append((Occur.Must, self._phrase(phrase)))
         for name, values in query.must.items():
             clauses.append((Occur.Must, Query.term_set_query(self.schema, name, values)))
+        for name, (values, score) in query.bonus.items():
+            clauses.append((Occur.Should, Query.const_score_query(
+                Query.term_set_query(self.schema, name, values), score)))
         if query.version_from or query.version_to:
             clauses.append((Occur.Must, Query.range_query(
                 self.schema, "version", tantivy.FieldType.Integer,
