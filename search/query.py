@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kb.citations import Citation, parse_citations, resolve_law_name
+from kb.citations import Citation
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import adjacent, answers, domain, intent, learning, lexicon, limits, names, open_cache, passages, segment
+from search import (adjacent, answers, citation_hits, domain, intent, learning, lexicon, limits, names, open_cache,
+                    passages, segment)
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
@@ -151,16 +152,18 @@ class Searcher:
         text = segment.normalize(query).strip()
         if not text:
             raise QueryError("查询为空：请输入问题、关键词或条文引用（如“安全生产法第九十七条”）")
-        citations = [] if options.plain else self._resolved_citations(text)
+        citations = [] if options.plain else citation_hits.resolved(text, self.names)
         if citations:
-            hits = self._citation_hits(citations, options)
+            versions = [citation_hits.newest_first([law for law in self.laws.values() if law.key == self.names[name]],
+                                                   STATUSES.get(options.status, ())) for name, _ in citations]
+            hits = citation_hits.citation_hits(self.store, self.hits, versions, citations)
             if hits:
                 return SearchResult(query, hits[:options.limit], jumped=True)
         return self._full_text(query, text, options)
 
     def show(self, citation: str, version: date | None = None) -> tuple[Law, Article]:
         """Return the law version and article a citation names; raise QueryError if there is none."""
-        resolved = self._resolved_citations(segment.normalize(citation))
+        resolved = citation_hits.resolved(segment.normalize(citation), self.names)
         if not resolved:
             raise QueryError(f"无法识别条文引用“{citation}”：请写成“安全生产法第九十七条”或“《行政处罚法》第五十八条”")
         name, cited = resolved[0]
@@ -190,35 +193,6 @@ class Searcher:
         return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
                         intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
                         domain.scoped(segment.normalize(free), self.scopes))
-
-    # -- citations ---------------------------------------------------------------------------
-
-    def _resolved_citations(self, text: str) -> list[tuple[str, Citation]]:
-        found, last_law = [], None
-        for citation in parse_citations(text):
-            name = resolve_law_name(citation.law, self.names.__contains__) if citation.law else None
-            name = name or (last_law if citation.refers_to_context else None)
-            if name:
-                found.append((name, citation))
-                last_law = name
-        return found
-
-    def _citation_hits(self, citations, options: SearchOptions) -> list[Hit]:
-        hits = []
-        for name, citation in citations:
-            for law in self._versions(self.names[name], options):
-                row = self.store.db.execute(
-                    "SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
-                    (law.id, citation.number, citation.suffix)).fetchone()
-                if row:
-                    hits.append(self.hits.article_hit(self.store.article(row[0]), 1.0, []))
-        return hits
-
-    def _versions(self, key: str, options: SearchOptions) -> list[Law]:
-        laws = [law for law in self.laws.values() if law.key == key]
-        wanted = STATUSES.get(options.status, ())
-        chosen = [law for law in laws if not wanted or law.status in wanted]
-        return sorted(chosen, key=lambda law: law.version or date.min, reverse=True)
 
     # -- full text ---------------------------------------------------------------------------
 
