@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from kb.models import Article, Law
 from search import intent, passages, segment
-from search.card_acts import ActFitter, Fit, acts_of, answers_for, other_doer, parties_doing
+from search.card_acts import ActFitter, Fit, acts_of, answers_for, other_doer, parties_doing, workers
 from search.card_laws import scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
@@ -209,7 +209,12 @@ def _fits(fit: Fit, link: float) -> bool:
 def _link(article: Article, act: str, duties: list[tuple[int, Article]], idf) -> Link:
     """How far a duty article among the hits restates the act: 1 when the penalty text names it as
     breached, else the share of the act's own words (weighted by rarity) it holds; the duty that
-    restates it best for its rank among the hits."""
+    restates it best for its rank among the hits. An act a worker does himself (lexicon/card_workers.txt:
+    从业人员不服从管理) is restated only by a duty of that worker (第五十七条), not by the unit's duty
+    towards its workers (第二十八条 培训)."""
+    doing = set(parties_doing(act, article)) & workers()
+    if doing:           # a worker's own act (从业人员不服从管理) breaches the worker's duty, not the unit's
+        duties = [(rank, duty) for rank, duty in duties if set(parties_doing(duty.text, duty)) & doing]
     if not duties:
         return Link()
     named = cited_duties(article.text)

@@ -176,3 +176,13 @@ def test_the_article_that_sets_the_penalty_itself_comes_first(searcher):
     assert _own_penalty_first([referring, own]) == [own, referring]
     assert _own_penalty_first([own, referring]) == [own, referring]
     assert _own_penalty_first([referring]) == [referring]
+
+
+def test_a_workers_own_misconduct_is_punished_by_the_article_on_workers(searcher):
+    """违章操作 and 不听劝阻 are the worker's own acts (安全生产法第一百零七条: 从业人员……不服从管理，违反
+    安全生产规章制度或者操作规程的); the duty they breach is the worker's (第五十七条), never the unit's
+    duty to train its workers (第二十八条)."""
+    found = card(searcher, "员工违章操作不听安全员劝阻怎么处理")
+    assert found.penalty.citation == SAFETY + "第一百零七条"
+    assert found.duty is None or found.duty.citation.startswith(SAFETY + "第五十七条")
+
