@@ -12,6 +12,7 @@ A short-lived process (one command-line search) may segment with the index's wor
 import hashlib
 import os
 import re
+import sqlite3
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -58,9 +59,12 @@ def _tokenizer():
 
 def use_word_table(path: Path) -> None:
     """Segment with the word table at `path` from now on in this process (search.word_table),
-    unless the full dictionary is already loaded."""
-    if not _full_tokenizer.cache_info().currsize:
-        _light.setdefault(os.getpid(), LightTokenizer(path))
+    unless the full dictionary is already loaded or the table cannot be read."""
+    if not _full_tokenizer.cache_info().currsize and os.getpid() not in _light:
+        try:
+            _light[os.getpid()] = LightTokenizer(path)
+        except (sqlite3.Error, KeyError):     # damaged table: the full dictionary still gives the tokens
+            pass
 
 
 def word_table(data: Path) -> Path:
@@ -72,7 +76,10 @@ def word_table(data: Path) -> Path:
         write_word_table(path, dictionary())
         for stale in data.glob(f"{WORD_TABLE_PREFIX}*.sqlite"):
             if stale != path:
-                stale.unlink(missing_ok=True)
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError:         # still open in a running search (Windows): removed next time
+                    pass
     return path
 
 

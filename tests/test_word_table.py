@@ -65,3 +65,17 @@ def test_a_command_line_search_does_not_load_the_whole_dictionary(sample_data):
     full = CliRunner().invoke(main, ["--data", str(sample_data), "search", question, "--json"]).output
     assert [(h["title"], h["article"]) for h in json.loads(light["out"])["hits"]] == \
         [(h["title"], h["article"]) for h in json.loads(full)["hits"]]
+
+
+def test_a_damaged_word_table_falls_back_to_the_full_dictionary(sample_data, tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(sample_data, data)
+    table = index_word_table(current_index_dir(data))
+    table.write_bytes(b"not a database" * 100)
+    question = "企业没有配备安全生产管理人员怎么罚"
+    ran = subprocess.run([sys.executable, "-m", "fazhi.cli", "--data", str(data), "search", question, "--json"],
+                         capture_output=True, text=True)
+    assert ran.returncode == 0 and "Traceback" not in ran.stderr, ran.stderr
+    assert json.loads(ran.stdout)["hits"][0]["article"] == "第九十七条"
