@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 
 from kb.models import Article, Law
 from search import intent, passages, segment
-from search.card_acts import ActFitter, Fit, acts_of, answers_for, other_doer, parties_doing, workers
+from search.card_acts import (OFFICIALS, ActFitter, Fit, acts_of, answers_for, doer, other_doer, parties_doing,
+                              workers)
 from search.card_laws import scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
@@ -41,6 +42,8 @@ LINKED_SHARE = 0.2      # … of those its law has, when a duty article among th
 LINKED_WHOLE = 0.08     # … and of all of them, and of those of two characters or more
 LINK_SHARE = 0.5        # least share of the act's own words a duty article holds to restate it
 LINK_WEIGHT = 0.5       # weight of that restating beside the question's share
+CLEARER = 0.15          # how much more of the act's words a duty found by searching for the act must
+                        # hold to replace the duty among the hits
 RANK_DECAY = 0.1        # a candidate from the n-th hit (0-based) counts 1 / (1 + RANK_DECAY · n)
 PARTY_BOOST = 0.2       # the act is done by the party the question is about
 GIVES_WAY = 0.6         # the general law beside a law whose scope the question names; an act
@@ -104,7 +107,36 @@ def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     ranked = _own_penalty_first([best] + others[:ALTERNATIVES])
     if ranked[0] is not best:
         ranked[0] = _restated(searcher, question, text, ranked[0], fitter, analysis)
+    ranked[0] = _clearer_duty(searcher, ranked[0])
     return ranked
+
+
+def _clearer_duty(searcher, best: Choice) -> Choice:
+    """The card's penalty with the duty it shows: the duty among the hits when it is addressed to the
+    party that does the act; else (or when none was found) a duty article that restates the act
+    clearly better (CLEARER), found by searching the penalty's law for the act's own words — never
+    an article on what the authorities do (第六十五条: 应急管理部门……行使以下职权) for an act of a
+    unit. A duty the penalty text names stays."""
+    if cited_duties(best.article.text) or (best.duty and _same_doer(best.duty, best.act, best.article)):
+        return best
+    try:
+        hits = searcher.search(passages.ITEM_START.sub("", best.act),
+                               SearchOptions(limit=CARD_HITS, law=best.law.title, kinds=("条文",))).hits
+    except ValueError:          # an act too long or without searchable words: keep what was found
+        return best
+    duties = _candidates(searcher, hits)[1]
+    if not OFFICIALS.search(doer(best.act, best.article)):    # the act words also find the powers of the
+        duties = [(rank, d) for rank, d in duties if not OFFICIALS.search(doer(d.text, d))]  # authorities
+    found = _link(best.article, best.act, duties, searcher.engine.idf)
+    shown = _link(best.article, best.act, [(0, best.duty)], searcher.engine.idf).share if best.duty else 0.0
+    if found.duty and found.share >= shown + CLEARER:
+        return replace(best, duty=found.duty)
+    return best
+
+
+def _same_doer(duty: Article, act: str, article: Article) -> bool:
+    """Whether the duty is addressed to the party that does the act (the unit, or the same person)."""
+    return set(parties_doing(duty.text, duty)) == set(parties_doing(act, article))
 
 
 def _own_penalty_first(chosen: list[Choice]) -> list[Choice]:

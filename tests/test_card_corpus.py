@@ -186,3 +186,13 @@ def test_a_workers_own_misconduct_is_punished_by_the_article_on_workers(searcher
     assert found.penalty.citation == SAFETY + "第一百零七条"
     assert found.duty is None or found.duty.citation.startswith(SAFETY + "第五十七条")
 
+
+
+@pytest.mark.parametrize("question, duty", [
+    ("起重机司机无证操作起重机，使用单位怎么处罚", EQUIPMENT + "第十四条"),       # not 第四十一条 (检查)
+    ("拒绝阻碍安全生产监督检查怎么罚", SAFETY + "第六十六条"),                  # not 第六十五条 (职权)
+])
+def test_the_duty_shown_restates_the_act(searcher, question, duty):
+    """The duty shown is addressed to the party that does the act; when the hits hold none such, it
+    is found by searching the law for the act's words — never an article on what the authorities do."""
+    assert card(searcher, question).duty.citation.startswith(duty)
