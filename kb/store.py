@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS articles (
     items TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS articles_law ON articles(law_id, number, suffix);
+CREATE INDEX IF NOT EXISTS articles_by_label ON articles(law_id, label, chapter);  -- usage rows name articles by label
 CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 # Columns later versions of fazhi added; an older store gets them on opening.
