@@ -67,6 +67,7 @@ class Choice:
     source: str                 # FROM_HITS, FROM_STANDARD, FROM_CASE or 检索《…》
     scope: str = ""             # the word of the law's own scope the question names
     score: float = 0.0
+    elsewhere: bool = False     # the act is punished under another law (依照《…》有关规定), not here
 
 
 @dataclass
@@ -142,9 +143,9 @@ def _same_doer(duty: Article, act: str, article: Article) -> bool:
 def _own_penalty_first(chosen: list[Choice]) -> list[Choice]:
     """An article that punishes only under another law (依照《安全生产法》有关规定追究法律责任) gives the
     card's place to an alternative that sets the penalty itself; it stays beside it."""
-    if not _punished_elsewhere(chosen[0]):
+    if not chosen[0].elsewhere:
         return chosen
-    own = next((c for c in chosen[1:] if not _punished_elsewhere(c)), None)
+    own = next((c for c in chosen[1:] if not c.elsewhere), None)
     return [own] + [c for c in chosen if c is not own] if own else chosen
 
 
@@ -196,7 +197,8 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
         choice = Choice(candidate.law, candidate.article, paragraph, item, words, link.duty, candidate.rank,
                         candidate.source, scope.named_in(text))
         score = _score(choice, fit.own + LINK_WEIGHT * link.weight, analysis)
-        chosen.append(replace(choice, score=score * (GIVES_WAY if _punished_elsewhere(choice) else 1)))
+        elsewhere = _punished_elsewhere(choice)
+        chosen.append(replace(choice, score=score * (GIVES_WAY if elsewhere else 1), elsewhere=elsewhere))
     return chosen
 
 
@@ -316,7 +318,8 @@ def _restated(searcher, question: str, text: str, best: Choice, fitter: ActFitte
     if not same:
         return best
     found = max(same, key=lambda c: c.score)
-    return replace(best, paragraph=found.paragraph, item=found.item, act=found.act, duty=found.duty)
+    return replace(best, paragraph=found.paragraph, item=found.item, act=found.act, duty=found.duty,
+                   elsewhere=found.elsewhere)
 
 
 def _one_per_article(chosen: list[Choice], taken: set[int]) -> list[Choice]:

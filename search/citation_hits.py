@@ -22,12 +22,10 @@ def resolved(text: str, names: dict[str, str]) -> list[tuple[str, Citation]]:
     return found
 
 
-def citation_hits(store: Store, hits: HitMaker, versions: list[list[Law]],
-                  citations: list[tuple[str, Citation]]) -> list[Hit]:
-    """The hits of the cited articles, for each citation in the given versions of its law (newest
-    first)."""
+def citation_hits(store: Store, hits: HitMaker, cited: list[tuple[list[Law], Citation]]) -> list[Hit]:
+    """The hits of the cited articles: for each (versions of its law, newest first; citation)."""
     found = []
-    for laws, (_, citation) in zip(versions, citations):
+    for laws, citation in cited:
         for law in laws:
             row = store.db.execute("SELECT id FROM articles WHERE law_id = ? AND number = ? AND suffix = ?",
                                    (law.id, citation.number, citation.suffix)).fetchone()

@@ -154,9 +154,10 @@ class Searcher:
             raise QueryError("查询为空：请输入问题、关键词或条文引用（如“安全生产法第九十七条”）")
         citations = [] if options.plain else citation_hits.resolved(text, self.names)
         if citations:
-            versions = [citation_hits.newest_first([law for law in self.laws.values() if law.key == self.names[name]],
-                                                   STATUSES.get(options.status, ())) for name, _ in citations]
-            hits = citation_hits.citation_hits(self.store, self.hits, versions, citations)
+            statuses = STATUSES.get(options.status, ())
+            hits = citation_hits.citation_hits(self.store, self.hits, [
+                (citation_hits.newest_first([law for law in self.laws.values() if law.key == self.names[name]],
+                                            statuses), citation) for name, citation in citations])
             if hits:
                 return SearchResult(query, hits[:options.limit], jumped=True)
         return self._full_text(query, text, options)

@@ -166,11 +166,14 @@ def test_an_article_punishing_under_another_law_gives_the_card_to_that_law(searc
 
 
 def test_the_article_that_sets_the_penalty_itself_comes_first(searcher):
-    from search.card_choice import Choice, _own_penalty_first
+    from dataclasses import replace
+
+    from search.card_choice import Choice, _own_penalty_first, _punished_elsewhere
 
     def choice(title, number, item):
         law, article = searcher.store.find_article(title, number, 0, None)
-        return Choice(law, article, None, item, "", None, 0, "检索结果")
+        found = Choice(law, article, None, item, "", None, 0, "检索结果")
+        return replace(found, elsewhere=_punished_elsewhere(found))
     referring = choice("生产安全事故应急条例", 30, None)
     own = choice("中华人民共和国安全生产法", 97, 6)
     assert _own_penalty_first([referring, own]) == [own, referring]
