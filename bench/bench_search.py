@@ -37,6 +37,7 @@ from fazhi.composition import build_index, open_searcher  # noqa: E402
 from fazhi.settings import DB_NAME  # noqa: E402
 from kb.store import Store  # noqa: E402
 from search import learning  # noqa: E402
+from search.answer import answer  # noqa: E402
 from search.query import SearchOptions, Searcher  # noqa: E402
 from em import em_table, em_tuning, load_em, load_own  # noqa: E402
 from results import write_section  # noqa: E402
@@ -113,7 +114,8 @@ def evaluate(searcher: Searcher, questions: list[Question], corpus: Path, plain:
     ranks, latencies = [], []
     for question in questions:
         started = time.perf_counter()
-        hits = searcher.search(question.text, options).hits
+        hits = (searcher.search(question.text, options) if plain
+                else answer(searcher, question.text, options).result).hits
         latencies.append(time.perf_counter() - started)
         found = [(relative[h.law_id], h.article) for h in hits]
         for k in CUTOFFS:

@@ -10,6 +10,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from search.answer import answer
 from search.query import SearchOptions, Searcher
 
 HELD_OUT_PERCENT = 30
@@ -62,7 +63,7 @@ def em_row(name: str, searcher: Searcher, questions: list[EmQuestion], plain: bo
     ranks, latencies = [], []
     for question in questions:
         started = time.perf_counter()
-        hits = searcher.search(question.text, options).hits
+        hits = (searcher.search(question.text, options) if plain else answer(searcher, question.text, options).result).hits
         latencies.append(1000 * (time.perf_counter() - started))
         ranks.append(rank_of(question, hits) or LIMIT + 1)
     share = {k: sum(1 for r in ranks if r <= k) / len(ranks) for k in (1, 5, 20)}

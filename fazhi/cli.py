@@ -17,7 +17,8 @@ from kb.importers.files import MB, ImportLimits
 from kb.lock import data_lock
 from kb.models import Law
 from search import learning
-from search.card import card_lines, penalty_card
+from search.answer import answer
+from search.card import card_lines
 from search.index import index_lag
 from search.limits import MAX_LIMIT
 from search.query import Hit, IndexMissing, QueryError, SearchOptions
@@ -101,14 +102,12 @@ def search(ctx, query, limit, category, law, status, kind, region, date_from, da
     if batch:
         for line in _batch_lines(batch):
             if line.strip():
-                result = _run(searcher, line.strip(), options)
-                card = None if result.jumped else penalty_card(searcher, line.strip(), result.hits)
+                result, card = _run(searcher, line.strip(), options)
                 click.echo(json.dumps({"query": line.strip(), "hits": [h.to_json() for h in result.hits],
                                        "notes": result.notes, "card": card.to_json() if card else None},
                                       ensure_ascii=False))
         return
-    result = _run(searcher, query, options)
-    card = None if result.jumped else penalty_card(searcher, query, result.hits)
+    result, card = _run(searcher, query, options)
     for note in result.notes:
         click.echo(f"提示：{note}", err=as_json)
     if as_json:
@@ -215,7 +214,8 @@ def _batch_lines(path: Path) -> list[str]:
 
 def _run(searcher, query, options):
     try:
-        return searcher.search(query, options)
+        found = answer(searcher, query, options)
+        return found.result, found.card
     except QueryError as error:
         raise click.ClickException(str(error)) from None
 

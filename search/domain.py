@@ -10,6 +10,7 @@ from search import card_laws
 from search.segment import LEXICON, normalize
 
 BUREAU_FILE = LEXICON / "bureau_laws.txt"
+PROCEDURE_FILE = LEXICON / "procedure_laws.tsv"
 NATIONAL = "中华人民共和国"
 
 
@@ -30,10 +31,17 @@ def bureau_keys(names: dict[str, str]) -> frozenset[str]:
 
 def scope_keys(names: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
     """(words of its scope, key) for each law of lexicon/card_laws.tsv with a scope of its own
-    (the general law has none) present in the store: a question naming one of the words is
-    within that law's own scope (特种设备安全法: 电梯, 起重机 …; 生产安全事故应急条例: 演练 …)."""
-    return [(scope.words, key) for title, scope in card_laws.scopes().items() if not scope.general
+    (the general law has none) and each procedure law of lexicon/procedure_laws.tsv present in
+    the store: a question naming one of the words is within that law's own scope (特种设备安全法:
+    电梯, 起重机 …; 生产安全事故应急条例: 演练 …; 行政处罚法: 当场处罚 …)."""
+    tables = (*card_laws.scopes().items(), *_procedure_scopes().items())
+    return [(scope.words, key) for title, scope in tables if not scope.general
             for key in (names.get(title) or names.get(NATIONAL + title),) if key]
+
+
+@lru_cache(maxsize=1)
+def _procedure_scopes() -> dict[str, card_laws.Scope]:
+    return card_laws.read_scopes(PROCEDURE_FILE)
 
 
 def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]:

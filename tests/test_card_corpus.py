@@ -7,6 +7,7 @@ Runs only where the shared material is laid beside the repository (../shared); s
 
 import pytest
 
+from search.answer import answer
 from search.card import card_lines, penalty_card
 from search.card_acts import answers_for, doer, other_doer, parties_doing
 from search.card_laws import scopes
@@ -199,3 +200,26 @@ def test_the_duty_shown_restates_the_act(searcher, question, duty):
     """The duty shown is addressed to the party that does the act; when the hits hold none such, it
     is found by searching the law for the act's words — never an article on what the authorities do."""
     assert card(searcher, question).duty.citation.startswith(duty)
+
+
+@pytest.mark.parametrize("question, first", [
+    ("公司主要负责人不履行安全生产管理职责怎么处罚", "第九十四条"),     # ranked first: 第一百一十三条 (关闭)
+    ("电焊工没有特种作业操作证就上岗作业怎么罚", "第九十七条"),         # ranked first: 矿山安全法第四十一条
+    ("事故单位瞒报事故的处罚", "第三十六条"),                           # ranked first: 第三十九条 (officials)
+])
+def test_the_cards_article_leads_the_hits(searcher, question, first):
+    options = SearchOptions(limit=10)
+    ranked = searcher.search(question, options).hits
+    shown = answer(searcher, question, options)
+    assert ranked[0].article != first
+    assert shown.result.hits[0].doc_id == shown.card.penalty.article_id
+    assert shown.result.hits[0].article == first
+    assert sorted(h.doc_id for h in shown.result.hits) == sorted(h.doc_id for h in ranked)
+
+
+def test_a_question_without_a_card_keeps_the_ranked_order(searcher):
+    question = "生产经营单位的主要负责人有哪些职责"
+    options = SearchOptions(limit=10)
+    shown = answer(searcher, question, options)
+    assert shown.card is None
+    assert [h.doc_id for h in shown.result.hits] == [h.doc_id for h in searcher.search(question, options).hits]

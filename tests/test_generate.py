@@ -346,6 +346,9 @@ def test_several_violations_are_presented_one_by_one_with_the_defence_answered(g
     assert "拟对当事人处以罚款人民币肆万元整（40,000元）的行政处罚，并责令当事人限期改正" in first
     assert "依据《安全生产法》第九十四条第一款的规定，拟对主要负责人赵某处以罚款人民币叁万元整（30,000元）" in second
     assert "以上违法行为分别裁量、合并处罚，对当事人处以罚款合计人民币肆万元整（40,000元）" in "\n".join(lines)
+    discretion = next(line for line in lines if line.startswith("（四）裁量。"))
+    assert discretion.endswith("“一般”阶次；主要负责人未履行安全生产管理职责：裁量基准没有对应事项，"
+                               "已按处罚依据规定的法定幅度核对。")
     answered = next(line for line in lines if "经复核" in line and line.startswith("2026年5月8日"))
     assert "对当事人的陈述、申辩意见不予采纳，理由是：事后完成培训属于依法应当履行的改正义务" in answered
     agreed = next(line for line in lines if line.startswith("审核结论："))

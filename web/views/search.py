@@ -6,7 +6,7 @@ from flask import Blueprint, render_template, request
 from markupsafe import Markup
 
 from kb.categories import CATEGORIES
-from search.card import penalty_card
+from search.answer import answer
 from search.query import QueryError, SearchOptions
 from search.snippets import segments
 from web.services import searcher, services
@@ -59,11 +59,12 @@ def render_body(found) -> Markup:
     if not query:
         return Markup(render_template("_search_body.html", **shown))
     try:
-        result = found.search(query, options_from(request.args, page * PAGE_SIZE + 1))
+        asked = answer(found, query, options_from(request.args, page * PAGE_SIZE + 1))
     except QueryError as error:
         return Markup(render_template("_search_body.html", error=str(error), **shown))
+    result = asked.result
     hits = result.hits[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
-    card = None if result.jumped or page > 1 else penalty_card(found, query, result.hits)
+    card = asked.card if page == 1 else None
     return Markup(render_template("_search_body.html", result=result, hits=hits, page=page, card=card,
                                   more=len(result.hits) > page * PAGE_SIZE and page < MAX_PAGES,
                                   pieces_of=marked, first=(page - 1) * PAGE_SIZE, **shown))

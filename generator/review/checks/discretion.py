@@ -26,10 +26,8 @@ def check_discretion(ctx) -> fd.Finding:
     if not given:
         return finding(fd.DISCRETION, fd.NOTE, "送审材料未写明适用的裁量基准事项和阶次，已按处罚依据规定的法定幅度核对",
                        citations=[standard_article], remedy="本机关裁量基准有对应事项的，写明事项编号和裁量阶次")
-    results = [_one(ctx, v, f"{v.label(n)}：" if case.several else "") for n, v in enumerate(case.violations, 1)
-               if v.discretion]
-    results += [(fd.PASS, [f"{v.label(n)}：裁量基准没有对应事项，按法定幅度核对"], [], None, [], "")
-                for n, v in enumerate(case.violations, 1) if not v.discretion and case.several]
+    results = [_one(ctx, v, f"{v.label(n)}：" if case.several else "") if v.discretion
+               else _statute_only(f"{v.label(n)}：") for n, v in enumerate(case.violations, 1)]
     outcome = worst(r[0] for r in results)
     implies = max((r[3] for r in results if r[3]), key=fd.OPINION_CONCLUSIONS.index, default=None)
     details = [line for r in results for line in r[1]]
@@ -41,6 +39,13 @@ def check_discretion(ctx) -> fd.Finding:
     return finding(fd.DISCRETION, outcome, message, details=details, citations=citations, implies=implies,
                    unverified=unverified, remedy="核对裁量基准事项编号和阶次" if unverified else (
                        "按裁量基准和法定幅度调整罚款，或写明偏离基准的理由" if implies else ""))
+
+
+def _statute_only(label: str):
+    """The result of a violation of a case of several for which the standard has no item: checked
+    against the statutory range alone (the statutory check), and said so in the opinion."""
+    line = f"{label}裁量基准没有对应事项，已按处罚依据规定的法定幅度核对"
+    return fd.PASS, [line], [], None, [], line
 
 
 def _one(ctx, violation: Violation, label: str):
