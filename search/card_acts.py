@@ -9,7 +9,8 @@ and the names of public bodies (应急管理部门: the enforcer, or whom a repo
 fits by the share of those words it holds: of the words its law has at all (a statute never says
 叉车 or 干活), of all of them, and of the words of two characters or more (a single character is
 found inside any word). An act punished only for the accident it caused (…造成事故的) fits a
-question that tells of an accident.
+question that tells of an accident; an act punished more heavily when it caused one (…的，责令…；
+导致发生生产安全事故的，…) fits any.
 
 Who does an act is read from its first clause; the unit answers for the workers it employs
 (lexicon/card_workers.txt).
@@ -35,6 +36,9 @@ CLAUSE = re.compile(r"[，；：,;:]")
 ACT_START = re.compile(r"未|不|拒|违反|擅自|对|在|有下列|将|以|使用|发生|致使|导致")
 # An act punished only when it caused an accident (…造成事故的) fits a question that tells of one.
 CAUSED = re.compile(r"(?:造成|导致|致使|发生)[^，；。]*?事故的")
+# The act itself: up to the end of its first condition (…的，); what follows is its penalty and the
+# heavier penalties of its aggravations (…；导致发生生产安全事故的，暂停或者吊销…).
+CONDITION = re.compile(r"^.*?的[，；。,;]")
 ACCIDENT = re.compile(r"事故(?!隐患)|出事|伤亡|死亡|身亡|死人|受伤|爆炸|火灾|着火|失火|起火")
 
 
@@ -97,13 +101,20 @@ class ActFitter:
     def fit(self, law: Law, act: str) -> Fit:
         """How much of the question's act words `act`, of `law`, holds; nothing when the act is
         punished only for an accident it caused and the question tells of none."""
-        if CAUSED.search(act) and not self.accident:
+        if CAUSED.search(condition(act)) and not self.accident:
             return Fit(0.0, 0.0, 0.0)
         if law.id not in self.inside:
             text = self.searcher.law_articles.law(law.id).text
             self.inside[law.id] = passages.Matcher({t: w for t, w in self.matcher.weights.items() if t in text})
         return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act),
                    sum(1 for word in self.words.weights if word in act))
+
+
+def condition(act: str) -> str:
+    """The act itself: the text up to the end of its first condition (…职责的), without the penalty
+    and the aggravations that follow it (…，责令限期改正…；导致发生生产安全事故的，…)."""
+    found = CONDITION.match(act)
+    return found.group() if found else act
 
 
 def who_words(text: str) -> list[str]:

@@ -9,7 +9,8 @@ import pytest
 
 from search.answer import answer
 from search.card import card_lines, penalty_card
-from search.card_acts import answers_for, doer, other_doer, parties_doing
+from search.card_acts import ActFitter, answers_for, condition, doer, other_doer, parties_doing
+from search.segment import normalize
 from search.card_laws import scopes
 from search.query import SearchOptions
 from tests.corpus_subset import LAWS, subset_searcher
@@ -102,6 +103,18 @@ def test_an_act_punished_for_the_accident_it_caused_needs_an_accident(searcher):
     accident the card is the unit's handling of it (安全生产法第一百零七条)."""
     assert card(searcher, "特种设备作业人员违反操作规程造成事故怎么处理").penalty.citation == EQUIPMENT + "第九十二条"
     assert card(searcher, "特种设备作业人员违反操作规程怎么处理").penalty.citation == SAFETY + "第一百零七条"
+
+
+def test_an_act_punished_more_heavily_for_an_accident_fits_without_one(searcher):
+    """安全生产法第九十六条 punishes the act itself (…未履行…职责的，责令限期改正，处…罚款) and, after it,
+    the act that caused an accident (导致发生生产安全事故的，暂停或者吊销…): it fits a question that
+    tells of no accident."""
+    question = "安全生产管理人员没有履行安全生产管理职责的罚款"
+    analysis = searcher.analyze(question)
+    fitter = ActFitter(searcher, analysis, [], normalize(question))
+    law, article = searcher.store.find_article("安全生产法", 96)
+    assert condition(article.text).endswith("未履行本法规定的安全生产管理职责的，")
+    assert fitter.fit(law, article.text).own > 0.3
 
 
 def test_a_late_report_by_the_principal_cites_the_paragraph_of_the_act(searcher):
