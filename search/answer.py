@@ -6,9 +6,10 @@ the party, the duty it restates), so when it cites an article of the hits, that 
 the list: the list then agrees with the card above it. The CLI, the web page and the benchmarks
 all ask through `answer`."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.card import Card, penalty_card
+from search.card_choice import CARD_HITS
 from search.query import SearchOptions, SearchResult
 
 
@@ -22,13 +23,16 @@ class Answer:
 
 def answer(searcher, question: str, options: SearchOptions) -> Answer:
     """Search `question` and make its card; the card's penalty article, when it is among the hits,
-    is moved first. A citation that led straight to its article gets no card."""
-    result = searcher.search(question, options)
+    is moved first. The card reads the first CARD_HITS hits whatever the number of hits asked
+    for (`--limit 1` gets the same card). A citation that led straight to its article gets no card."""
+    result = searcher.search(question, replace(options, limit=max(options.limit, CARD_HITS)))
     if result.jumped:
+        result.hits = result.hits[:options.limit]
         return Answer(result, None)
     card = penalty_card(searcher, question, result.hits)
     if card and card.penalty.article_id:
         result.hits = _first(result.hits, card.penalty.article_id)
+    result.hits = result.hits[:options.limit]
     return Answer(result, card)
 
 

@@ -19,6 +19,7 @@ from kb.models import Article, Law
 from kb.refs import Ref
 from kb.standards.penalty_text import render
 from kb.standards.store import StandardStore
+from search.card_acts import condition
 from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
 from search.knowledge import CASE
@@ -133,11 +134,17 @@ def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
         provision = read_article(article, citation=ref.text)
     store = searcher.store
     parties = list(analysis.asked.subjects)
-    return Card(act=best.act, penalty=Cited(ref.text, provision.text, best.source, article.id),
+    return Card(act=act_shown(best.act), penalty=Cited(ref.text, provision.text, best.source, article.id),
                 duty=_duty(searcher, best, provision.text, ref),
                 ranges=_ranges(provision, parties), state=provision.state, doubts=list(provision.doubts),
                 standard=_standard(store, law, ref), cases=_cases(searcher, question, law, ref),
                 parties=parties, alternatives=[_alternative(c) for c in chosen[1:]])
+
+
+def act_shown(act: str) -> str:
+    """The act as the card names it: the act itself (search.card_acts.condition), without the
+    penalty and aggravations after it, and without its closing punctuation."""
+    return condition(act).rstrip("，；。,;")
 
 
 def _ref(choice: Choice) -> Ref:
@@ -146,7 +153,7 @@ def _ref(choice: Choice) -> Ref:
 
 
 def _alternative(choice: Choice) -> Alternative:
-    return Alternative(_ref(choice).text, choice.act, choice.article.text, choice.source, choice.article.id,
+    return Alternative(_ref(choice).text, act_shown(choice.act), choice.article.text, choice.source, choice.article.id,
                        choice.scope)
 
 

@@ -236,3 +236,12 @@ def test_a_question_without_a_card_keeps_the_ranked_order(searcher):
     shown = answer(searcher, question, options)
     assert shown.card is None
     assert [h.doc_id for h in shown.result.hits] == [h.doc_id for h in searcher.search(question, options).hits]
+
+
+def test_the_card_names_the_act_without_its_penalty_whatever_the_number_of_hits(searcher):
+    question = "公司主要负责人不履行安全生产管理职责怎么处罚"
+    one = answer(searcher, question, SearchOptions(limit=1))
+    ten = answer(searcher, question, SearchOptions(limit=10))
+    assert one.card.penalty.citation == ten.card.penalty.citation == SAFETY + "第九十四条第一款"
+    assert one.card.act == "生产经营单位的主要负责人未履行本法规定的安全生产管理职责的"
+    assert [h.article for h in one.result.hits] == ["第九十四条"]
