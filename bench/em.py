@@ -1,7 +1,8 @@
 """Inspector questions: hit@1 and hit@5 of the expected article, whole corpus, current versions.
 Two sets: the bureau's own (../shared/bench/em/questions.jsonl, salt "em") and ours
 (bench/inspector_questions.jsonl, salt "own"). A fixed part of each (30 % by a hash of the salt
-and the id) is held out: never looked at while tuning."""
+and the id) is held out: never looked at while tuning. Questions written in a later round before
+that round tuned anything carry a `part` ("round 4") and are counted in a row of their own."""
 
 import json
 import statistics
@@ -27,17 +28,19 @@ class EmQuestion:
     text: str
     expect: list[tuple[str, str]]
     salt: str = "em"
+    part: str = ""          # written in a later round before it tuned anything ("round 4"): counted apart
 
     @property
     def held_out(self) -> bool:
-        """True for the fixed held-out part (never used for tuning)."""
-        return zlib.crc32(f"{self.salt}-held-out-{self.id}".encode()) % 100 < HELD_OUT_PERCENT
+        """True for the fixed held-out part (never used for tuning); a question of a later round's
+        part is held out too, and counted in its own row."""
+        return bool(self.part) or zlib.crc32(f"{self.salt}-held-out-{self.id}".encode()) % 100 < HELD_OUT_PERCENT
 
 
 def load_questions(path: Path, salt: str) -> list[EmQuestion]:
     """Read a questions file (one JSON object a line: id, q, expect) whose held-out part is hashed with `salt`."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [EmQuestion(e["id"], e["q"], [tuple(x) for x in e["expect"]], salt)
+    return [EmQuestion(e["id"], e["q"], [tuple(x) for x in e["expect"]], salt, e.get("part", ""))
             for e in map(json.loads, filter(str.strip, lines))]
 
 
@@ -80,8 +83,11 @@ def em_table(searcher: Searcher, questions: list[EmQuestion], own: list[EmQuesti
     for prefix, asked_set in (("", questions), ("own: ", list(own))):
         if not asked_set:
             continue
+        later = sorted({q.part for q in asked_set if q.part})
         parts = (("tuning part", [q for q in asked_set if not q.held_out]),
-                 ("held-out part", [q for q in asked_set if q.held_out]), ("all", asked_set))
+                 ("held-out part", [q for q in asked_set if q.held_out and not q.part]),
+                 *((f"written in {part}, before asked", [q for q in asked_set if q.part == part]) for part in later),
+                 ("all", asked_set))
         rows += [em_row(f"{prefix}plain jieba + BM25 (baseline), {name}", searcher, asked, plain=True)
                  for name, asked in parts]
         rows += [em_row(f"{prefix}product, {name}", searcher, asked) for name, asked in parts]
