@@ -66,3 +66,6 @@ class Engine(Protocol):
 
     def idf(self, token: str) -> float:
         """Return how rare a body token is: log(1 + documents / (documents holding it + 1))."""
+
+    def holds(self, token: str) -> bool:
+        """Whether any document's body holds the token."""

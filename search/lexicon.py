@@ -1,31 +1,66 @@
-"""The lay-to-legal synonym dictionary (lexicon/synonyms.tsv) used to expand plain questions."""
+"""The lay-to-legal synonym dictionary used to expand plain questions: lexicon/synonyms.tsv (general
+vocabulary across the areas of law the public asks about) and the enforcement dictionary,
+lexicon/enforcement/*.tsv (the lay words inspectors and businesses use for the acts the bureau's
+laws punish, each line naming the article whose wording it maps to)."""
 
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from search import segment
 from search.segment import LEXICON, normalize
 
 SYNONYMS_FILE = LEXICON / "synonyms.tsv"
+ENFORCEMENT_DIR = LEXICON / "enforcement"
 LAY_SEPARATOR = "、"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a dictionary: lay words, the legal terms they stand for, and (in the
+    enforcement dictionary) the article whose wording the terms are, as cited."""
+
+    lay: tuple[str, ...]
+    legal: tuple[str, ...]
+    source: str
+    file: str
+    line: int
+
+
+def dictionary_files() -> list[Path]:
+    """synonyms.tsv, then the enforcement dictionary's files in name order."""
+    return [SYNONYMS_FILE, *sorted(ENFORCEMENT_DIR.glob("*.tsv"))]
+
+
+def read_entries(path: Path) -> list[Entry]:
+    """The lines of one dictionary file: lay words separated by 、, a tab, legal terms separated by
+    spaces, and in the enforcement dictionary a tab and the article cited; a malformed line raises
+    ValueError naming the file and the line."""
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lay, _, rest = line.partition("\t")
+        legal, _, source = rest.partition("\t")
+        if not legal.strip() or not lay.strip():
+            raise ValueError(f"{path.name} 第 {number} 行：应为“通俗说法、…<制表符>法律用语 …”")
+        if path.parent == ENFORCEMENT_DIR and not source.strip():
+            raise ValueError(f"{path.name} 第 {number} 行：缺少第三列（法律用语所出自的条文，如《消防法》第六十条）")
+        entries.append(Entry(tuple(w.strip() for w in lay.split(LAY_SEPARATOR) if w.strip()),
+                             tuple(legal.split()), source.strip(), path.name, number))
+    return entries
 
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, tuple[str, ...]]:
-    """Return lay word → legal terms, as written in lexicon/synonyms.tsv.
-
-    A line holds lay words separated by 、, a tab, and legal terms separated by spaces; a lay word
-    on several lines gets the legal terms of all of them.
-    """
+    """Return lay word → legal terms, as written in the dictionary files; a lay word on several
+    lines gets the legal terms of all of them."""
     table: dict[str, list[str]] = {}
-    for number, line in enumerate(SYNONYMS_FILE.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        lay, _, legal = line.partition("\t")
-        if not legal.strip() or not lay.strip():
-            raise ValueError(f"{SYNONYMS_FILE.name} 第 {number} 行：应为“通俗说法、…<制表符>法律用语 …”")
-        for word in lay.split(LAY_SEPARATOR):
-            terms = table.setdefault(normalize(word.strip()), [])
-            terms.extend(t for t in legal.split() if t not in terms)
+    for path in dictionary_files():
+        for entry in read_entries(path):
+            for word in entry.lay:
+                terms = table.setdefault(normalize(word), [])
+                terms.extend(t for t in entry.legal if t not in terms)
     return {word: tuple(terms) for word, terms in table.items() if word}
 
 
@@ -37,8 +72,13 @@ def expand(query: str, words: list[str] | None = None) -> list[str]:
     A lay word inside a longer one that matched gives way to it (监护 inside 现场监护: the sense
     of the longer word decides).
     """
+    return list(dict.fromkeys(term for terms in lay_words(query, words).values() for term in terms))
+
+
+def lay_words(query: str, words: list[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The lay words found in the query, as `expand` finds them, with their legal terms."""
     text = normalize(query)
     words = set(words if words is not None else segment.words(text))
     matched = [lay for lay in synonyms() if (lay in words if len(lay) == 1 else lay in text)]
-    kept = [lay for lay in matched if not any(lay != other and lay in other for other in matched)]
-    return list(dict.fromkeys(term for lay in kept for term in synonyms()[lay]))
+    return {lay: synonyms()[lay] for lay in matched
+            if not any(lay != other and lay in other for other in matched)}

@@ -41,6 +41,7 @@ from search.votes import Votes, neighbour_votes, with_article_votes
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
 SUBWORD_WEIGHT = 0.3            # a sub-word cut_for_search adds inside a longer query word
 SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
+UNSAID_WEIGHT = 1.0             # … for a lay word no indexed text holds (私拉乱接): its legal terms say it
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
@@ -179,12 +180,20 @@ class Searcher:
         if plain:
             return Analysis({t: 1.0 for t in segment.tokens(free)}, words)
         weights = {t: 1.0 if t in words else SUBWORD_WEIGHT for t in segment.tokens(free)}
-        legal = lexicon.expand(free, words)
-        for term in legal:
-            whole = segment.words(term)
-            for token in segment.tokens(term):
-                weight = SYNONYM_WEIGHT * (1.0 if token in whole else SUBWORD_WEIGHT)
-                weights[token] = max(weights.get(token, 0.0), weight)
+        said = lexicon.lay_words(free, words)
+        legal = list(dict.fromkeys(term for terms in said.values() for term in terms))
+        for lay, terms in said.items():        # a lay word no statute uses is said in their words only,
+            pieces = segment.tokens(lay)       # and its single characters (危化品: 危 化 品) say nothing
+            unsaid = not any(len(t) > 1 and self.engine.holds(t) for t in pieces)
+            for piece in pieces if unsaid else ():
+                if len(piece) == 1 and piece in weights:
+                    weights[piece] = min(weights[piece], SUBWORD_WEIGHT)
+            scale = SYNONYM_WEIGHT if any(self.engine.holds(t) for t in pieces) else UNSAID_WEIGHT
+            for term in terms:
+                whole = segment.words(term)
+                for token in segment.tokens(term):
+                    weight = scale * (1.0 if token in whole else SUBWORD_WEIGHT)
+                    weights[token] = max(weights.get(token, 0.0), weight)
         law_key, asked = self._mentioned_law(free), intent.read(segment.normalize(free), self.routes)
         asked.violation = asked.violation or intent.describes_violation(" ".join(legal))
         for name in asked.named + ([self.titles[law_key]] if law_key else []):

@@ -88,6 +88,10 @@ class TantivyEngine:
         """Return how rare a body token is: log(1 + documents / (documents holding it + 1))."""
         return math.log(1 + self.searcher.num_docs / (self.searcher.doc_freq("body", token) + 1))
 
+    def holds(self, token: str) -> bool:
+        """Whether any document's body holds the token."""
+        return self.searcher.doc_freq("body", token) > 0
+
     def _query(self, query: EngineQuery) -> Query:
         should = [(Occur.Should, Query.boost_query(Query.term_query(self.schema, name, term), boost))
                   for name, terms in query.terms.items() for term, boost in terms.items()]

@@ -147,25 +147,25 @@ def test_read_log_names_the_bad_line(data, tmp_path, line, message):
 
 def test_learned_questions_change_the_ranking(data, tmp_path):
     store, directory = data
-    question = "灭火器坏了 国家标准 行业标准"
+    question = "警铃坏了 国家标准 行业标准"
     searcher = open_searcher(store, directory)
-    assert searcher.search("灭火器").hits == []
+    assert searcher.search("警铃").hits == []
     assert labels(searcher.search(question))[0] != f"{FIRE}第十六条"
 
     log = tmp_path / "usage.jsonl"
-    log.write_text(json.dumps({"question": "单位的灭火器坏了没人修怎么办", "law": "消防法",
+    log.write_text(json.dumps({"question": "单位的警铃坏了没人修怎么办", "law": "消防法",
                                "article": "第十六条"}, ensure_ascii=False), encoding="utf-8")
     learning.learn(store, learning.read_log(store, log), source=log.name)
     build_index(store, directory)
 
     learned = open_searcher(store, directory)
-    assert labels(learned.search("灭火器")) == [f"{FIRE}第十六条"]
+    assert labels(learned.search("警铃")) == [f"{FIRE}第十六条"]
     assert labels(learned.search(question))[0] == f"{FIRE}第十六条"
     assert learned.priors.laws[FIRE] == 1
 
     assert learning.forget(store, log.name) == 1
     build_index(store, directory)
-    assert open_searcher(store, directory).search("灭火器").hits == []
+    assert open_searcher(store, directory).search("警铃").hits == []
 
 
 def learn_log(store, directory, tmp_path, entries) -> str:
@@ -220,12 +220,12 @@ def test_past_questions_are_distinct_questions_with_the_places_of_their_articles
 
 def test_forgetting_the_log_drops_the_question_index(data, tmp_path):
     store, directory = data
-    source = learn_log(store, directory, tmp_path, [("灭火器坏了谁来修", "消防法", "第十六条")])
+    source = learn_log(store, directory, tmp_path, [("警铃坏了谁来修", "消防法", "第十六条")])
     assert (current_index_dir(directory) / QUESTIONS).is_dir()
     learning.forget(store, source)
     build_index(store, directory)
     assert not (current_index_dir(directory) / QUESTIONS).exists()
-    assert open_searcher(store, directory).search("灭火器").hits == []
+    assert open_searcher(store, directory).search("警铃").hits == []
 
 
 def test_a_quoted_phrase_no_article_holds_is_dropped_with_a_note(data):
