@@ -29,7 +29,11 @@ WORKERS_FILE = segment.LEXICON / "card_workers.txt"
 ITEM_START = passages.ITEM_START
 # Who does an act is named in its first clause; public bodies and their staff are punished by
 # 处分, not by the inspector.
-OFFICIALS = re.compile(r"人民政府|部门|国家工作人员|国家机关|工作人员|监管")
+OFFICIALS = re.compile(r"人民政府|部门|国家工作人员|国家机关|公安机关|工作人员|监管|消防救援机构")
+# A public body that orders or notifies the party (消防部门通知整改…, 执法人员责令停产…) is the
+# enforcer, not the doer of the act asked about.
+ENFORCING = re.compile(r"(?:人民政府|部门|机构|管理局|执法人员|检查人员)(?:已经|已|多次|曾经|曾)?"
+                       r"(?:通知|责令|要求|下达|告知|催告)")
 BREACH = re.compile(r"^违反本(?:法|条例|规定|办法)(?:[^，]*?规定)?[，,]")
 CLAUSE = re.compile(r"[，；：,;:]")
 # Where the naming of who does an act ends: the act begins (未…, 不…, 拒绝…, 对…隐瞒 …).
@@ -146,9 +150,9 @@ def doer(act: str, article: Article) -> str:
 def other_doer(act: str, article: Article, asked: list[str], question: str) -> bool:
     """Whether the act is not one of the party the question is about: a rule about penalties
     themselves (本法规定的行政处罚，由…决定), an act of public bodies or their staff (处分) when the
-    question names none, or of another party of lexicon/subjects.tsv than the one asked about."""
+    question names none but as the enforcer that notified or ordered the party, or of another party of lexicon/subjects.tsv than the one asked about."""
     who = doer(act, article)
-    if PENALTY_RE.search(who) or (OFFICIALS.search(who) and not OFFICIALS.search(question)):
+    if PENALTY_RE.search(who) or (OFFICIALS.search(who) and not OFFICIALS.search(ENFORCING.sub("", question))):
         return True
     named = parties_doing(act, article)
     return bool(asked and named and not set(asked) & set(named))

@@ -128,6 +128,8 @@ def _clearer_duty(searcher, best: Choice) -> Choice:
     duties = _candidates(searcher, hits)[1]
     if not OFFICIALS.search(doer(best.act, best.article)):    # the act words also find the powers of the
         duties = [(rank, d) for rank, d in duties if not OFFICIALS.search(doer(d.text, d))]  # authorities
+        if best.duty and OFFICIALS.search(doer(best.duty.text, best.duty)):
+            best = replace(best, duty=None)
     found = _link(best.article, best.act, duties, searcher.engine.idf)
     shown = _link(best.article, best.act, [(0, best.duty)], searcher.engine.idf).share if best.duty else 0.0
     if found.duty and found.share >= shown + CLEARER:
@@ -136,8 +138,10 @@ def _clearer_duty(searcher, best: Choice) -> Choice:
 
 
 def _same_doer(duty: Article, act: str, article: Article) -> bool:
-    """Whether the duty is addressed to the party that does the act (the unit, or the same person)."""
-    return set(parties_doing(duty.text, duty)) == set(parties_doing(act, article))
+    """Whether the duty is addressed to the party that does the act (the unit, or the same person),
+    and not to the authorities when the act is not theirs."""
+    official = bool(OFFICIALS.search(doer(duty.text, duty))), bool(OFFICIALS.search(doer(act, article)))
+    return official[0] == official[1] and set(parties_doing(duty.text, duty)) == set(parties_doing(act, article))
 
 
 def _own_penalty_first(chosen: list[Choice]) -> list[Choice]:

@@ -204,9 +204,10 @@ def test_a_workers_own_misconduct_is_punished_by_the_article_on_workers(searcher
     assert found.duty is None or found.duty.citation.startswith(SAFETY + "第五十七条")
 
 
-
 @pytest.mark.parametrize("question, duty", [
-    ("起重机司机无证操作起重机，使用单位怎么处罚", EQUIPMENT + "第十四条"),       # not 第四十一条 (检查)
+    # the unit's duty to 配备 certified 作业人员 (第十三条第二款), the one 第八十六条第一项 punishes;
+    # never 第四十一条 (the authorities' 检查)
+    ("起重机司机无证操作起重机，使用单位怎么处罚", EQUIPMENT + "第十三条"),
     ("拒绝阻碍安全生产监督检查怎么罚", SAFETY + "第六十六条"),                  # not 第六十五条 (职权)
 ])
 def test_the_duty_shown_restates_the_act(searcher, question, duty):
@@ -217,7 +218,7 @@ def test_the_duty_shown_restates_the_act(searcher, question, duty):
 
 @pytest.mark.parametrize("question, first", [
     ("公司主要负责人不履行安全生产管理职责怎么处罚", "第九十四条"),     # ranked first: 第一百一十三条 (关闭)
-    ("电焊工没有特种作业操作证就上岗作业怎么罚", "第九十七条"),         # ranked first: 矿山安全法第四十一条
+    ("锅炉工没有取得作业人员资格证就上岗操作锅炉", "第八十六条"),       # ranked first: 矿山安全法第四十一条
     ("事故单位瞒报事故的处罚", "第三十六条"),                           # ranked first: 第三十九条 (officials)
 ])
 def test_the_cards_article_leads_the_hits(searcher, question, first):
@@ -245,3 +246,12 @@ def test_the_card_names_the_act_without_its_penalty_whatever_the_number_of_hits(
     assert one.card.penalty.citation == ten.card.penalty.citation == SAFETY + "第九十四条第一款"
     assert one.card.act == "生产经营单位的主要负责人未履行本法规定的安全生产管理职责的"
     assert [h.article for h in one.result.hits] == ["第九十四条"]
+
+
+def test_the_enforcer_that_notified_is_not_the_doer(searcher):
+    """消防部门通知 names the body that notified the unit, not one whose staff did the act: the card is
+    the unit's 不及时消除 (第六十条第七项), never the staff's 不及时通知 (第七十一条), and its duty is
+    not the authorities' own article (第五十四条: 消防救援机构……应当通知)."""
+    found = card(searcher, "消防部门通知整改火灾隐患，单位一直拖着不改，怎么处罚")
+    assert found.penalty.citation == "《中华人民共和国消防法》第六十条第七项"
+    assert found.duty is None or not found.duty.citation.endswith("第五十四条")
