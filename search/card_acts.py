@@ -3,7 +3,8 @@ itself — fit the act a question describes, and who does them.
 
 The question's words that describe an act are its weighted tokens without the words asking about
 punishment, the words of lexicon/card_ignored.txt (多少, 哪些, lay negations such as 没有) and the
-names of laws and law subjects it names (消防, 特种设备: they decide the law, not the act), the
+names of laws and law subjects it names (消防, 特种设备, and the pieces of 危险化学品: they decide
+the law, not the act), the pieces of lay words said only by their legal terms (危化品: 危 化 品), the
 lay names of the parties it names (叉车司机, 工人: they say who, which the party check judges),
 and the names of public bodies (应急管理部门: the enforcer, or whom a report is owed to). An act
 fits by the share of those words it holds: of the words its law has at all (a statute never says
@@ -91,6 +92,9 @@ class ActFitter:
         named = {t for name in analysis.asked.named + who_words(text) for t in segment.tokens(name)}
         named |= ignored_words()
         named.update(segment.normalize(subject) for subject in subjects)
+        named.update(t for subject in subjects if segment.normalize(subject) in analysis.weights
+                     for t in segment.tokens(subject))
+        named.update(analysis.unsaid)
         if analysis.law_key:
             named.update(segment.tokens(searcher.titles[analysis.law_key]))
         bodies = [t for t in analysis.weights if OFFICIALS.search(t)]

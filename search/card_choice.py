@@ -27,7 +27,7 @@ from kb.models import Article, Law
 from search import intent, passages, segment
 from search.card_acts import (OFFICIALS, ActFitter, Fit, acts_of, answers_for, doer, other_doer, parties_doing,
                               workers)
-from search.card_laws import scope_of, scopes
+from search.card_laws import cited_law, scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
 from search.law_articles import cited_duties, is_penalty
@@ -92,6 +92,8 @@ class _Found:
 
 def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     """The card's penalty first, then its alternatives; [] when the hits support none."""
+    if not all(cited_law(key) for key in analysis.asked.routed):
+        return []       # the question names the subject of a law no card cites (工伤保险 → 工伤保险条例)
     text = segment.normalize(question)
     fitter = ActFitter(searcher, analysis, [intent.subject_of(s.title) for s in scopes().values() if not s.general],
                        text)

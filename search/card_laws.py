@@ -60,6 +60,12 @@ def scope_of(law: Law) -> Scope | None:
     return _scope_named(law.short_title)
 
 
+def cited_law(title: str) -> bool:
+    """Whether the law of this title (with or without 中华人民共和国) is one of the table's, that a
+    card may cite."""
+    return _scope_named(normalize(title).removeprefix("中华人民共和国")) is not None
+
+
 @lru_cache(maxsize=None)
 def _scope_named(short_title: str) -> Scope | None:
     return scopes().get(normalize(short_title))

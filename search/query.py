@@ -116,6 +116,7 @@ class Analysis:
     asked: intent.Intent = field(default_factory=intent.Intent)
     pairs: list[str] = field(default_factory=list)   # neighbouring words of the question (search.adjacent)
     scoped: list[str] = field(default_factory=list)  # keys of the bureau's laws whose scope it names
+    unsaid: list[str] = field(default_factory=list)  # tokens of lay words said only by their legal terms
 
 
 class Searcher:
@@ -182,12 +183,14 @@ class Searcher:
         weights = {t: 1.0 if t in words else SUBWORD_WEIGHT for t in segment.tokens(free)}
         said = lexicon.lay_words(free, words)
         legal = list(dict.fromkeys(term for terms in said.values() for term in terms))
+        unsaid: list[str] = []
         for lay, terms in said.items():        # a lay word no statute uses is said in their words only,
             pieces = segment.tokens(lay)       # and its single characters (危化品: 危 化 品) say nothing
-            unsaid = not any(len(t) > 1 and self.engine.holds(t) for t in pieces)
-            for piece in pieces if unsaid else ():
-                if len(piece) == 1 and piece in weights:
-                    weights[piece] = min(weights[piece], SUBWORD_WEIGHT)
+            if not any(len(t) > 1 and self.engine.holds(t) for t in pieces):
+                unsaid += pieces
+                for piece in pieces:
+                    if len(piece) == 1 and piece in weights:
+                        weights[piece] = min(weights[piece], SUBWORD_WEIGHT)
             scale = SYNONYM_WEIGHT if any(self.engine.holds(t) for t in pieces) else UNSAID_WEIGHT
             for term in terms:
                 whole = segment.words(term)
@@ -202,7 +205,7 @@ class Searcher:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
                         intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
-                        domain.scoped(segment.normalize(free), self.scopes))
+                        domain.scoped(segment.normalize(free), self.scopes), unsaid)
 
     # -- full text ---------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ FILES = [
     "行政法规/特种设备安全监察条例(2009-01-24).md",
     "行政法规/煤矿安全监察条例(2013-07-18).md",
     "社会法/矿山安全法(2009-08-27).md",
+    "行政法规/工伤保险条例(2010-12-20).md",
 ]
 SAFETY, EQUIPMENT = "《中华人民共和国安全生产法》", "《中华人民共和国特种设备安全法》"
 ACCIDENTS = "《生产安全事故报告和调查处理条例》"
@@ -132,6 +133,12 @@ def test_a_late_report_by_the_principal_cites_the_paragraph_of_the_act(searcher)
                                       "特种设备安全法规定了哪些法律责任", "应急管理部门可以作出哪些行政处罚"])
 def test_a_question_naming_no_act_gets_no_card(searcher, question):
     assert card(searcher, question) is None
+
+
+def test_a_question_on_the_subject_of_a_law_no_card_cites_gets_no_card(searcher):
+    """工伤保险 is the subject of 工伤保险条例 (enforced by 人力资源社会保障部门, not among the card's
+    laws): no article of the bureau's laws is offered in its place (安全生产法第一百零六条, 免责协议)."""
+    assert card(searcher, "小作坊老板一直没给工人交工伤保险，怎么罚") is None
 
 
 def test_acts_of_public_bodies_and_of_other_parties_are_not_the_card(searcher):
@@ -255,3 +262,10 @@ def test_the_enforcer_that_notified_is_not_the_doer(searcher):
     found = card(searcher, "消防部门通知整改火灾隐患，单位一直拖着不改，怎么处罚")
     assert found.penalty.citation == "《中华人民共和国消防法》第六十条第七项"
     assert found.duty is None or not found.duty.citation.endswith("第五十四条")
+
+
+def test_the_pieces_of_a_lay_word_are_not_act_words(searcher):
+    """危化品 is said by 危险化学品 alone: its characters 危 化 品 are no words of the act, so the
+    危险化学品安全管理条例 does not win by naming the kind of business; the act (安责险) decides."""
+    found = card(searcher, "危化品企业没有配应急值班人员")
+    assert found.penalty.citation == "《生产安全事故应急条例》第三十二条"
