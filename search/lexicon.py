@@ -1,7 +1,9 @@
 """The lay-to-legal synonym dictionary used to expand plain questions: lexicon/synonyms.tsv (general
-vocabulary across the areas of law the public asks about) and the enforcement dictionary,
+vocabulary across the areas of law the public asks about), the enforcement dictionary,
 lexicon/enforcement/*.tsv (the lay words inspectors and businesses use for the acts the bureau's
-laws punish, each line naming the article whose wording it maps to)."""
+laws punish), and the general dictionary, lexicon/general/*.tsv (the words the public uses for the
+situations of the civil, labour, criminal and other laws it asks about); each line of the last two
+names the article whose wording it maps to."""
 
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +14,8 @@ from search.segment import LEXICON, normalize
 
 SYNONYMS_FILE = LEXICON / "synonyms.tsv"
 ENFORCEMENT_DIR = LEXICON / "enforcement"
+GENERAL_DIR = LEXICON / "general"
+CITED_DIRS = (ENFORCEMENT_DIR, GENERAL_DIR)     # dictionaries whose lines cite their article
 LAY_SEPARATOR = "、"
 
 
@@ -28,8 +32,8 @@ class Entry:
 
 
 def dictionary_files() -> list[Path]:
-    """synonyms.tsv, then the enforcement dictionary's files in name order."""
-    return [SYNONYMS_FILE, *sorted(ENFORCEMENT_DIR.glob("*.tsv"))]
+    """synonyms.tsv, then the files of the enforcement and the general dictionary in name order."""
+    return [SYNONYMS_FILE, *(path for folder in CITED_DIRS for path in sorted(folder.glob("*.tsv")))]
 
 
 def read_entries(path: Path) -> list[Entry]:
@@ -44,7 +48,7 @@ def read_entries(path: Path) -> list[Entry]:
         legal, _, source = rest.partition("\t")
         if not legal.strip() or not lay.strip():
             raise ValueError(f"{path.name} 第 {number} 行：应为“通俗说法、…<制表符>法律用语 …”")
-        if path.parent == ENFORCEMENT_DIR and not source.strip():
+        if path.parent in CITED_DIRS and not source.strip():
             raise ValueError(f"{path.name} 第 {number} 行：缺少第三列（法律用语所出自的条文，如《消防法》第六十条）")
         entries.append(Entry(tuple(w.strip() for w in lay.split(LAY_SEPARATOR) if w.strip()),
                              tuple(legal.split()), source.strip(), path.name, number))
