@@ -95,6 +95,7 @@ class ActFitter:
         named.update(t for subject in subjects if segment.normalize(subject) in analysis.weights
                      for t in segment.tokens(subject))
         named.update(analysis.unsaid)
+        named.update(segment.normalize(party) for party in analysis.asked.subjects)
         if analysis.law_key:
             named.update(segment.tokens(searcher.titles[analysis.law_key]))
         bodies = [t for t in analysis.weights if OFFICIALS.search(t)]
@@ -128,7 +129,9 @@ def condition(act: str) -> str:
 def who_words(text: str) -> list[str]:
     """The lay names of parties of lexicon/subjects.tsv (叉车司机, 工人, 老板) a normalized question
     holds: they say who does an act — which the party check judges — in words the statute does not
-    use for the act. The statutory term itself (主要负责人) stays a word of the act."""
+    use for the act. The statutory term of a party asked about (主要负责人) is left out of the act
+    words too, by ActFitter: an item that only names the party (主要负责人和安全生产管理人员未按照
+    规定经考核合格) fits no question about another act of that party."""
     return [name for _, names in intent.parties() for name in names[1:] if name in text]
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from search.answer import answer
 from search.card import card_lines, penalty_card
+from search.card_choice import ITEM_SHARE
 from search.card_acts import ActFitter, answers_for, condition, doer, other_doer, parties_doing
 from search.segment import normalize
 from search.card_laws import scopes
@@ -269,3 +270,15 @@ def test_the_pieces_of_a_lay_word_are_not_act_words(searcher):
     危险化学品安全管理条例 does not win by naming the kind of business; the act (安责险) decides."""
     found = card(searcher, "危化品企业没有配应急值班人员")
     assert found.penalty.citation == "《生产安全事故应急条例》第三十二条"
+
+
+def test_an_item_that_only_names_the_party_asked_about_does_not_fit(searcher):
+    """安全员 (安全生产管理人员) is asked about: the party check judges who, so the party's statutory
+    name is no act word — 第九十七条第二项 (主要负责人和安全生产管理人员未按照规定经考核合格) holds too
+    little of the act words of a question on 履行职责 to fit it, 第九十六条 (未履行…安全生产管理职责) holds them."""
+    question = "安全员没有履行职责的罚款"
+    fitter = ActFitter(searcher, searcher.analyze(question), [], normalize(question))
+    law, examined = searcher.store.find_article("安全生产法", 97)
+    duties = searcher.store.find_article("安全生产法", 96)[1]
+    assert "安全生产管理人员" not in fitter.matcher.weights
+    assert fitter.fit(law, examined.items[1][2]).own < ITEM_SHARE <= fitter.fit(law, duties.text).own
