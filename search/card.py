@@ -198,12 +198,20 @@ def _resolved(store, ref: Ref, source: str) -> Cited | None:
         return None
     law, article = found
     return Cited(f"{law.display_title}{Ref(law.title, ref.number, ref.suffix, ref.paragraph, ref.item).label}",
-                 _excerpt(article, ref.item), source, article.id)
+                 _excerpt(article, ref.paragraph, ref.item), source, article.id)
 
 
-def _excerpt(article: Article, item: int | None) -> str:
-    texts = [text for _, number, text in article.items if number == item]
-    return texts[0] if item and texts else article.text
+def _excerpt(article: Article, paragraph: int | None, item: int | None) -> str:
+    """The text of the cited item, else of the cited paragraph (款, 1-based), else of the article."""
+    from kb.penalties.lookup import groups     # loaded only when a card cites a duty
+
+    parts = groups(article)
+    chosen = parts[paragraph - 1:paragraph] if paragraph and paragraph <= len(parts) else parts
+    if item:
+        texts = [group[item] for group in chosen if len(group) > item]
+        if texts:
+            return texts[0]
+    return "\n".join(line for group in chosen for line in group)
 
 
 def _same(refs: list[Ref], ref: Ref) -> bool:

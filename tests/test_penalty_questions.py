@@ -33,6 +33,7 @@ def test_a_described_violation_gets_a_penalty_card(sample_data):
     assert card["penalty"]["citation"] == "《中华人民共和国安全生产法》第九十七条第七项"
     assert card["act"].startswith("（七）特种作业人员未按照规定经专门的安全作业培训")
     assert card["duty"]["citation"] == "《中华人民共和国安全生产法》第三十条第一款"
+    assert card["duty"]["text"] == "生产经营单位的特种作业人员必须按照国家有关规定经专门的安全作业培训，取得相应资格，方可上岗作业。"
     assert card["state"] == "已读取"
     basic = {(r["situation"], r["party"]): r["sanctions"] for r in card["ranges"]}
     assert basic[("基本情形", "单位")] == ["责令限期改正", "罚款 100,000元以下"]     # the statute's words
