@@ -83,6 +83,24 @@ def lay_words(query: str, words: list[str] | None = None) -> dict[str, tuple[str
     """The lay words found in the query, as `expand` finds them, with their legal terms."""
     text = normalize(query)
     words = set(words if words is not None else segment.words(text))
-    matched = [lay for lay in synonyms() if (lay in words if len(lay) == 1 else lay in text)]
-    return {lay: synonyms()[lay] for lay in matched
-            if not any(lay != other and lay in other for other in matched)}
+    table, starts = synonyms(), _by_start()
+    matched = {lay for lay in words if len(lay) == 1 and lay in table}
+    matched.update(lay for i in range(len(text) - 1) for lay in starts.get(text[i:i + 2], ())
+                   if text.startswith(lay, i))
+    ordered = sorted(matched, key=_order().__getitem__)        # the dictionary's order
+    return {lay: table[lay] for lay in ordered if not any(lay != other and lay in other for other in ordered)}
+
+
+@lru_cache(maxsize=1)
+def _order() -> dict[str, int]:
+    return {lay: number for number, lay in enumerate(synonyms())}
+
+
+@lru_cache(maxsize=1)
+def _by_start() -> dict[str, tuple[str, ...]]:
+    """The lay words of two or more characters by their first two characters."""
+    starts: dict[str, list[str]] = {}
+    for lay in synonyms():
+        if len(lay) > 1:
+            starts.setdefault(lay[:2], []).append(lay)
+    return {start: tuple(lays) for start, lays in starts.items()}
