@@ -61,10 +61,12 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     lines gets the legal terms of all of them."""
     table: dict[str, list[str]] = {}
     for path in dictionary_files():
-        for entry in read_entries(path):
-            for word in entry.lay:
-                terms = table.setdefault(normalize(word), [])
-                terms.extend(t for t in entry.legal if t not in terms)
+        entries = read_entries(path)
+        pairs = [(word, entry.legal) for entry in entries for word in entry.lay]
+        normalized = normalize("\n".join(word for word, _ in pairs)).split("\n")   # one conversion a file
+        for word, (_, legal) in zip(normalized, pairs):
+            terms = table.setdefault(word, [])
+            terms.extend(t for t in legal if t not in terms)
     return {word: tuple(terms) for word, terms in table.items() if word}
 
 
