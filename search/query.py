@@ -60,7 +60,7 @@ NAMED_WEIGHT = 0.3              # a word of the name of a law the question names
 BUREAU_BOOST = 0.15              # articles of a law of the bureau's own work (search.domain)
 SCOPE_BOOST = 0.5               # … whose own scope the question names (search.domain)
 SCOPE_VIOLATION_BOOST = 0.3     # … for a question about a violation (the card reads the scopes too)
-COVERED = 100                   # candidates whose passages are looked at
+COVERED = 60                    # candidates whose passages are looked at (100: the same figures, +1 ms)
 PENALTY_RE = intent.PENALTY_RE
 CATEGORY_WEIGHTS = {"法律": 1.0, "宪法": 0.9, "行政法规": 0.8, "司法解释": 0.7, "部门规章": 0.7,
                     "地方性法规": 0.45, "地方政府规章": 0.4, "案例": 0.4, "其他": 0.4}
