@@ -157,7 +157,8 @@ def doer(act: str, article: Article) -> str:
 def other_doer(act: str, article: Article, asked: list[str], question: str) -> bool:
     """Whether the act is not one of the party the question is about: a rule about penalties
     themselves (本法规定的行政处罚，由…决定), an act of public bodies or their staff (处分) when the
-    question names none but as the enforcer that notified or ordered the party, or of another party of lexicon/subjects.tsv than the one asked about."""
+    question names none but as the enforcer that notified or ordered the party, or of another party
+    of lexicon/subjects.tsv than the one asked about."""
     who = doer(act, article)
     if PENALTY_RE.search(who) or (OFFICIALS.search(who) and not OFFICIALS.search(ENFORCING.sub("", question))):
         return True

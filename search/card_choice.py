@@ -22,13 +22,12 @@ duty the card shows). No candidate: no card.
 """
 
 from dataclasses import dataclass, replace
-from weakref import WeakKeyDictionary
 
 from kb.models import Article, Law
 from search import intent, passages, segment
 from search.card_acts import (OFFICIALS, ActFitter, Fit, acts_of, answers_for, doer, other_doer, parties_doing,
                               workers)
-from search.card_laws import Scope, cited_law, scope_of, scopes
+from search.card_laws import cited_law, scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
 from search.law_articles import cited_duties, is_penalty
@@ -298,23 +297,13 @@ def _scoped(searcher, question: str, text: str, laws: set[str], fitter: ActFitte
     from, the best penalty of a search for the question inside that law: the law that displaces
     the general one for its own subject (安全生产法第二条), even where the hits did not reach it —
     only an act that a duty article found by that search restates."""
-    named = [law for law, scope in _cited(searcher)
+    named = [law for law, scope in searcher.citable
              if law.key not in laws and _authority(law) >= rank and scope.named_in(text)]
     found = []
     for law in named:
         source = f"检索{law.display_title}"
         found += [replace(c, source=source) for c in _rank(_restating(searcher, question, text, law, fitter, analysis))[:1]]
     return found
-
-
-def _cited(searcher) -> list[tuple[Law, Scope]]:
-    """The laws of the searcher's store a card may cite, with their scopes (read once a searcher)."""
-    if searcher not in _CITED:
-        _CITED[searcher] = [(law, scope) for law in searcher.laws.values() if (scope := scope_of(law))]
-    return _CITED[searcher]
-
-
-_CITED: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _restating(searcher, question: str, text: str, law: Law, fitter: ActFitter, analysis) -> list[Choice]:

@@ -22,7 +22,7 @@ LAY_SEPARATOR = "、"
 @dataclass(frozen=True)
 class Entry:
     """One line of a dictionary: lay words, the legal terms they stand for, and (in the
-    enforcement dictionary) the article whose wording the terms are, as cited."""
+    enforcement and the general dictionary) the article whose wording the terms are, as cited."""
 
     lay: tuple[str, ...]
     legal: tuple[str, ...]
@@ -38,8 +38,8 @@ def dictionary_files() -> list[Path]:
 
 def read_entries(path: Path) -> list[Entry]:
     """The lines of one dictionary file: lay words separated by 、, a tab, legal terms separated by
-    spaces, and in the enforcement dictionary a tab and the article cited; a malformed line raises
-    ValueError naming the file and the line."""
+    spaces, and in the enforcement and the general dictionary a tab and the article cited; a
+    malformed line raises ValueError naming the file and the line."""
     entries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):

@@ -19,6 +19,7 @@ no re-ranking): the baseline the benchmark compares against.
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -26,8 +27,8 @@ from kb.citations import Citation
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import (adjacent, answers, citation_hits, domain, intent, learning, lexicon, limits, names, open_cache,
-                    passages, segment)
+from search import (adjacent, answers, card_laws, citation_hits, domain, intent, learning, lexicon, limits, names,
+                    open_cache, passages, segment)
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
@@ -144,6 +145,12 @@ class Searcher:
         self.bureau = domain.bureau_keys(self.names)
         self.scopes = domain.scope_keys(self.names)
 
+    @cached_property
+    def citable(self) -> list[tuple[Law, card_laws.Scope]]:
+        """The laws of the store a penalty card may cite, with their scopes (search.card_laws);
+        read on first use, once for this searcher's index."""
+        return [(law, scope) for law in self.laws.values() if (scope := card_laws.scope_of(law))]
+
     # -- public API --------------------------------------------------------------------------
 
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
@@ -186,12 +193,13 @@ class Searcher:
         unsaid: list[str] = []
         for lay, terms in said.items():        # a lay word no statute uses is said in their words only,
             pieces = segment.tokens(lay)       # and its single characters (危化品: 危 化 品) say nothing
-            if not any(len(t) > 1 and self.engine.holds(t) for t in pieces):
+            held = [t for t in pieces if self.engine.holds(t)]
+            if not any(len(t) > 1 for t in held):
                 unsaid += pieces
                 for piece in pieces:
                     if len(piece) == 1 and piece in weights:
                         weights[piece] = min(weights[piece], SUBWORD_WEIGHT)
-            scale = SYNONYM_WEIGHT if any(self.engine.holds(t) for t in pieces) else UNSAID_WEIGHT
+            scale = SYNONYM_WEIGHT if held else UNSAID_WEIGHT
             for term in terms:
                 whole = segment.words(term)
                 for token in segment.tokens(term):
