@@ -35,6 +35,7 @@ class ArticleCache:
         self.store = store
         self._prepared = LRU(size)
         self._places: dict[int, tuple[int, str]] = {}      # grows by dict updates, atomic under the GIL
+        self._nearby: dict[tuple[int, int], dict[int, int]] = {}
 
     def places(self, ids: Iterable[int]) -> dict[int, tuple[int, str]]:
         """(law version id, chapter) of each id that is an article of the store."""
@@ -44,6 +45,22 @@ class ArticleCache:
             self._places.update((row[0], (row[1], row[2])) for row in self.store.db.execute(
                 f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
         return {i: self._places[i] for i in ids if i in self._places}
+
+    def nearby(self, ids: Iterable[int], distance: int) -> dict[int, dict[int, int]]:
+        """For each article id, the articles at most `distance` places before or after it in the
+        same law version and chapter: {neighbour id: places apart}."""
+        ids = list(dict.fromkeys(ids))
+        missing = [i for i in ids if (i, distance) not in self._nearby]
+        for chunk in _chunks(missing):
+            found: dict[int, dict[int, int]] = {i: {} for i in chunk}
+            for source, neighbour, apart in self.store.db.execute(
+                    "SELECT a.id, b.id, abs(b.position - a.position) FROM articles a JOIN articles b"
+                    " ON b.law_id = a.law_id AND b.chapter = a.chapter AND b.id != a.id"
+                    " AND b.position BETWEEN a.position - ? AND a.position + ?"
+                    f" WHERE a.id IN ({','.join('?' * len(chunk))})", [distance, distance, *chunk]):
+                found[source][neighbour] = apart
+            self._nearby.update(((i, distance), value) for i, value in found.items())
+        return {i: self._nearby[(i, distance)] for i in ids}
 
     def prepared(self, ids: Iterable[int]) -> dict[int, Prepared]:
         """The prepared article of each id that is an article of the store."""
