@@ -17,7 +17,6 @@ below the first ten, the articles next to the best hits in their chapter (search
 no re-ranking): the baseline the benchmark compares against.
 """
 
-import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -73,7 +72,6 @@ LAW_PRIOR_WEIGHT = 0.05         # … to its law
 NEIGHBOUR_CHAPTER_WEIGHT = 0.3  # per share of their votes that went to the article's chapter
 NEIGHBOUR_LAW_WEIGHT = 0.05     # … to its law
 NEIGHBOUR_LAWS = 5              # the laws with most votes are also searched on their own
-LEADING_LAWS = 3                # … and the laws of the best first-pass candidates
 CANDIDATES = 200
 QUOTE_RE = re.compile(r"[\"“”「『]([^\"“”「」『』]+)[\"“”」』]")
 STATUSES = {"current": (CURRENT,), "all": ()}
@@ -267,13 +265,11 @@ class Searcher:
 
     def _with_preferred_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
                              analysis: Analysis, votes: Votes, want: int) -> list[EngineHit]:
-        """Add the best matches inside the law the query names, the laws of the best first-pass
-        candidates, the laws the recorded questions most like this one led to (and, for questions
-        about punishment, inside penalty chapters), so re-ranking can reach articles ranked low."""
+        """Add the best matches inside the law the query names and the laws the recorded questions
+        most like this one led to (and, for questions about punishment, inside penalty chapters),
+        so re-ranking can reach articles the first pass ranked low."""
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
         preferred += analysis.asked.routed[:ROUTED_LAWS]
-        best = heapq.nlargest(LEADING_LAWS, (c for c in candidates if c.kind == "条文"), key=lambda c: c.score)
-        preferred += [self.laws[law_id].key for law_id, _ in self.articles.places(c.doc_id for c in best).values()]
         if analysis.law_key:
             preferred.append(analysis.law_key)
         passes = []
