@@ -202,8 +202,10 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
         paragraph, item, words, fit, link = act
         choice = Choice(candidate.law, candidate.article, paragraph, item, words, link.duty, candidate.rank,
                         candidate.source, scope.named_in(text))
+        unpunished, elsewhere = _punishment(choice)
+        if unpunished:
+            continue
         score = _score(choice, fit.own + LINK_WEIGHT * link.weight, analysis)
-        elsewhere = _punished_elsewhere(choice)
         chosen.append(replace(choice, score=score * (GIVES_WAY if elsewhere else 1), elsewhere=elsewhere))
     return chosen
 
@@ -227,13 +229,16 @@ def _act(candidate: _Found, duties: list[tuple[int, Article]], fitter: ActFitter
     return best
 
 
-def _punished_elsewhere(choice: Choice) -> bool:
-    """Whether the act is punished under another law (依照《…》的规定处罚), not by this article or
-    the paragraph before it: an act punished here comes first."""
-    from kb.penalties import ELSEWHERE, read_article   # loaded only when a card is considered
+def _punishment(choice: Choice) -> tuple[bool, bool]:
+    """(sets no penalty, punished elsewhere) for the chosen act's 款 or 项, as the penalty reader
+    reads it. A 款 that sets none (安全生产许可证条例第十四条第一款, in an article whose second 款 lets
+    the authorities revoke) is no card's penalty; an act punished under another law (依照《…》的规定
+    处罚), not by this article or the paragraph before it, gives way to an act punished here."""
+    from kb.penalties import ELSEWHERE, NO_PENALTY, read_article   # loaded only when a card is considered
 
     provision = read_article(choice.article, paragraph=choice.paragraph, item=choice.item)
-    return provision.state == ELSEWHERE and not provision.elsewhere.startswith(("前", "本"))
+    return (provision.state == NO_PENALTY,
+            provision.state == ELSEWHERE and not provision.elsewhere.startswith(("前", "本")))
 
 
 def _fits(fit: Fit, link: float) -> bool:

@@ -55,6 +55,8 @@ def card(searcher, question):
     ("安全生产许可证有效期满未办理延期手续继续生产", "《安全生产许可证条例》第二十条", None),
     ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第五项", None),
     ("老板不保证安全生产资金投入，公司不具备安全生产条件怎么罚", SAFETY + "第九十三条第一款", SAFETY + "第二十三条"),
+    # 第十四条's second 款 lets the authorities revoke, its first 款 sets no penalty: never the card's
+    ("企业把安全生产许可证转让给别人用", "《安全生产许可证条例》第二十一条第一款", None),
 ])
 def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, penalty, duty):
     found = card(searcher, question)
@@ -190,12 +192,12 @@ def test_an_article_punishing_under_another_law_gives_the_card_to_that_law(searc
 def test_the_article_that_sets_the_penalty_itself_comes_first(searcher):
     from dataclasses import replace
 
-    from search.card_choice import Choice, _own_penalty_first, _punished_elsewhere
+    from search.card_choice import Choice, _own_penalty_first, _punishment
 
     def choice(title, number, item):
         law, article = searcher.store.find_article(title, number, 0, None)
         found = Choice(law, article, None, item, "", None, 0, "检索结果")
-        return replace(found, elsewhere=_punished_elsewhere(found))
+        return replace(found, elsewhere=_punishment(found)[1])
     referring = choice("生产安全事故应急条例", 30, None)
     own = choice("中华人民共和国安全生产法", 97, 6)
     assert _own_penalty_first([referring, own]) == [own, referring]
