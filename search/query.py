@@ -11,7 +11,8 @@ its law for earlier questions, which chapters and laws users chose for the recor
 like this one (search.votes), and the evidence of the article's own passages — lead sentence, best
 款/项, whole text (search.passages) — with the wording of the kind of answer asked (search.answers),
 the question's neighbouring words side by side (search.adjacent) and the party asked about;
-below the first ten, the articles next to the best hits in their chapter (search.nearby).
+below the first ten, the articles of the law most of the best hits come from (search.leading_law)
+and those next to the best hits in their chapter (search.nearby).
 
 `SearchOptions(plain=True)` turns all query understanding off (plain tokens, BM25 on the text,
 no re-ranking): the baseline the benchmark compares against.
@@ -27,8 +28,8 @@ from pathlib import Path
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import (adjacent, answers, card_laws, citation_hits, domain, intent, learning, lexicon, limits, names,
-                    nearby, open_cache, passages, segment)
+from search import (adjacent, answers, card_laws, citation_hits, domain, intent, leading_law, learning, lexicon,
+                    limits, names, nearby, open_cache, passages, segment)
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
@@ -312,7 +313,9 @@ class Searcher:
         least = min(evidence.values(), default=1.0)
         rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
                     if c.kind == "条文" and c.doc_id in scores else c for c in candidates]
-        return nearby.with_nearby(sorted(rescored, key=lambda c: c.score, reverse=True), self.articles.nearby)
+        ranked = leading_law.with_leading_laws(sorted(rescored, key=lambda c: c.score, reverse=True),
+                                               {article_id: place[0] for article_id, place in found.items()})
+        return nearby.with_nearby(ranked, self.articles.nearby)
 
     def _evidence(self, prepared: Prepared, analysis: Analysis, rarity: passages.Matcher) -> float:
         """The part of an article's weight its own text decides for this question: how much of the
