@@ -7,7 +7,8 @@ from kb.models import Law
 from search.engine import EngineHit, EngineQuery
 from search.learning import PastQuestion
 
-NEIGHBOURS = 20                 # recorded questions most like the query, who vote for chapters and laws
+NEIGHBOURS = 40                 # recorded questions most like the query, who vote for chapters and laws
+SHARPNESS = 2                   # a neighbour votes with (its score / the best one's) to this power
 ARTICLE_VOTE_WEIGHT = 0.5       # per share of their votes that went to the article (STARD tuning part)
 
 
@@ -24,8 +25,9 @@ class Votes:
 def neighbour_votes(questions, chosen: dict[int, PastQuestion], laws: dict[int, Law],
                     weights: dict[str, float], engine_query: EngineQuery) -> Votes:
     """How the NEIGHBOURS recorded questions most like the query voted. Each votes with its BM25
-    score relative to the best neighbour's, for the articles chosen for it (`chosen`: question id →
-    the recorded question), their chapters and their laws, where they pass the query's filters;
+    score relative to the best neighbour's, squared (SHARPNESS: the closest count most), for the
+    articles chosen for it (`chosen`: question id → the recorded question), their chapters and
+    their laws, where they pass the query's filters;
     votes are returned as shares of all votes. `questions` is the engine of the recorded
     questions, or None."""
     votes = Votes()
@@ -39,7 +41,7 @@ def neighbour_votes(questions, chosen: dict[int, PastQuestion], laws: dict[int, 
                   if allowed(laws[law_id], engine_query)] if past else []
         if not places:
             continue
-        vote = neighbour.score / neighbours[0].score
+        vote = (neighbour.score / neighbours[0].score) ** SHARPNESS
         total += vote
         for article_id in {a for a, law_id in past.articles if allowed(laws[law_id], engine_query)}:
             votes.articles[article_id] = votes.articles.get(article_id, 0.0) + vote
