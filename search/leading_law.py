@@ -34,8 +34,12 @@ def with_leading_laws(ranked: list[EngineHit], law_of: dict[int, int]) -> list[E
         law = law_of[leader.doc_id]
         shares[law] = shares.get(law, 0.0) + leader.score / total
     ceiling = articles[BELOW - 1].score * 0.999
-    below = {c.doc_id for c in articles[BELOW:]}
-    return sorted((EngineHit(c.kind, c.doc_id,
-                             min(ceiling, c.score * (1 + WEIGHT * shares.get(law_of[c.doc_id], 0.0))))
-                   if c.kind == "条文" and c.doc_id in below else c for c in ranked),
-                  key=lambda c: c.score, reverse=True)
+    lifted = {}
+    for c in articles[BELOW:]:
+        score = min(ceiling, c.score * (1 + WEIGHT * shares.get(law_of[c.doc_id], 0.0)))
+        if score != c.score:
+            lifted[c.doc_id] = score
+    if not lifted:
+        return ranked
+    return sorted((EngineHit(c.kind, c.doc_id, lifted[c.doc_id]) if c.kind == "条文" and c.doc_id in lifted
+                   else c for c in ranked), key=lambda c: c.score, reverse=True)

@@ -2,6 +2,7 @@
 their chapters and laws (see search.learning)."""
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from kb.models import Law
 from search.engine import EngineHit, EngineQuery
@@ -35,15 +36,15 @@ def neighbour_votes(questions, chosen: dict[int, PastQuestion], laws: dict[int, 
         return votes
     neighbours = questions.search(EngineQuery(terms={"body": weights}), NEIGHBOURS)
     total = 0.0
+    passing = cache(lambda law_id: allowed(laws[law_id], engine_query))   # law version id → bool
     for neighbour in neighbours:
         past = chosen.get(neighbour.doc_id)
-        places = [(laws[law_id], chapter) for law_id, chapter in past.places
-                  if allowed(laws[law_id], engine_query)] if past else []
+        places = [(laws[law_id], chapter) for law_id, chapter in past.places if passing(law_id)] if past else []
         if not places:
             continue
         vote = (neighbour.score / neighbours[0].score) ** SHARPNESS
         total += vote
-        for article_id in {a for a, law_id in past.articles if allowed(laws[law_id], engine_query)}:
+        for article_id in {a for a, law_id in past.articles if passing(law_id)}:
             votes.articles[article_id] = votes.articles.get(article_id, 0.0) + vote
         for key in {(law.key, chapter) for law, chapter in places}:
             votes.chapters[key] = votes.chapters.get(key, 0.0) + vote
