@@ -138,6 +138,14 @@ def test_a_question_naming_no_act_gets_no_card(searcher, question):
     assert card(searcher, question) is None
 
 
+@pytest.mark.parametrize("question", ["对企业先责令限期改正再罚款吗", "逾期未改正的才能罚款吗",
+                                      "企业被责令改正后逾期未改正怎么罚"])
+def test_the_measures_a_penalty_orders_are_no_act(searcher, question):
+    """责令限期改正 and 逾期未改正 follow the act in nearly every penalty article: a question about
+    them asks about the procedure and describes no act."""
+    assert card(searcher, question) is None
+
+
 def test_a_question_on_the_subject_of_a_law_no_card_cites_gets_no_card(searcher):
     """工伤保险 is the subject of 工伤保险条例 (enforced by 人力资源社会保障部门, not among the card's
     laws): no article of the bureau's laws is offered in its place (安全生产法第一百零六条, 免责协议)."""
