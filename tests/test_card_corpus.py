@@ -65,6 +65,13 @@ def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, p
         assert found.duty.citation == duty
 
 
+def test_an_escalator_is_a_lift_of_the_special_equipment_law(searcher):
+    """自动扶梯 and 自动人行道 are 电梯 in the 特种设备目录: a missing notice on an escalator is the
+    lift operator's item of 特种设备安全法, not the general law's 警示标志 of 安全生产法第九十九条."""
+    found = card(searcher, "超市自动扶梯没有张贴安全注意事项和警示标志")
+    assert found.penalty.citation == EQUIPMENT + "第八十七条第三项"
+
+
 def test_a_forklift_driver_without_a_certificate(searcher):
     """A forklift is a 特种设备 (场（厂）内专用机动车辆) whose driver needs the 特种设备安全法's 作业人员
     qualification (第十四条); 特种作业操作证 is the 安全生产法's (特种作业人员, 第三十条). Both laws
