@@ -65,6 +65,12 @@ def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, p
         assert found.duty.citation == duty
 
 
+def test_not_done_in_everyday_words_describes_a_violation(searcher):
+    """没办 (证, 手续, 许可) is how an inspector says 未取得 / 未办理: the question describes an act."""
+    found = card(searcher, "农药厂拿危险化学品做原料生产，一直没办安全使用许可证")
+    assert found.penalty.citation == "《危险化学品安全管理条例》第七十七条第二款"
+
+
 def test_an_escalator_is_a_lift_of_the_special_equipment_law(searcher):
     """自动扶梯 and 自动人行道 are 电梯 in the 特种设备目录: a missing notice on an escalator is the
     lift operator's item of 特种设备安全法, not the general law's 警示标志 of 安全生产法第九十九条."""
