@@ -23,7 +23,7 @@ from datetime import date
 
 from kb.models import Article, Law
 from kb.quiz import facts
-from kb.quiz.models import (BLANK, FALSE, FILL, KINDS, LETTERS, MULTIPLE, SINGLE, STATUTE, TRUE,
+from kb.quiz.models import (FALSE, FILL, KINDS, LETTERS, MULTIPLE, SINGLE, STATUTE, TRUE,
                             TRUE_FALSE, Question, Source)
 from kb.quiz.proof import filled, fills_at, holds, similar
 from kb.store import Store
