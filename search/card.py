@@ -19,6 +19,7 @@ from kb.models import Article, Law
 from kb.refs import Ref
 from kb.standards.penalty_text import render
 from kb.standards.store import StandardStore
+from search import segment
 from search.card_acts import condition
 from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
@@ -29,6 +30,8 @@ from search.query import SearchOptions
 CASES = 3
 CASE_POOL = 200        # cases ranked for the question, among which those applying the article are kept
 BASIC = "基本情形"
+HALF = 0.5            # least share of the act's words the 款 of a duty article cited alone holds
+CLEARLY = 1.5         # … and how many times the share of any other 款 of the article
 # 未 before a verb describes something not done (未办理, 未对…维护), beside the cues of search.intent;
 # 未成年, 未满 (an age) and 未来 do not.
 NOT_DONE = re.compile(r"未(?!成年|满|来)[\u4e00-\u9fff]")
@@ -135,7 +138,7 @@ def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
     store = searcher.store
     parties = list(analysis.asked.subjects)
     return Card(act=act_shown(best.act), penalty=Cited(ref.text, provision.text, best.source, article.id),
-                duty=_duty(searcher, best, provision.text, ref),
+                duty=_duty(searcher, best, provision.text, ref, analysis.weights),
                 ranges=_ranges(provision, parties), state=provision.state, doubts=list(provision.doubts),
                 standard=_standard(store, law, ref), cases=_cases(searcher, question, law, ref),
                 parties=parties, alternatives=[_alternative(c) for c in chosen[1:]])
@@ -171,9 +174,10 @@ def _ranges(provision, parties: list[str]) -> list[PartyRange]:
     return sorted(ranges, key=lambda r: (situations.index(r.situation), not any(p in r.party for p in parties)))
 
 
-def _duty(searcher, choice: Choice, text: str, ref: Ref) -> Cited | None:
+def _duty(searcher, choice: Choice, text: str, ref: Ref, asked: dict[str, float]) -> Cited | None:
     """The duty violated: named by the penalty text, given by a standard item or a case for the
-    penalty item, or a duty article among the hits that restates the act."""
+    penalty item, or a duty article among the hits that restates the act (cited to the 款 that
+    restates it, for the question's weighted words `asked`: restating_paragraph)."""
     law, article = choice.law, choice.article
     named = cited_duties(text)
     if named:
@@ -188,8 +192,39 @@ def _duty(searcher, choice: Choice, text: str, ref: Ref) -> Cited | None:
         if case.violated and _same(case.basis, ref):
             return _resolved(store, case.violated[0], "典型案例")
     if choice.duty:
-        return Cited(f"{law.display_title}{choice.duty.label}", choice.duty.text, FROM_HITS, choice.duty.id)
+        duty = choice.duty
+        paragraph = restating_paragraph(duty, choice.act, asked, searcher.engine.idf)
+        label = Ref(law.title, duty.number, duty.suffix, paragraph).label
+        return Cited(f"{law.display_title}{label}", _excerpt(duty, paragraph, None), FROM_HITS, duty.id)
     return None
+
+
+def restating_paragraph(duty: Article, act: str, asked: dict[str, float], idf) -> int | None:
+    """The 款 (1-based) of a duty article of several 款 that restates the act: the one holding the
+    most of the act's words (weighted by rarity), when it holds at least HALF of them and CLEARLY
+    more than any other 款, and the one holding the most of the question's words `asked` too
+    (电梯…的运营使用单位应当将…警示标志置于…显著位置 is 特种设备安全法第四十三条第二款, not the 款 on
+    daily trial runs; an act naming 从业人员, 被派遣劳动者 and 实习学生 is restated by three 款, and
+    a question on a new worker's training by the first). None for an article of one 款, or when no
+    款 stands out: the article is then cited whole, which is never wrong."""
+    from kb.penalties.lookup import groups     # loaded only when a card cites a duty
+
+    parts = ["".join(group) for group in groups(duty)]
+    if len(parts) < 2:
+        return None
+    by_act = _shares(parts, {token: idf(token) for token in segment.tokens(condition(act))})
+    best = max(range(len(parts)), key=by_act.__getitem__)
+    second = max(share for number, share in enumerate(by_act) if number != best)
+    by_question = _shares(parts, {token: weight * idf(token) for token, weight in asked.items()})
+    if by_act[best] < HALF or by_act[best] < CLEARLY * second or by_question[best] < max(by_question):
+        return None
+    return best + 1
+
+
+def _shares(parts: list[str], weights: dict[str, float]) -> list[float]:
+    """The share of the weight of `weights` each text of `parts` holds."""
+    total = sum(weights.values()) or 1.0
+    return [sum(weight for token, weight in weights.items() if token in part) / total for part in parts]
 
 
 def _resolved(store, ref: Ref, source: str) -> Cited | None:

@@ -1,4 +1,7 @@
-"""Pick the part of a text that best shows why it matched, and mark the matched terms."""
+"""Pick the part of a text that best shows why it matched, and mark the matched terms.
+
+A single character of the question (没, 用, the 化 of 危化品) is found inside any word (没收, 使用,
+化工), so it neither places the window nor is marked while the question has a longer term."""
 
 import re
 from functools import lru_cache
@@ -10,7 +13,7 @@ def best_window(text: str, terms: list[str], width: int = WINDOW) -> str:
     """Return the `width`-character window of `text` holding the most term occurrences."""
     if len(text) <= width:
         return text
-    positions = sorted(m.start() for pattern in _patterns(tuple(terms)) for m in pattern.finditer(text))
+    positions = sorted(m.start() for pattern in _patterns(tuple(shown_terms(terms))) for m in pattern.finditer(text))
     if not positions:
         return text[:width] + "…"
     best, best_count, first = positions[0], 0, 0
@@ -23,6 +26,14 @@ def best_window(text: str, terms: list[str], width: int = WINDOW) -> str:
     return ("…" if begin else "") + text[begin:begin + width] + ("…" if begin + width < len(text) else "")
 
 
+def shown_terms(terms: list[str]) -> list[str]:
+    """The terms that place the window and are marked: those of two characters or more, or all of
+    them when none is longer than one character."""
+    terms = [t for t in terms if t]
+    longer = [t for t in terms if len(t) > 1]
+    return longer or terms
+
+
 @lru_cache(maxsize=64)
 def _patterns(terms: tuple[str, ...]) -> list[re.Pattern]:
     """One compiled pattern per term (the terms of one query are looked for in many texts)."""
@@ -31,7 +42,7 @@ def _patterns(terms: tuple[str, ...]) -> list[re.Pattern]:
 
 def segments(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     """Split text into (piece, matched) pairs, longest terms first, for any renderer to mark."""
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    terms = sorted(set(shown_terms(terms)), key=len, reverse=True)
     if not terms:
         return [(text, False)]
     pattern = re.compile("|".join(re.escape(t) for t in terms))

@@ -54,7 +54,7 @@ def card(searcher, question):
     ("事故单位瞒报事故的处罚", ACCIDENTS + "第三十六条第一项", None),
     ("安全生产许可证有效期满未办理延期手续继续生产", "《安全生产许可证条例》第二十条", None),
     ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第五项", None),
-    ("老板不保证安全生产资金投入，公司不具备安全生产条件怎么罚", SAFETY + "第九十三条第一款", SAFETY + "第二十三条"),
+    ("老板不保证安全生产资金投入，公司不具备安全生产条件怎么罚", SAFETY + "第九十三条第一款", SAFETY + "第二十三条第一款"),
     # 第十四条's second 款 lets the authorities revoke, its first 款 sets no penalty: never the card's
     ("企业把安全生产许可证转让给别人用", "《安全生产许可证条例》第二十一条第一款", None),
 ])
@@ -76,6 +76,9 @@ def test_an_escalator_is_a_lift_of_the_special_equipment_law(searcher):
     lift operator's item of 特种设备安全法, not the general law's 警示标志 of 安全生产法第九十九条."""
     found = card(searcher, "超市自动扶梯没有张贴安全注意事项和警示标志")
     assert found.penalty.citation == EQUIPMENT + "第八十七条第三项"
+    # the duty is the 款 that restates the act, shown alone (the first 款 is on daily trial runs)
+    assert found.duty.citation == EQUIPMENT + "第四十三条第二款"
+    assert found.duty.text.startswith("电梯、客运索道、大型游乐设施的运营使用单位应当将")
 
 
 def test_a_forklift_driver_without_a_certificate(searcher):
