@@ -295,7 +295,7 @@ def tune(corpus: Path, stard: Path, em: Path, reuse: Path | None = None) -> str:
     """The figures to tune on, from the tuning part alone: the product, and learning by k-fold
     cross-validation inside the tuning part (its other folds are the log). Nothing is written to
     the results; with `reuse`, that already imported data directory is used (its bench log is
-    replaced and its index rebuilt) instead of a fresh import."""
+    replaced and its index rebuilt) instead of a fresh import, and left without the bench log."""
     tuning = [q for q in load_stard(stard) if not q.held_out]
     with tempfile.TemporaryDirectory(prefix="fazhi-tune-") as temporary:
         data = reuse or Path(temporary)
@@ -305,6 +305,8 @@ def tune(corpus: Path, stard: Path, em: Path, reuse: Path | None = None) -> str:
         rows = [_row("product, tuning part", evaluate(searcher, tuning, corpus)),
                 _row(f"product + learning, {FOLDS}-fold cross-validation inside the tuning part",
                      cross_validate(store, data, tuning, corpus)["all"])]
+        if reuse:                       # leave the data directory as it was found: no bench log learned
+            _reused(data).close()
         store.close()
     return "\n".join([HEADER, *rows, "", *em_rows])
 

@@ -19,6 +19,8 @@ PROCEDURE_FILE = LEXICON / "procedure_terms.txt"
 # Words of a question about punishment (a procedure term removed first: procedure_terms.txt).
 PENALTY_RE = re.compile(r"罚|处分|判刑|判几年|坐牢|拘留|吊销|刑事责任|法律责任")
 LAY_SEPARATOR = "、"
+# A fine as what is paid (交罚款, 罚款…分期交, 罚款…先不交): the execution of a penalty, not the punishment.
+PAYING_RE = re.compile(r"(?:交|缴|付|退)[^，。？！,?!]{0,3}罚款|罚款[^，。？！,?!]{0,8}?(?:交|缴|付|退)")
 # Words a question uses when it describes something done wrong (the act a penalty item names).
 VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未设置|未配备|未进行|未组织|未如实|未定期|未建立|"
                           r"不按|不具备|不服从|不立即|不如实|拒不|拒绝|擅自|造假|弄虚作假|伪造|冒用|转让|"
@@ -90,10 +92,11 @@ def procedure_terms() -> tuple[str, ...]:
 
 def asks_punishment(text: str) -> bool:
     """Whether a normalized question asks about punishment, not about the penalty procedure
-    (lexicon/procedure_terms.txt: "处罚决定书应当写明哪些内容")."""
+    (lexicon/procedure_terms.txt: "处罚决定书应当写明哪些内容") or paying a fine already imposed
+    (罚款能不能分期交, 先不交罚款: 行政处罚法 第六章 行政处罚的执行)."""
     for term in procedure_terms():
         text = text.replace(term, " ")
-    return bool(PENALTY_RE.search(text))
+    return bool(PENALTY_RE.search(PAYING_RE.sub(" ", text)))
 
 
 def describes_violation(text: str) -> bool:

@@ -26,6 +26,10 @@ def test_an_enumeration_cue_counts_where_a_list_opens_not_in_a_list_of_alternati
     ("未经许可储存危险化学品会受到什么行政处罚", True),
     ("有限空间作业没有专人监护怎么罚", True),
     ("应急预案没有备案会被罚款吗", True),
+    ("罚款交不起可以申请延期吗", False),
+    ("企业不服处罚决定，罚款是否可以暂时不交", False),
+    ("没交罚款会怎么样", False),
+    ("没有交安全生产责任保险要罚款吗", True),
 ])
 def test_procedure_terms_are_not_a_question_about_punishment(question, punishment):
     assert intent.asks_punishment(segment.normalize(question)) is punishment
