@@ -45,6 +45,12 @@ CAUSED = re.compile(r"(?:造成|导致|致使|发生)[^，；。]*?事故的")
 # heavier penalties of its aggravations (…；导致发生生产安全事故的，暂停或者吊销…).
 CONDITION = re.compile(r"^.*?的[，；。,;]")
 ACCIDENT = re.compile(r"事故(?!隐患)|出事|伤亡|死亡|身亡|死人|受伤|爆炸|火灾|着火|失火|起火")
+# A question that tells of a device or a rule put out of use (关闭, 拆除, 停用 — in its words or in the
+# legal terms its lay words stand for: 关掉 → 关闭) tells that it was there: an act of never having
+# installed, set up or provided it (未安装…, 未设置…) does not fit it, unless that act names the
+# putting out of use too.
+DISABLED = re.compile(r"关闭|破坏|拆除|停用|停止使用")
+ABSENT = re.compile(r"未(?:安装|设置|配备|配置|提供)")
 
 
 @dataclass
@@ -103,14 +109,18 @@ class ActFitter:
                    if t not in named and not PENALTY_RE.search(t) and not any(t in body for body in bodies)}
         self.searcher = searcher
         self.accident = bool(ACCIDENT.search(text))
+        self.disabled = bool(DISABLED.search(" ".join([text, *analysis.terms])))
         self.matcher = passages.Matcher(weights)
         self.words = passages.Matcher({t: w for t, w in weights.items() if len(t) > 1})
         self.inside: dict[int, passages.Matcher] = {}
 
     def fit(self, law: Law, act: str) -> Fit:
         """How much of the question's act words `act`, of `law`, holds; nothing when the act is
-        punished only for an accident it caused and the question tells of none."""
+        punished only for an accident it caused and the question tells of none, or is the absence of
+        what the question tells was put out of use (DISABLED, ABSENT)."""
         if CAUSED.search(condition(act)) and not self.accident:
+            return Fit(0.0, 0.0, 0.0)
+        if self.disabled and ABSENT.search(condition(act)) and not DISABLED.search(act):
             return Fit(0.0, 0.0, 0.0)
         if law.id not in self.inside:
             text = self.searcher.law_articles.law(law.id).text

@@ -65,6 +65,17 @@ def test_the_card_cites_the_current_law_the_bureau_applies(searcher, question, p
         assert found.duty.citation == duty
 
 
+@pytest.mark.parametrize("question, item", [
+    ("饭店把厨房的燃气报警装置拆除了", "第四项"),
+    ("餐馆后厨的可燃气体报警器被停用了怎么罚", "第四项"),
+    ("饭店后厨一直没装可燃气体报警装置", "第八项"),
+])
+def test_a_device_put_out_of_use_was_there(searcher, question, item):
+    """拆除, 停用 (关掉 → 关闭) tell that the alarm was installed: 第九十九条第四项 (关闭、破坏…报警…设备),
+    not 第八项 (未安装可燃气体报警装置), which fits only the alarm never installed."""
+    assert card(searcher, question).penalty.citation == SAFETY + "第九十九条" + item
+
+
 def test_not_done_in_everyday_words_describes_a_violation(searcher):
     """没办 (证, 手续, 许可) is how an inspector says 未取得 / 未办理: the question describes an act."""
     found = card(searcher, "农药厂拿危险化学品做原料生产，一直没办安全使用许可证")
