@@ -44,12 +44,17 @@ CAUSED = re.compile(r"(?:造成|导致|致使|发生)[^，；。]*?事故的")
 # The act itself: up to the end of its first condition (…的，); what follows is its penalty and the
 # heavier penalties of its aggravations (…；导致发生生产安全事故的，暂停或者吊销…).
 CONDITION = re.compile(r"^.*?的[，；。,;]")
+UNIT_KIND = re.compile(r"(?<!生产)(生产经营|使用|经营|生产|销售|充装|检验|检测|储存|运输|安装|维修|设计|施工|监理)单位")
 ACCIDENT = re.compile(r"事故(?!隐患)|出事|伤亡|死亡|身亡|死人|受伤|爆炸|火灾|着火|失火|起火")
 # A question that tells of a device or a rule put out of use (关闭, 拆除, 停用 — in its words or in the
 # legal terms its lay words stand for: 关掉 → 关闭) tells that it was there: an act of never having
 # installed, set up or provided it (未安装…, 未设置…) does not fit it, unless that act names the
 # putting out of use too.
 DISABLED = re.compile(r"关闭|破坏|拆除|停用|停止使用")
+# Objects an act may name by what they attest (定期检验标志, 使用登记证书): a word of the question just
+# before one of them names that object, not the question's own matter, when the question names no
+# such object (未经定期检验 is not 未设置定期检验标志).
+OBJECT_HEADS = ("标志", "标识", "标签", "证书", "合格证", "记录", "档案")
 ABSENT = re.compile(r"未(?:安装|设置|配备|配置|提供)")
 
 
@@ -110,6 +115,7 @@ class ActFitter:
         self.searcher = searcher
         self.accident = bool(ACCIDENT.search(text))
         self.disabled = bool(DISABLED.search(" ".join([text, *analysis.terms])))
+        self.heads = [head for head in OBJECT_HEADS if head not in text]
         self.matcher = passages.Matcher(weights)
         self.words = passages.Matcher({t: w for t, w in weights.items() if len(t) > 1})
         self.inside: dict[int, passages.Matcher] = {}
@@ -122,11 +128,20 @@ class ActFitter:
             return Fit(0.0, 0.0, 0.0)
         if self.disabled and ABSENT.search(condition(act)) and not DISABLED.search(act):
             return Fit(0.0, 0.0, 0.0)
+        act = self._own_objects(act)
         if law.id not in self.inside:
             text = self.searcher.law_articles.law(law.id).text
             self.inside[law.id] = passages.Matcher({t: w for t, w in self.matcher.weights.items() if t in text})
         return Fit(self.inside[law.id].share(act), self.matcher.share(act), self.words.share(act),
                    sum(1 for word in self.words.weights if word in act))
+
+
+    def _own_objects(self, act: str) -> str:
+        """The act without the question's words that name another object in it (OBJECT_HEADS)."""
+        for word in sorted(self.words.weights, key=len, reverse=True):
+            for head in self.heads:
+                act = act.replace(word + head, head)
+        return act
 
 
 def condition(act: str) -> str:
@@ -158,10 +173,16 @@ def acts_of(article: Article) -> list[tuple[int | None, int | None, str]]:
 def doer(act: str, article: Article) -> str:
     """The words that name who does the act: the first clause of the act, or of the article's
     lead sentence for an item (项), without 违反本法规定, up to where the act itself begins."""
-    opening = passages.lead_sentence(article.paragraphs) if ITEM_START.match(act) else act
-    clause = CLAUSE.split(BREACH.sub("", opening, count=1), 1)[0]
+    clause = first_clause(act, article)
     start = ACT_START.search(clause, 1)
     return clause[:start.start()] if start else clause
+
+
+def first_clause(act: str, article: Article) -> str:
+    """The first clause of the act, or of the article's lead sentence for an item (项), without
+    违反本法规定."""
+    opening = passages.lead_sentence(article.paragraphs) if ITEM_START.match(act) else act
+    return CLAUSE.split(BREACH.sub("", opening, count=1), 1)[0]
 
 
 def other_doer(act: str, article: Article, asked: list[str], question: str) -> bool:
@@ -185,6 +206,14 @@ def answers_for(act: str, article: Article, asked: list[str]) -> bool:
     if set(doing) & set(asked):
         return True
     return not doing and any(segment.normalize(party) in workers() for party in asked)
+
+
+def unit_kind(act: str, article: Article) -> str:
+    """The kind of unit the first clause of an act names by what it does with the thing regulated
+    (特种设备使用单位 → 使用, 经营单位 → 经营, 充装单位 → 充装); "" when it names none, or the general
+    生产经营单位."""
+    found = UNIT_KIND.search(first_clause(act, article))
+    return found.group(1) if found and found.group(0) != "生产经营单位" else ""
 
 
 def parties_doing(act: str, article: Article) -> list[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from kb.models import Article, Law
 from search import intent, passages, segment
 from search.card_acts import (OFFICIALS, ActFitter, Fit, acts_of, answers_for, doer, other_doer, parties_doing,
-                              workers)
+                              unit_kind, workers)
 from search.card_laws import cited_law, scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
@@ -256,10 +256,14 @@ def _link(article: Article, act: str, duties: list[tuple[int, Article]], idf) ->
     breached, else the share of the act's own words (weighted by rarity) it holds; the duty that
     restates it best for its rank among the hits. An act a worker does himself (lexicon/card_workers.txt:
     从业人员不服从管理) is restated only by a duty of that worker (第五十七条), not by the unit's duty
-    towards its workers (第二十八条 培训)."""
+    towards its workers (第二十八条 培训). Nor does a duty of another kind of unit (使用单位, 经营单位,
+    生产单位 …) than the one that does the act."""
     doing = set(parties_doing(act, article)) & workers()
     if doing:           # a worker's own act (从业人员不服从管理) breaches the worker's duty, not the unit's
         duties = [(rank, duty) for rank, duty in duties if set(parties_doing(duty.text, duty)) & doing]
+    kind = unit_kind(act, article)
+    if kind:            # 特种设备经营单位 does not breach a duty of the 特种设备使用单位
+        duties = [(rank, duty) for rank, duty in duties if unit_kind(duty.text, duty) in (kind, "")]
     if not duties:
         return Link()
     named = cited_duties(article.text)

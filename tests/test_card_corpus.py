@@ -9,8 +9,8 @@ import pytest
 
 from search.answer import answer
 from search.card import card_lines, penalty_card
-from search.card_choice import ITEM_SHARE
-from search.card_acts import ActFitter, answers_for, condition, doer, other_doer, parties_doing
+from search.card_choice import ITEM_SHARE, _link
+from search.card_acts import ActFitter, answers_for, condition, doer, other_doer, parties_doing, unit_kind
 from search.segment import normalize
 from search.card_laws import scopes
 from search.query import SearchOptions
@@ -74,6 +74,31 @@ def test_a_device_put_out_of_use_was_there(searcher, question, item):
     """拆除, 停用 (关掉 → 关闭) tell that the alarm was installed: 第九十九条第四项 (关闭、破坏…报警…设备),
     not 第八项 (未安装可燃气体报警装置), which fits only the alarm never installed."""
     assert card(searcher, question).penalty.citation == SAFETY + "第九十九条" + item
+
+
+def _equipment_item(searcher, label, number):
+    law = next(law for law in searcher.laws.values() if law.title == EQUIPMENT.strip("《》"))
+    article = next(a for a in searcher.store.articles(law.id) if a.label == label)
+    return law, article, next(text for _, item, text in article.items if item == number) if number else article.text
+
+
+def test_an_inspection_is_not_the_mark_of_it(searcher):
+    """未经定期检验 is the use of equipment not inspected (第八十四条第一项), not the 定期检验标志 of
+    第八十三条第二项: a question word just before 标志 names the mark, which the question does not."""
+    question = "特种设备未经定期检验继续使用"
+    fitter = ActFitter(searcher, searcher.analyze(question), [], normalize(question))
+    law, _, mark = _equipment_item(searcher, "第八十三条", 2)
+    _, _, uninspected = _equipment_item(searcher, "第八十四条", 1)
+    assert fitter.fit(law, uninspected).own > fitter.fit(law, mark).own
+
+
+def test_a_unit_of_another_kind_does_not_breach_the_users_duty(searcher):
+    """The 经营单位's item (第八十二条第一项, selling equipment not inspected) does not restate the
+    使用单位's duty to have it inspected (第四十条)."""
+    _, seller, act = _equipment_item(searcher, "第八十二条", 1)
+    _, duty, _ = _equipment_item(searcher, "第四十条", None)
+    assert unit_kind(act, seller) == "经营" and unit_kind(duty.text, duty) == "使用"
+    assert _link(seller, act, [(0, duty)], searcher.engine.idf).duty is None
 
 
 def test_not_done_in_everyday_words_describes_a_violation(searcher):
