@@ -19,7 +19,7 @@ from kb.models import Article, Law
 from kb.refs import Ref
 from kb.standards.penalty_text import render
 from kb.standards.store import StandardStore
-from search import segment
+from search import passages, segment
 from search.card_acts import condition
 from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
@@ -212,19 +212,16 @@ def restating_paragraph(duty: Article, act: str, asked: dict[str, float], idf) -
     parts = ["".join(group) for group in groups(duty)]
     if len(parts) < 2:
         return None
-    by_act = _shares(parts, {token: idf(token) for token in segment.tokens(condition(act))})
+    act_words = passages.Matcher({token: idf(token) for token in segment.tokens(condition(act))})
+    question_words = passages.Matcher({token: weight * idf(token) for token, weight in asked.items()})
+    by_act = [act_words.share(part) for part in parts]
     best = max(range(len(parts)), key=by_act.__getitem__)
     second = max(share for number, share in enumerate(by_act) if number != best)
-    by_question = _shares(parts, {token: weight * idf(token) for token, weight in asked.items()})
+    by_question = [question_words.share(part) for part in parts]
     if by_act[best] < HALF or by_act[best] < CLEARLY * second or by_question[best] < max(by_question):
         return None
     return best + 1
 
-
-def _shares(parts: list[str], weights: dict[str, float]) -> list[float]:
-    """The share of the weight of `weights` each text of `parts` holds."""
-    total = sum(weights.values()) or 1.0
-    return [sum(weight for token, weight in weights.items() if token in part) / total for part in parts]
 
 
 def _resolved(store, ref: Ref, source: str) -> Cited | None:

@@ -44,7 +44,8 @@ CAUSED = re.compile(r"(?:造成|导致|致使|发生)[^，；。]*?事故的")
 # The act itself: up to the end of its first condition (…的，); what follows is its penalty and the
 # heavier penalties of its aggravations (…；导致发生生产安全事故的，暂停或者吊销…).
 CONDITION = re.compile(r"^.*?的[，；。,;]")
-UNIT_KIND = re.compile(r"(?<!生产)(生产经营|使用|经营|生产|销售|充装|检验|检测|储存|运输|安装|维修|设计|施工|监理)单位")
+# The kind of unit by what it does (使用单位, 经营单位 …); the general 生产经营单位 names none.
+UNIT_KIND = re.compile(r"(?<!生产)(使用|经营|生产|销售|充装|检验|检测|储存|运输|安装|维修|设计|施工|监理)单位")
 ACCIDENT = re.compile(r"事故(?!隐患)|出事|伤亡|死亡|身亡|死人|受伤|爆炸|火灾|着火|失火|起火")
 # A question that tells of a device or a rule put out of use (关闭, 拆除, 停用 — in its words or in the
 # legal terms its lay words stand for: 关掉 → 关闭) tells that it was there: an act of never having
@@ -115,9 +116,10 @@ class ActFitter:
         self.searcher = searcher
         self.accident = bool(ACCIDENT.search(text))
         self.disabled = bool(DISABLED.search(" ".join([text, *analysis.terms])))
-        self.heads = [head for head in OBJECT_HEADS if head not in text]
         self.matcher = passages.Matcher(weights)
         self.words = passages.Matcher({t: w for t, w in weights.items() if len(t) > 1})
+        self.other_objects = [(word + head, head) for word in sorted(self.words.weights, key=len, reverse=True)
+                              for head in OBJECT_HEADS if head not in text]
         self.inside: dict[int, passages.Matcher] = {}
 
     def fit(self, law: Law, act: str) -> Fit:
@@ -138,9 +140,8 @@ class ActFitter:
 
     def _own_objects(self, act: str) -> str:
         """The act without the question's words that name another object in it (OBJECT_HEADS)."""
-        for word in sorted(self.words.weights, key=len, reverse=True):
-            for head in self.heads:
-                act = act.replace(word + head, head)
+        for named, head in self.other_objects:
+            act = act.replace(named, head)
         return act
 
 
@@ -213,7 +214,7 @@ def unit_kind(act: str, article: Article) -> str:
     (特种设备使用单位 → 使用, 经营单位 → 经营, 充装单位 → 充装); "" when it names none, or the general
     生产经营单位."""
     found = UNIT_KIND.search(first_clause(act, article))
-    return found.group(1) if found and found.group(0) != "生产经营单位" else ""
+    return found.group(1) if found else ""
 
 
 def parties_doing(act: str, article: Article) -> list[str]:
