@@ -145,6 +145,7 @@ class Searcher:
         self.titles = {law.key: law.short_title for law in self.laws.values()}
         self.bureau = domain.bureau_keys(self.names)
         self.scopes = domain.scope_keys(self.names)
+        self._standings: dict[tuple[int, str], tuple[str, float, bool]] = {}
 
     @cached_property
     def citable(self) -> list[tuple[Law, card_laws.Scope]]:
@@ -348,19 +349,16 @@ class Searcher:
 
     def _place_weight(self, law: Law, chapter: str, analysis: Analysis, votes: Votes) -> float:
         """The part of an article's weight its law version and chapter decide, for this query."""
-        weight = (self.law_weights[law.id]
-                  * (1 + CHAPTER_PRIOR_WEIGHT * math.log1p(self.priors.chapters.get((law.key, chapter), 0)))
-                  * (1 + NEIGHBOUR_CHAPTER_WEIGHT * votes.chapters.get((law.key, chapter), 0.0))
-                  * (1 + NEIGHBOUR_LAW_WEIGHT * votes.laws.get(law.key, 0.0)))
-        if analysis.law_key and law.key == analysis.law_key:
+        key, weight, penalty_chapter = self._standing(law, chapter)
+        weight *= ((1 + NEIGHBOUR_CHAPTER_WEIGHT * votes.chapters.get((key, chapter), 0.0))
+                   * (1 + NEIGHBOUR_LAW_WEIGHT * votes.laws.get(key, 0.0)))
+        if analysis.law_key and key == analysis.law_key:
             weight *= LAW_MENTION_BOOST
-        if law.key in analysis.asked.routed:
+        if key in analysis.asked.routed:
             weight *= ROUTE_BOOST
-        if law.key in self.bureau:
-            weight *= 1 + BUREAU_BOOST
-        if law.key in analysis.scoped:
+        if key in analysis.scoped:
             weight *= 1 + (SCOPE_VIOLATION_BOOST if analysis.penalty or analysis.asked.violation else SCOPE_BOOST)
-        if any(name in chapter for name in PENALTY_CHAPTERS):
+        if penalty_chapter:
             if analysis.penalty:
                 weight *= PENALTY_CHAPTER_BOOST
             elif analysis.asked.violation:
@@ -368,6 +366,18 @@ class Searcher:
             else:
                 weight *= OTHER_QUESTION_WEIGHT
         return weight
+
+    def _standing(self, law: Law, chapter: str) -> tuple[str, float, bool]:
+        """What a law version and chapter weigh whatever the query — (law key, weight of authority,
+        status, usage and the bureau's own work, whether it is a penalty chapter) — kept for the
+        searcher's life, as its priors are."""
+        found = self._standings.get((law.id, chapter))
+        if found is None:
+            weight = (self.law_weights[law.id] * (1 + BUREAU_BOOST if law.key in self.bureau else 1)
+                      * (1 + CHAPTER_PRIOR_WEIGHT * math.log1p(self.priors.chapters.get((law.key, chapter), 0))))
+            found = self._standings[(law.id, chapter)] = (
+                law.key, weight, any(name in chapter for name in PENALTY_CHAPTERS))
+        return found
 
     def _mentioned_law(self, text: str) -> str | None:
         """The key of the law whose name (3+ characters) the text mentions; the longest name wins."""

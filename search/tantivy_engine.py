@@ -99,10 +99,9 @@ class TantivyEngine:
         for phrase in query.phrases:
             clauses.append((Occur.Must, self._phrase(phrase)))
         for name, values in query.must.items():
-            clauses.append((Occur.Must, Query.term_set_query(self.schema, name, values)))
+            clauses.append((Occur.Must, self._any_of(name, values, 1.0)))
         for name, (values, score) in query.bonus.items():
-            clauses.append((Occur.Should, Query.const_score_query(
-                Query.term_set_query(self.schema, name, values), score)))
+            clauses.append((Occur.Should, self._any_of(name, values, score)))
         if query.version_from or query.version_to:
             clauses.append((Occur.Must, Query.range_query(
                 self.schema, "version", tantivy.FieldType.Integer,
@@ -110,6 +109,15 @@ class TantivyEngine:
         if not should and not query.phrases:
             clauses.append((Occur.Must, Query.all_query()))
         return Query.boolean_query(clauses)
+
+    def _any_of(self, name: str, values: list[str], score: float) -> Query:
+        """Documents whose keyword field `name` holds one of `values`, each scored `score`. A union
+        of term queries, not a term-set query: that one fills a bit set of every matching document
+        before intersecting, 1.6 ms a filter on the whole corpus (search.query filters every pass
+        by kind and status), where the postings of a term are skipped through (bench/README.md)."""
+        terms = [Query.term_query(self.schema, name, value) for value in values]
+        union = terms[0] if len(terms) == 1 else Query.boolean_query([(Occur.Should, t) for t in terms])
+        return Query.const_score_query(union, score)
 
     def _phrase(self, tokens: list[str]) -> Query:
         if len(tokens) == 1:
