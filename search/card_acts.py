@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.models import Article, Law
+from kb.numerals import chinese_to_int
 from search import intent, passages, segment
 from search.query import PENALTY_RE
 
@@ -57,6 +58,10 @@ DISABLED = re.compile(r"关闭|破坏|拆除|停用|停止使用")
 # such object (未经定期检验 is not 未设置定期检验标志).
 OBJECT_HEADS = ("标志", "标识", "标签", "证书", "合格证", "记录", "档案")
 ABSENT = re.compile(r"未(?:安装|设置|配备|配置|提供)")
+# A 款 that punishes another party for items of the 款 before it (消防法第六十条第二款: 个人有前款第二项、
+# 第三项、第四项、第五项行为之一的，处警告或者五百元以下罚款).
+PARTY_PARAGRAPH = re.compile(r"^(?P<party>[^，,；;]{1,10}?)有前款(?P<items>(?:第[一二三四五六七八九十]+项[、和或者]*)+)")
+ITEM_NUMBER = re.compile(r"第([一二三四五六七八九十]+)项")
 
 
 @dataclass
@@ -162,13 +167,44 @@ def who_words(text: str) -> list[str]:
 
 
 def acts_of(article: Article) -> list[tuple[int | None, int | None, str]]:
-    """(paragraph, item, text) of each act the article names: its items, else its paragraphs when
-    it has several, else the whole article (paragraph and item None)."""
+    """(paragraph, item, text) of each act the article names: its items — with the 款 that holds
+    them when the article has several, as the act is cited (消防法第六十条第一款第四项: its second 款
+    punishes individuals) —, else its paragraphs when it has several, else the whole article
+    (paragraph and item None)."""
     if article.items:
-        return [(None, number, text) for _, number, text in article.items]
+        holding = _paragraph_of(article)
+        return [(holding.get(index), number, text) for index, number, text in article.items]
     if len(article.paragraphs) > 1:
         return [(index, None, text) for index, text in enumerate(article.paragraphs, 1)]
     return [(None, None, article.text)]
+
+
+def party_paragraph(article: Article, paragraph: int | None, item: int | None, asked: list[str]) -> int | None:
+    """The 款 after `paragraph` that punishes the party the question is about (`asked`, statutory
+    names) for the item chosen there — 消防法第六十条第二款 for a 个人 who blocks a fire lane, where
+    第一款第五项 punishes the unit —, or None."""
+    from kb.penalties.lookup import groups     # loaded only when a card is made
+
+    parts = groups(article)
+    if not item or not paragraph or paragraph >= len(parts):
+        return None
+    found = PARTY_PARAGRAPH.match(parts[paragraph][0])
+    if not found or found.group("party") not in asked:
+        return None
+    items = {chinese_to_int(number) for number in ITEM_NUMBER.findall(found.group("items"))}
+    return paragraph + 1 if item in items else None
+
+
+def _paragraph_of(article: Article) -> dict[int, int]:
+    """The 款 (1-based) of each paragraph index of an article of several 款 (an item belongs to the
+    款 before it); empty for an article of one 款, whose items are cited without it."""
+    items = {index for index, _, _ in article.items}
+    holding, count = {}, 0
+    for index in range(len(article.paragraphs)):
+        if index not in items or not count:
+            count += 1
+        holding[index] = count
+    return holding if count > 1 else {}
 
 
 def doer(act: str, article: Article) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from kb.models import Article, Law
 from search import intent, passages, segment
 from search.card_acts import (OFFICIALS, ActFitter, Fit, acts_of, answers_for, doer, other_doer, parties_doing,
-                              unit_kind, workers)
+                              party_paragraph, unit_kind, workers)
 from search.card_laws import cited_law, scope_of, scopes
 from search.hits import Hit
 from search.knowledge import CASE, STANDARD
@@ -111,6 +111,9 @@ def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     if ranked[0] is not best:
         ranked[0] = _restated(searcher, question, text, ranked[0], fitter, analysis)
     ranked[0] = _clearer_duty(searcher, ranked[0])
+    own = party_paragraph(ranked[0].article, ranked[0].paragraph, ranked[0].item, analysis.asked.subjects)
+    if own:             # the act stays the item the question describes; the 款 punishes its party
+        ranked[0] = replace(ranked[0], paragraph=own, item=None)
     return ranked
 
 

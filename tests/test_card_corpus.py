@@ -53,7 +53,9 @@ def card(searcher, question):
     ("新招的工人没经过安全培训就直接上岗干活，企业怎么处罚", SAFETY + "第九十七条第三项", SAFETY + "第二十八条"),
     ("事故单位瞒报事故的处罚", ACCIDENTS + "第三十六条第一项", None),
     ("安全生产许可证有效期满未办理延期手续继续生产", "《安全生产许可证条例》第二十条", None),
-    ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第五项", None),
+    # an item of an article of several 款 is cited with its 款; the second 款 punishes a 个人
+    ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第一款第五项", None),
+    ("小区住户把杂物堆在楼里的疏散通道上，对住户怎么罚", "《中华人民共和国消防法》第六十条第二款", None),
     ("老板不保证安全生产资金投入，公司不具备安全生产条件怎么罚", SAFETY + "第九十三条第一款", SAFETY + "第二十三条第一款"),
     # 第十四条's second 款 lets the authorities revoke, its first 款 sets no penalty: never the card's
     ("企业把安全生产许可证转让给别人用", "《安全生产许可证条例》第二十一条第一款", None),
@@ -210,7 +212,7 @@ def test_acts_of_public_bodies_and_of_other_parties_are_not_the_card(searcher):
     assert not other_doer(officials.items[0][2], officials, [], "监管部门瞒报事故")
     funding = searcher.store.find_article("安全生产法", 93, 0, None)[1]
     assert doer(funding.paragraphs[0], funding) == "生产经营单位的决策机构、主要负责人或者个人经营的投资人"
-    assert parties_doing(funding.paragraphs[0], funding) == ["主要负责人"]
+    assert parties_doing(funding.paragraphs[0], funding) == ["主要负责人", "个人"]   # 个人经营的投资人
     principal = searcher.store.find_article("安全生产法", 94, 0, None)[1]
     assert other_doer(principal.paragraphs[0], principal, ["从业人员"], "员工未履行职责")
     assert not other_doer(principal.paragraphs[0], principal, ["主要负责人"], "老板未履行职责")
@@ -320,10 +322,10 @@ def test_the_card_names_the_act_without_its_penalty_whatever_the_number_of_hits(
 
 def test_the_enforcer_that_notified_is_not_the_doer(searcher):
     """消防部门通知 names the body that notified the unit, not one whose staff did the act: the card is
-    the unit's 不及时消除 (第六十条第七项), never the staff's 不及时通知 (第七十一条), and its duty is
+    the unit's 不及时消除 (第六十条第一款第七项), never the staff's 不及时通知 (第七十一条), and its duty is
     not the authorities' own article (第五十四条: 消防救援机构……应当通知)."""
     found = card(searcher, "消防部门通知整改火灾隐患，单位一直拖着不改，怎么处罚")
-    assert found.penalty.citation == "《中华人民共和国消防法》第六十条第七项"
+    assert found.penalty.citation == "《中华人民共和国消防法》第六十条第一款第七项"
     assert found.duty is None or not found.duty.citation.endswith("第五十四条")
 
 
