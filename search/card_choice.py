@@ -205,7 +205,7 @@ def _judged(searcher, found: list[_Found], duties, fitter: ActFitter, text: str,
         paragraph, item, words, fit, link = act
         choice = Choice(candidate.law, candidate.article, paragraph, item, words, link.duty, candidate.rank,
                         candidate.source, scope.named_in(text))
-        unpunished, elsewhere = _punishment(choice)
+        unpunished, elsewhere = _punished(choice.article, choice.paragraph, choice.item)
         if unpunished:
             continue
         score = _score(choice, fit.own + LINK_WEIGHT * link.weight, analysis)
@@ -226,20 +226,24 @@ def _act(candidate: _Found, duties: list[tuple[int, Article]], fitter: ActFitter
         fit = fitter.fit(law, act)
         link = _link(article, act, duties, idf)
         score = fit.own + LINK_WEIGHT * link.weight
-        if _fits(fit, link.share) and not other_doer(act, article, asked, text) and score > best_score:
+        if not _fits(fit, link.share) or other_doer(act, article, asked, text):
+            continue
+        if _punished(article, paragraph, number)[1]:   # an act punished here before one punished
+            score *= GIVES_WAY                          # under another law (危化品条例第七十七条)
+        if score > best_score:
             shown = act if paragraph or number else passages.lead_sentence(article.paragraphs)
             best, best_score = (paragraph, number, shown, fit, link), score
     return best
 
 
-def _punishment(choice: Choice) -> tuple[bool, bool]:
-    """(sets no penalty, punished elsewhere) for the chosen act's 款 or 项, as the penalty reader
+def _punished(article: Article, paragraph: int | None, item: int | None) -> tuple[bool, bool]:
+    """(sets no penalty, punished elsewhere) for an act's 款 or 项, as the penalty reader
     reads it. A 款 that sets none (安全生产许可证条例第十四条第一款, in an article whose second 款 lets
     the authorities revoke) is no card's penalty; an act punished under another law (依照《…》的规定
     处罚), not by this article or the paragraph before it, gives way to an act punished here."""
     from kb.penalties import ELSEWHERE, NO_PENALTY, read_article   # loaded only when a card is considered
 
-    provision = read_article(choice.article, paragraph=choice.paragraph, item=choice.item)
+    provision = read_article(article, paragraph=paragraph, item=item)
     return (provision.state == NO_PENALTY,
             provision.state == ELSEWHERE and not provision.elsewhere.startswith(("前", "本")))
 

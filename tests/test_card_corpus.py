@@ -9,7 +9,7 @@ import pytest
 
 from search.answer import answer
 from search.card import card_lines, penalty_card
-from search.card_choice import ITEM_SHARE, _link
+from search.card_choice import FROM_HITS, ITEM_SHARE, _act, _Found, _link
 from search.card_acts import ActFitter, answers_for, condition, doer, other_doer, parties_doing, unit_kind
 from search.segment import normalize
 from search.card_laws import scopes
@@ -101,6 +101,21 @@ def test_a_unit_of_another_kind_does_not_breach_the_users_duty(searcher):
     _, duty, _ = _equipment_item(searcher, "第四十条", None)
     assert unit_kind(act, seller) == "经营" and unit_kind(duty.text, duty) == "使用"
     assert _link(seller, act, [(0, duty)], searcher.engine.idf).duty is None
+
+
+def test_an_act_punished_here_comes_before_one_punished_under_another_law(searcher):
+    """危险化学品安全管理条例第七十七条: its first 款 (no 安全生产许可证) is punished under another
+    law, its third (no 经营许可证) here. Even with the 经营许可 duty 第三十三条 first among the hits, which
+    restates the first 款's words more than the third's, a question on trading without the licence
+    is the third 款."""
+    question = "没有取得危险化学品经营许可证就经营危险化学品"
+    law, penalty = searcher.store.find_article("危险化学品安全管理条例", 77, 0, None)
+    duty = searcher.store.find_article("危险化学品安全管理条例", 33, 0, None)[1]
+    analysis = searcher.analyze(question)
+    fitter = ActFitter(searcher, analysis, [], normalize(question))
+    chosen = _act(_Found(0, law, penalty, FROM_HITS), [(0, duty)], fitter, searcher.engine.idf, [],
+                  normalize(question))
+    assert chosen[0] == 3
 
 
 def test_not_done_in_everyday_words_describes_a_violation(searcher):
@@ -254,12 +269,12 @@ def test_an_article_punishing_under_another_law_gives_the_card_to_that_law(searc
 def test_the_article_that_sets_the_penalty_itself_comes_first(searcher):
     from dataclasses import replace
 
-    from search.card_choice import Choice, _own_penalty_first, _punishment
+    from search.card_choice import Choice, _own_penalty_first, _punished
 
     def choice(title, number, item):
         law, article = searcher.store.find_article(title, number, 0, None)
         found = Choice(law, article, None, item, "", None, 0, "检索结果")
-        return replace(found, elsewhere=_punishment(found)[1])
+        return replace(found, elsewhere=_punished(article, None, item)[1])
     referring = choice("生产安全事故应急条例", 30, None)
     own = choice("中华人民共和国安全生产法", 97, 6)
     assert _own_penalty_first([referring, own]) == [own, referring]
