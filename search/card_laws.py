@@ -2,6 +2,7 @@
 bureau applies, each with the words that bring a question within its own scope, or 一般 for the
 general law that gives way to them."""
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,9 @@ from search.segment import LEXICON, normalize
 CARD_LAWS_FILE = LEXICON / "card_laws.tsv"
 GENERAL = "一般"
 SEPARATOR = "、"
+# The bureau's own name (应急管理局, 应急局, 应急管理部门 …) says who acts or whom a report is owed
+# to, not what a question is about: its 应急 names no law's scope.
+OWN_NAME = re.compile(r"应急(?:管理)?(?:部门|局|厅|部|办)")
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,9 @@ class Scope:
         return not self.words
 
     def named_in(self, question: str) -> str:
-        """The first word of the scope the (normalized) question names, or ''."""
+        """The first word of the scope the (normalized) question names, or '' — not counting the
+        bureau's own name (OWN_NAME)."""
+        question = OWN_NAME.sub(" ", question)
         return next((word for word in self.words if word in question), "")
 
 

@@ -4,7 +4,6 @@ applies before a law of another field that shares them (起诉期限 → 行政�
 and the laws whose own scope a question names (the scope words of lexicon/card_laws.tsv:
 电梯 → 特种设备安全法, 演练 → 生产安全事故应急条例)."""
 
-import re
 from functools import lru_cache
 
 from search import card_laws
@@ -13,7 +12,6 @@ from search.segment import LEXICON, normalize
 BUREAU_FILE = LEXICON / "bureau_laws.txt"
 PROCEDURE_FILE = LEXICON / "procedure_laws.tsv"
 NATIONAL = "中华人民共和国"
-OWN_NAME = re.compile(r"应急管理(?:部门|局|厅|部)")
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +46,7 @@ def _procedure_scopes() -> dict[str, card_laws.Scope]:
 
 def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]:
     """The keys of the laws whose scope words the normalized question names; the bureau's own name
-    (应急管理部门, 应急管理局) says who acts, not what about, so its 应急 names no scope."""
-    question = OWN_NAME.sub(" ", question)
+    (应急管理局, 应急局: card_laws.OWN_NAME) says who acts, not what about, so its 应急 names no scope."""
+    question = card_laws.OWN_NAME.sub(" ", question)
     return [key for words, key in table if any(word in question for word in words)]
 

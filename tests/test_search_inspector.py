@@ -68,11 +68,14 @@ def test_the_bureau_laws_and_scopes_are_read_from_the_lexicon():
     assert "k1" not in [key for _, key in table]                       # the general law has no scope
     assert domain.scoped("电梯多久检验一次", table) == ["k3"]
     assert domain.scoped("企业多久组织一次预案演练", table) == ["k2"]
+    assert domain.scoped("事故要在几小时内报给县应急局", table) == []       # the bureau's name: no scope
 
 
 def test_lay_words_of_a_violation_and_of_a_time_limit():
     assert intent.describes_violation("两家单位没签安全管理协议")
     assert intent.describes_violation("拒绝 阻碍 监督检查")          # the legal terms of 阻挠
     assert not intent.describes_violation("安全员的职责是什么")
+    assert intent.describes_violation("新工人没经过考核就上岗")          # 没经过: 未经
+    assert intent.describes_violation("出了事故拖到第二天才报")          # a late report: 迟报
     asked = intent.read("出了事故要在几小时内报告", {})
     assert any("小时内" in cues for cues in asked.cues)
