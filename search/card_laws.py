@@ -16,6 +16,7 @@ SEPARATOR = "、"
 # The bureau's own name (应急管理局, 应急局, 应急管理部门 …) says who acts or whom a report is owed
 # to, not what a question is about: its 应急 names no law's scope.
 OWN_NAME = re.compile(r"应急(?:管理)?(?:部门|局|厅|部|办)")
+TOGETHER = "+"          # a scope word of parts that must all be in the question: 复议+被告
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,13 @@ class Scope:
         """The first word of the scope the (normalized) question names, or '' — not counting the
         bureau's own name (OWN_NAME)."""
         question = OWN_NAME.sub(" ", question)
-        return next((word for word in self.words if word in question), "")
+        return next((word for word in self.words if said(word, question)), "")
+
+
+def said(word: str, question: str) -> bool:
+    """Whether the (normalized) question holds a scope word: each of its parts, for a word of
+    parts joined by TOGETHER (复议+被告: a court case on a 复议 is 行政诉讼)."""
+    return all(part in question for part in word.split(TOGETHER))
 
 
 @lru_cache(maxsize=1)

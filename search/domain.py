@@ -48,5 +48,5 @@ def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]
     """The keys of the laws whose scope words the normalized question names; the bureau's own name
     (应急管理局, 应急局: card_laws.OWN_NAME) says who acts, not what about, so its 应急 names no scope."""
     question = card_laws.OWN_NAME.sub(" ", question)
-    return [key for words, key in table if any(word in question for word in words)]
+    return [key for words, key in table if any(card_laws.said(word, question) for word in words)]
 

@@ -69,6 +69,9 @@ def test_the_bureau_laws_and_scopes_are_read_from_the_lexicon():
     assert domain.scoped("电梯多久检验一次", table) == ["k3"]
     assert domain.scoped("企业多久组织一次预案演练", table) == ["k2"]
     assert domain.scoped("事故要在几小时内报给县应急局", table) == []       # the bureau's name: no scope
+    litigation = domain.scope_keys({"中华人民共和国行政诉讼法": "k4", "中华人民共和国行政复议法": "k5"})
+    assert domain.scoped("复议维持了处罚决定，企业去法院起诉，被告是谁", litigation) == ["k5", "k4"]
+    assert domain.scoped("企业申请复议的期限", litigation) == ["k5"]       # 复议+起诉 needs both parts
 
 
 def test_lay_words_of_a_violation_and_of_a_time_limit():
