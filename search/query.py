@@ -207,7 +207,8 @@ class Searcher:
                 for token in segment.tokens(term):
                     weight = scale * (1.0 if token in whole else SUBWORD_WEIGHT)
                     weights[token] = max(weights.get(token, 0.0), weight)
-        law_key, asked = self._mentioned_law(free), intent.read(segment.normalize(free), self.routes)
+        law_key = names.mentioned(free, self.names, self.names_by_start)   # the longest name of 3+ characters
+        asked = intent.read(segment.normalize(free), self.routes)
         asked.violation = asked.violation or intent.describes_violation(" ".join(legal))
         for name in asked.named + ([self.titles[law_key]] if law_key else []):
             for token in segment.tokens(name):
@@ -368,9 +369,8 @@ class Searcher:
         return weight
 
     def _standing(self, law: Law, chapter: str) -> tuple[str, float, bool]:
-        """What a law version and chapter weigh whatever the query — (law key, weight of authority,
-        status, usage and the bureau's own work, whether it is a penalty chapter) — kept for the
-        searcher's life, as its priors are."""
+        """(law key, weight of authority, status, usage and the bureau's own work, whether a penalty
+        chapter): what a law version and chapter weigh whatever the query, kept per searcher."""
         found = self._standings.get((law.id, chapter))
         if found is None:
             weight = (self.law_weights[law.id] * (1 + BUREAU_BOOST if law.key in self.bureau else 1)
@@ -378,10 +378,6 @@ class Searcher:
             found = self._standings[(law.id, chapter)] = (
                 law.key, weight, any(name in chapter for name in PENALTY_CHAPTERS))
         return found
-
-    def _mentioned_law(self, text: str) -> str | None:
-        """The key of the law whose name (3+ characters) the text mentions; the longest name wins."""
-        return names.mentioned(text, self.names, self.names_by_start)
 
     def _filters(self, options: SearchOptions) -> dict[str, list[str]]:
         must = {}
