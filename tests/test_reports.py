@@ -345,3 +345,16 @@ def _east_asia(run):
     while style.element.rPr is None or style.element.rPr.rFonts is None:
         style = style.base_style
     return style.element.rPr.rFonts.get(qn("w:eastAsia"))
+
+
+def test_a_cjk_font_installed_after_matplotlib_first_ran_is_found(monkeypatch):
+    """matplotlib keeps the font list it read when it first ran; a CJK font installed since (as the
+    no-font message advises) must still be found, by looking at the system's fonts again."""
+    from matplotlib import font_manager
+
+    if not any("CJK" in path or "Han" in path for path in font_manager.findSystemFonts()):
+        pytest.skip("no CJK font installed")
+    manager = font_manager.fontManager
+    stale = [entry for entry in manager.ttflist if "CJK" not in entry.name and "Han" not in entry.name]
+    monkeypatch.setattr(manager, "ttflist", stale)
+    assert find_cjk_font() is not None

@@ -46,7 +46,24 @@ class ChartSet:
 
 
 def find_cjk_font(families: tuple[str, ...] = CJK_FAMILIES) -> str | None:
-    """The first of ``families`` that matplotlib's font manager knows, or None."""
+    """The first of ``families`` that matplotlib's font manager knows, or None. When it knows none,
+    the system's fonts are looked at again first: matplotlib keeps the list it read when it first
+    ran, so a font installed since (as NO_FONT_MESSAGE advises) would stay unknown."""
+    found = _known(families)
+    if found is None:
+        manager = font_manager.fontManager
+        listed = {entry.fname for entry in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in listed:
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):     # a file FreeType cannot read
+                    continue
+        found = _known(families)
+    return found
+
+
+def _known(families: tuple[str, ...]) -> str | None:
     known = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((family for family in families if family in known), None)
 
