@@ -268,11 +268,12 @@ class Searcher:
 
     def _with_preferred_laws(self, candidates: list[EngineHit], engine_query: EngineQuery,
                              analysis: Analysis, votes: Votes, want: int) -> list[EngineHit]:
-        """Add the best matches inside the law the query names and the laws the recorded questions
-        most like this one led to (and, for questions about punishment, inside penalty chapters),
+        """Add the best matches inside the law the query names, the laws whose subject or own scope
+        it names and the laws the recorded questions most like this one led to (and, for questions
+        about punishment, inside penalty chapters),
         so re-ranking can reach articles the first pass ranked low."""
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
-        preferred += analysis.asked.routed[:ROUTED_LAWS]
+        preferred += analysis.asked.routed[:ROUTED_LAWS] + analysis.scoped
         if analysis.law_key:
             preferred.append(analysis.law_key)
         passes = []

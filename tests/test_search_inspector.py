@@ -82,3 +82,18 @@ def test_lay_words_of_a_violation_and_of_a_time_limit():
     assert intent.describes_violation("出了事故拖到第二天才报")          # a late report: 迟报
     asked = intent.read("出了事故要在几小时内报告", {})
     assert any("小时内" in cues for cues in asked.cues)
+
+
+def test_the_law_whose_scope_the_question_names_is_searched_on_its_own(searcher):
+    """A question naming a law's own scope (电梯 → 特种设备安全法) weighs that law up in re-ranking,
+    and its articles are gathered by a pass inside it, so one the first pass ranked beyond its
+    candidates can still be reached (直接向法院起诉的起诉期限 → 行政诉讼法第四十六条 on the whole corpus)."""
+    from search.engine import EngineQuery
+    from search.votes import Votes
+
+    analysis = searcher.analyze("电梯多久检验一次")
+    query = EngineQuery(terms=searcher._engine_terms(analysis.weights, False),
+                        must=searcher._filters(SearchOptions(kinds=("条文",))))
+    gathered = searcher._with_preferred_laws([], query, analysis, Votes(), 20)
+    laws = {searcher.articles.places([c.doc_id])[c.doc_id][0] for c in gathered}
+    assert gathered and {searcher.laws[law].short_title for law in laws} == {"特种设备安全法"}
