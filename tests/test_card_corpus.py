@@ -56,6 +56,8 @@ def card(searcher, question):
     # an item of an article of several 款 is cited with its 款; the second 款 punishes a 个人
     ("消防车通道被堵住了怎么罚", "《中华人民共和国消防法》第六十条第一款第五项", None),
     ("小区住户把杂物堆在楼里的疏散通道上，对住户怎么罚", "《中华人民共和国消防法》第六十条第二款", None),
+    # 不 before the verb of a duty tells of a duty not done, for the card
+    ("锅炉早就达到报废条件了，使用单位一直不报废，也不办注销", EQUIPMENT + "第八十四条第三项", None),
     ("老板不保证安全生产资金投入，公司不具备安全生产条件怎么罚", SAFETY + "第九十三条第一款", SAFETY + "第二十三条第一款"),
     # 第十四条's second 款 lets the authorities revoke, its first 款 sets no penalty: never the card's
     ("企业把安全生产许可证转让给别人用", "《安全生产许可证条例》第二十一条第一款", None),
