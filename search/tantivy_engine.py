@@ -42,7 +42,11 @@ class TantivyEngine:
     def build(self, directory: Path, docs: Iterable[IndexDoc]) -> int:
         """Write a new index of `docs` into `directory`; return the document count."""
         index = tantivy.Index(self.schema, path=str(directory))
-        writer = index.writer(heap_size=WRITER_HEAP, num_threads=2)
+        # One writer thread: one segment, in the order the documents come, so the same corpus gives
+        # the same index and equal scores the same order (two threads wrote two segments whose doc
+        # order varied between builds: STARD R@1 moved ±0.003 on unchanged code); a query over one
+        # segment is also about 1 ms faster, for 0.8 s more per build (bench/README.md, round 9).
+        writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
         count, kinds = 0, {}
         try:
             for doc in docs:
