@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kb.store import Store
-from search import index, learning, segment
+from search import index, learning, lexicon, segment
 from search.knowledge import knowledge_docs
 from search.live import LiveSearcher
 from search.tantivy_engine import TantivyEngine
@@ -28,8 +28,10 @@ def refresh_index(store: Store, data: Path) -> dict | None:
 def open_searcher(store: Store, data: Path, short_lived: bool = False) -> LiveSearcher:
     """Return a searcher over the live index of the data directory; it may be shared by threads
     and follows the index across re-imports (search.live). A short-lived process (one command)
-    segments with the index's word table instead of loading the whole dictionary."""
+    segments with the index's word table instead of loading the whole dictionary, and keeps the
+    merged lay-to-legal dictionary in the data directory (search.lexicon.use_cache)."""
     if short_lived:
+        lexicon.use_cache(data)
         directory = index.current_index_dir(data)
         table = index.index_word_table(directory) if directory else None
         if table:
