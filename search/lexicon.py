@@ -85,7 +85,7 @@ def synonyms() -> dict[str, tuple[str, ...]]:
         pass
     table = _merged()
     try:
-        partial = cache.with_suffix(".part")
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.part")    # two commands at once
         partial.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, cache)
         for old in cache.parent.glob(f"{CACHE_PREFIX}*.json"):
