@@ -196,15 +196,16 @@ def party_paragraph(article: Article, paragraph: int | None, item: int | None, a
 
 
 def _paragraph_of(article: Article) -> dict[int, int]:
-    """The 款 (1-based) of each paragraph index of an article of several 款 (an item belongs to the
-    款 before it); empty for an article of one 款, whose items are cited without it."""
-    items = {index for index, _, _ in article.items}
-    holding, count = {}, 0
-    for index in range(len(article.paragraphs)):
-        if index not in items or not count:
-            count += 1
-        holding[index] = count
-    return holding if count > 1 else {}
+    """The 款 (1-based) of each paragraph index of an article of several 款, as the penalty reader
+    groups them (kb.penalties.lookup.groups: an item belongs to the 款 before it); empty for an
+    article of one 款, whose items are cited without it."""
+    from kb.penalties.lookup import groups     # loaded only when a card is made
+
+    parts = groups(article)
+    if len(parts) < 2:
+        return {}
+    numbers = [number for number, part in enumerate(parts, 1) for _ in part]
+    return dict(enumerate(numbers))
 
 
 def doer(act: str, article: Article) -> str:

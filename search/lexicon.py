@@ -77,7 +77,7 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     if not _cache_dir:
         return _merged()
     files = dictionary_files()
-    state = "\n".join(f"{p.name} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in files)
+    state = "\n".join(f"{p.name} {s.st_size} {s.st_mtime_ns}" for p in files for s in (p.stat(),))
     cache = _cache_dir[0] / f"{CACHE_PREFIX}{hashlib.sha1(state.encode()).hexdigest()[:16]}.json"
     try:
         return {word: tuple(terms) for word, terms in json.loads(cache.read_text(encoding="utf-8")).items()}

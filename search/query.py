@@ -137,7 +137,6 @@ class Searcher:
         self.names, self.routes = open_cache.law_tables(directory, self.laws.values())
         self.priors = learning.priors(store)
         self.chosen = learning.past_questions(store)
-        self.law_weights = {law.id: self._law_weight(law) for law in self.laws.values()}
         self.names_by_start = names.names_by_start(self.names)
         self.articles = ArticleCache(store)
         self.law_articles = LawArticles(store)
@@ -374,7 +373,7 @@ class Searcher:
         chapter): what a law version and chapter weigh whatever the query, kept per searcher."""
         found = self._standings.get((law.id, chapter))
         if found is None:
-            weight = (self.law_weights[law.id] * (1 + BUREAU_BOOST if law.key in self.bureau else 1)
+            weight = (self._law_weight(law) * (1 + BUREAU_BOOST if law.key in self.bureau else 1)
                       * (1 + CHAPTER_PRIOR_WEIGHT * math.log1p(self.priors.chapters.get((law.key, chapter), 0))))
             found = self._standings[(law.id, chapter)] = (
                 law.key, weight, any(name in chapter for name in PENALTY_CHAPTERS))
