@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kb.models import Article, Law
 from kb.numerals import chinese_to_int
-from search import intent, passages, segment
+from search import intent, lexicon, passages, segment
 from search.query import PENALTY_RE
 
 IGNORED_FILE = segment.LEXICON / "card_ignored.txt"
@@ -62,6 +62,11 @@ ABSENT = re.compile(r"未(?:安装|设置|配备|配置|提供)")
 # 第三项、第四项、第五项行为之一的，处警告或者五百元以下罚款).
 PARTY_PARAGRAPH = re.compile(r"^(?P<party>[^，,；;]{1,10}?)有前款(?P<items>(?:第[一二三四五六七八九十]+项[、和或者]*)+)")
 ITEM_NUMBER = re.compile(r"第([一二三四五六七八九十]+)项")
+# A private person (lexicon/subjects.tsv 个人) does no act of a unit (生产经营单位有下列行为之一, 单位违反本法…).
+PRIVATE = "个人"
+UNIT_DOER = re.compile(r"单位|企业|经营者|场所|机构")
+# … when the question names no unit (公司把项目发包给个人: the unit is asked about, the 个人 is its object).
+UNIT_NAMED = re.compile(r"公司|企业|单位|厂|经营者|商户|店|商场|超市|工地|矿")
 
 
 @dataclass
@@ -107,6 +112,7 @@ class ActFitter:
 
     def __init__(self, searcher, analysis, subjects: list[str], text: str):
         named = {t for name in analysis.asked.named + who_words(text) for t in segment.tokens(name)}
+        named.update(term for name in who_words(text) for term in lexicon.synonyms().get(name, ()))
         named |= ignored_words()
         named.update(segment.normalize(subject) for subject in subjects)
         named.update(t for subject in subjects if segment.normalize(subject) in analysis.weights
@@ -227,11 +233,14 @@ def other_doer(act: str, article: Article, asked: list[str], question: str) -> b
     """Whether the act is not one of the party the question is about: a rule about penalties
     themselves (本法规定的行政处罚，由…决定), an act of public bodies or their staff (处分) when the
     question names none but as the enforcer that notified or ordered the party, or of another party
-    of lexicon/subjects.tsv than the one asked about."""
+    of lexicon/subjects.tsv than the one asked about — a unit's act for a question about a private
+    person (个人) only."""
     who = doer(act, article)
     if PENALTY_RE.search(who) or (OFFICIALS.search(who) and not OFFICIALS.search(ENFORCING.sub("", question))):
         return True
     named = parties_doing(act, article)
+    if asked == [PRIVATE] and not named and UNIT_DOER.search(who) and not UNIT_NAMED.search(question):
+        return True
     return bool(asked and named and not set(asked) & set(named))
 
 

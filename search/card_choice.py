@@ -217,16 +217,18 @@ def _act(candidate: _Found, duties: list[tuple[int, Article]], fitter: ActFitter
     """(paragraph, item, act text, fit, link) of the act the question describes, or None."""
     article, law = candidate.article, candidate.law
     if candidate.applied:
-        act = next((t for _, n, t in article.items if n == candidate.item), passages.lead_sentence(article.paragraphs))
+        paragraph, act = next(((p, t) for p, n, t in acts_of(article) if n and n == candidate.item),
+                              (None, passages.lead_sentence(article.paragraphs)))
         fit = max(fitter.fit(law, act), fitter.fit(law, candidate.applied), key=lambda f: f.own)
         link = _link(article, act, duties, idf)
-        return (None, candidate.item, act, fit, link) if _fits(fit, link.share) else None
+        fitting = _fits(fit, link.share) and _done_by(article, paragraph, candidate.item, act, asked, text)
+        return (paragraph, candidate.item, act, fit, link) if fitting else None
     best, best_score = None, 0.0
     for paragraph, number, act in acts_of(article):
         fit = fitter.fit(law, act)
         link = _link(article, act, duties, idf)
         score = fit.own + LINK_WEIGHT * link.weight
-        if not _fits(fit, link.share) or other_doer(act, article, asked, text):
+        if not _fits(fit, link.share) or not _done_by(article, paragraph, number, act, asked, text):
             continue
         if _punished(article, paragraph, number)[1]:   # an act punished here before one punished
             score *= GIVES_WAY                          # under another law (危化品条例第七十七条)
@@ -234,6 +236,12 @@ def _act(candidate: _Found, duties: list[tuple[int, Article]], fitter: ActFitter
             shown = act if paragraph or number else passages.lead_sentence(article.paragraphs)
             best, best_score = (paragraph, number, shown, fit, link), score
     return best
+
+
+def _done_by(article: Article, paragraph: int | None, item: int | None, act: str, asked: list[str], text: str) -> bool:
+    """Whether the act is one of the party asked about, or a later 款 punishes that party for it
+    (消防法第六十条第二款: 个人有前款第五项行为)."""
+    return not other_doer(act, article, asked, text) or bool(party_paragraph(article, paragraph, item, asked))
 
 
 def _punished(article: Article, paragraph: int | None, item: int | None) -> tuple[bool, bool]:

@@ -80,6 +80,21 @@ def test_a_duty_among_the_hits_leads_to_the_item_it_restates(sample_data):
     assert card["duty"]["citation"].startswith("《中华人民共和国安全生产法》第二十八条")
 
 
+def test_the_readme_question_cites_the_protective_equipment_item(sample_data):
+    """工人 names who the equipment is for: neither it nor its legal terms (劳动者, 从业人员) are act
+    words, so the item on 从业人员 training (第九十七条第三项) does not win on them."""
+    card = _card(sample_data, "工地不给工人发安全帽怎么罚")
+    assert card["penalty"]["citation"] == "《中华人民共和国安全生产法》第九十九条第五项"
+    assert card["duty"]["citation"] == "《中华人民共和国安全生产法》第四十五条"
+
+
+def test_a_private_person_gets_no_card_for_a_units_act(sample_data):
+    """The samples hold no 消防法: 第一百零五条第二项 punishes the 生产经营单位, not a 住户."""
+    assert _card(sample_data, "小区住户把杂物堆在楼里的疏散通道上，对住户怎么罚") is None
+    card = _card(sample_data, "商场把杂物堆在疏散通道上怎么罚")
+    assert card["penalty"]["citation"] == "《中华人民共和国安全生产法》第一百零五条第二项"
+
+
 @pytest.mark.parametrize("question", ["安全生产法怎么罚", "怎么处罚", "行政处罚的种类有哪些", "安全生产法第九十七条",
                                       "安全生产法的罚款最多能罚多少", "应急管理部门可以作出哪些行政处罚",
                                       "消防违法行为一般罚多少钱"])
