@@ -72,6 +72,10 @@ def test_the_bureau_laws_and_scopes_are_read_from_the_lexicon():
     litigation = domain.scope_keys({"中华人民共和国行政诉讼法": "k4", "中华人民共和国行政复议法": "k5"})
     assert domain.scoped("复议维持了处罚决定，企业去法院起诉，被告是谁", litigation) == ["k5", "k4"]
     assert domain.scoped("企业申请复议的期限", litigation) == ["k5"]       # 复议+起诉 needs both parts
+    # a party that is 不服 and goes to court may have to go to 复议 first (复议前置)
+    assert domain.scoped("当场开的罚单企业不服，能直接去法院起诉吗", litigation) == ["k5", "k4"]
+    assert domain.scoped("企业不服处罚决定怎么办", litigation) == ["k5"]
+    assert domain.scoped("法院起诉民事纠纷", litigation) == []
 
 
 def test_lay_words_of_a_violation_and_of_a_time_limit():
