@@ -7,6 +7,7 @@ import re
 
 from kb.models import Article
 from kb.numerals import CHINESE_NUMBER, article_label, chinese_to_int, suffix_number
+from kb.punctuation import full_width
 
 SPACE = r"[\s\u3000]"
 ARTICLE_RE = re.compile(
@@ -72,6 +73,7 @@ class _Builder:
         if not self.articles:
             self.preamble.append(text)
             return
+        text = full_width(text)         # 追究刑事责任: → 追究刑事责任：, as the official text has it
         article = self.articles[-1]
         item = _split_items(len(article.paragraphs), text)
         article.paragraphs.append(text)

@@ -25,7 +25,9 @@ SHANGHAI_TXT = FIXTURES / "上海市安全生产条例（节选）.txt"
 EMERGENCY_MD = FIXTURES / "生产安全事故应急条例(2019-02-17).md"
 # The lead paragraph of 安全生产法 第九十七条 exactly as published (with its ASCII colon).
 ARTICLE_97_LEAD = ("生产经营单位有下列行为之一的，责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，"
-                   "并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款:")
+                   "并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款：")
+# (the fixture, like the LawRefBook text it was taken from, ends that lead with an ASCII colon: it is
+# read as the official text sets it, full-width; kb.punctuation)
 
 
 def by_label(law):
