@@ -9,7 +9,7 @@ Runs only where the shared material is laid beside the repository (../shared); s
 
 import pytest
 
-from search import domain, intent
+from search import domain, intent, lexicon
 from search.query import SearchOptions
 from tests.corpus_subset import LAWS, subset_searcher
 
@@ -101,3 +101,14 @@ def test_the_law_whose_scope_the_question_names_is_searched_on_its_own(searcher)
     gathered = searcher._with_preferred_laws([], query, analysis, Votes(), 20)
     laws = {searcher.articles.places([c.doc_id])[c.doc_id][0] for c in gathered}
     assert gathered and {searcher.laws[law].short_title for law in laws} == {"特种设备安全法"}
+
+
+def test_everyday_words_of_enforcement_work():
+    """Word-level lines of synonyms.tsv: the longer lay word decides the sense (报警的东西 is a
+    device, not a call to the police), and plain words for first, corrected and seized."""
+    said = lexicon.lay_words("后厨墙上啥报警的东西都没装")
+    assert said["报警的东西"] == ("报警装置",) and "报警" not in said
+    assert "初次" in lexicon.expand("头一回被查出来，当场就改过来了")
+    assert "改正" in lexicon.expand("头一回被查出来，当场就改过来了")
+    assert "扣押" in lexicon.expand("我们扣了企业几台设备")
+    assert any("小时内" in cues for cues in intent.read("老板最晚多久要报到我们局", {}).cues)
