@@ -112,3 +112,4 @@ def test_everyday_words_of_enforcement_work():
     assert "改正" in lexicon.expand("头一回被查出来，当场就改过来了")
     assert "扣押" in lexicon.expand("我们扣了企业几台设备")
     assert any("小时内" in cues for cues in intent.read("老板最晚多久要报到我们局", {}).cues)
+    assert any("管辖" in cues for cues in intent.read("企业要复议，该找区政府还是找市局", {}).cues)
