@@ -29,7 +29,7 @@ VIOLATION_RE = re.compile(r"没有|没按|未经|未按|未依法|未取得|未�
                           # the deeds statutes forbid (不得…): 消防法第二十八条, 危险化学品安全管理条例, 特种设备安全法
                           r"占用|遮挡|埋压|圈占|挪用|拆除|丢弃|涂改|私拉|私接|损毁|"
                           r"(?:没|未)(?:履行|落实|签|装|安装|提供|办理|制定|整改|消除|维护|检测|检验|登记|持证|培训|"
-                          r"投保|记录|告知|执行|申请|做|搞|弄|交|买|配|设|建|报|修|换|贴|挂|放|办|开展|进行|组织|安排|审批|"
+                          r"投保|记录|告知|执行|申请(?!行政复议|复议|听证|诉讼)|做|搞|弄|交|买|配|设|建|报|修|换|贴|挂|放|办|开展|进行|组织|安排|审批|"
                           r"经过|停)|迟报|漏报|才报")
 # Title endings that name the kind of instrument, and endings that name a generic aim (dropped
 # only when three characters or more of subject remain: 国家安全法 keeps 国家安全).
