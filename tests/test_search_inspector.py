@@ -85,6 +85,7 @@ def test_lay_words_of_a_violation_and_of_a_time_limit():
     assert intent.describes_violation("新工人没经过考核就上岗")          # 没经过: 未经
     assert intent.describes_violation("出了事故拖到第二天才报")          # a late report: 迟报
     assert intent.describes_violation("一直没申请安全生产许可证")
+    assert intent.describes_violation("开了好几年叉车，就是拿不出叉车证")   # 拿不出: 无证
     assert not intent.describes_violation("企业没申请复议，想直接起诉")     # a remedy not taken
     asked = intent.read("出了事故要在几小时内报告", {})
     assert any("小时内" in cues for cues in asked.cues)
