@@ -83,8 +83,7 @@ class TantivyEngine:
         read, so an index in a directory that cannot be written (a read-only data directory) is
         read from a temporary copy, removed when the process ends."""
         kinds = json.loads((directory / KINDS_FILE).read_text(encoding="utf-8"))
-        counted = directory / VALUES_FILE       # absent in an index written before it was counted
-        values = json.loads(counted.read_text(encoding="utf-8")) if counted.exists() else {}
+        values = _counted_values(directory / VALUES_FILE)
         try:
             return TantivyEngine(tantivy.Index.open(str(directory)), kinds, values)
         except ValueError:
@@ -160,6 +159,16 @@ class TantivyEngine:
         if len(tokens) == 1:
             return Query.term_query(self.schema, "body", tokens[0])
         return Query.phrase_query(self.schema, "body", tokens)
+
+
+def _counted_values(path: Path) -> dict[str, dict[str, int]]:
+    """The value counts of an index; none (plain filters, the same hits) when the file is absent, as
+    in an index written before they were counted, or cannot be read: they only make filters cheaper."""
+    try:
+        counted = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return counted if isinstance(counted, dict) else {}
 
 
 def _read_only_mount(directory: Path) -> bool:

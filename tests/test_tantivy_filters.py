@@ -46,3 +46,14 @@ def test_filters_give_the_hits_and_scores_of_plain_filters(engines, must):
     assert all(doc.doc_id in {i for i, _ in found} for doc in DOCS
                if all(getattr(doc, name) in values for name, values in must.items())
                and any(token in doc.body for token in EVERY["body"]))
+
+
+
+def test_unreadable_counts_give_plain_filters(engines, tmp_path):
+    """The counts only make filters cheaper: a file that cannot be read is as good as none."""
+    TantivyEngine().build(tmp_path, DOCS)
+    (tmp_path / VALUES_FILE).write_text("{截断", encoding="utf-8")
+    broken = TantivyEngine().open(tmp_path)
+    assert broken.values == {}
+    query = EngineQuery(terms=EVERY, must={"status": ["现行有效"]})
+    assert [h.doc_id for h in broken.search(query, 10)] == [h.doc_id for h in engines[1].search(query, 10)]
