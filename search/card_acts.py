@@ -111,8 +111,9 @@ class ActFitter:
     """The act words of one question, matched against the acts of penalty articles."""
 
     def __init__(self, searcher, analysis, subjects: list[str], text: str):
-        named = {t for name in analysis.asked.named + who_words(text) for t in segment.tokens(name)}
-        named.update(term for name in who_words(text) for term in lexicon.synonyms().get(name, ()))
+        who = who_words(text)
+        named = {t for name in analysis.asked.named + who for t in segment.tokens(name)}
+        named.update(term for name in who for term in lexicon.synonyms().get(name, ()))
         named |= ignored_words()
         named.update(segment.normalize(subject) for subject in subjects)
         named.update(t for subject in subjects if segment.normalize(subject) in analysis.weights
