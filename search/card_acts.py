@@ -119,6 +119,7 @@ class ActFitter:
         named.update(t for subject in subjects if segment.normalize(subject) in analysis.weights
                      for t in segment.tokens(subject))
         named.update(analysis.unsaid)
+        named.update(analysis.pieced)       # a lay phrase read in pieces may widen the search, not the act
         named.update(segment.normalize(party) for party in analysis.asked.subjects)
         if analysis.law_key:
             named.update(segment.tokens(searcher.titles[analysis.law_key]))

@@ -8,6 +8,7 @@ names the article whose wording it maps to."""
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,9 @@ GENERAL_DIR = LEXICON / "general"
 CITED_DIRS = (ENFORCEMENT_DIR, GENERAL_DIR)     # dictionaries whose lines cite their article
 LAY_SEPARATOR = "、"
 CACHE_PREFIX = "synonyms-"      # the merged table kept in a data directory, named by its files' state
+PIECES_PREFIX = "pieces-"       # … and the words of its phrases (pieces)
+ASKING_RE = re.compile(r"怎么|怎样|如何|什么|多少|多久|哪|吗|几|是否|能否|要不要|算不算|可不可以|能不能|咋")
+CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?\s]+")
 _cache_dir: list[Path] = []     # where a short-lived process keeps it (use_cache)
 
 
@@ -68,27 +72,60 @@ def use_cache(directory: Path | None) -> None:
     None: read the files every time a process starts, as without a data directory."""
     _cache_dir[:] = [directory] if directory else []
     synonyms.cache_clear()
+    pieces.cache_clear()
+    _pieces_by_word.cache_clear()
 
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, tuple[str, ...]]:
     """Return lay word → legal terms, as written in the dictionary files; a lay word on several
     lines gets the legal terms of all of them."""
+    kept = _kept(CACHE_PREFIX, [], _merged)
+    return {word: tuple(terms) for word, terms in kept.items()}
+
+
+@lru_cache(maxsize=1)
+def pieces() -> dict[str, tuple[str, ...]]:
+    """Return lay phrase → its words, for the phrases of the dictionary that `scattered_words`
+    may find in pieces: two or more words of two or more characters, no word of asking
+    (怎么申请复议 is a way of asking, not a situation), and not another name of one of its legal
+    terms (安全许可证 → 安全生产许可证: said with a word inside, 安全使用许可证, it names another). The words depend on the segmentation, so
+    the kept table is named by the user dictionary and the stop words too."""
+    kept = _kept(PIECES_PREFIX, [segment.USER_DICT, segment.STOP_WORDS_FILE], _pieces)
+    return {lay: tuple(words) for lay, words in kept.items()}
+
+
+def _pieces() -> dict[str, list[str]]:
+    found = {}
+    for lay, legal in synonyms().items():
+        if not ASKING_RE.search(lay):
+            words = segment.words(lay)
+            named = any(all(word in term for word in words) for term in legal)
+            if sum(len(word) > 1 for word in words) >= 2 and not named:
+                found[lay] = words
+    return found
+
+
+def _kept(prefix: str, also: list[Path], build):
+    """The table `build` makes, kept in the cache directory (use_cache) under a name made of
+    `prefix` and the state of the dictionary files and of `also`; built afresh without one."""
     if not _cache_dir:
-        return _merged()
-    files = dictionary_files()
+        return build()
+    files = dictionary_files() + also
     state = "\n".join(f"{p.name} {s.st_size} {s.st_mtime_ns}" for p in files for s in (p.stat(),))
-    cache = _cache_dir[0] / f"{CACHE_PREFIX}{hashlib.sha1(state.encode()).hexdigest()[:16]}.json"
+    cache = _cache_dir[0] / f"{prefix}{hashlib.sha1(state.encode()).hexdigest()[:16]}.json"
     try:
-        return {word: tuple(terms) for word, terms in json.loads(cache.read_text(encoding="utf-8")).items()}
-    except (OSError, ValueError, AttributeError):    # none yet, or unreadable: build it again
+        kept = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(kept, dict):
+            return kept
+    except (OSError, ValueError):       # none yet, or unreadable: build it again
         pass
-    table = _merged()
+    table = build()
     try:
         partial = cache.with_name(f"{cache.name}.{os.getpid()}.part")    # two commands at once
         partial.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, cache)
-        for old in cache.parent.glob(f"{CACHE_PREFIX}*.json"):
+        for old in cache.parent.glob(f"{prefix}*.json"):
             if old != cache:
                 old.unlink(missing_ok=True)
     except OSError:
@@ -144,3 +181,50 @@ def _by_start() -> dict[str, tuple[str, ...]]:
         if len(lay) > 1:
             starts.setdefault(lay[:2], []).append(lay)
     return {start: tuple(lays) for start, lays in starts.items()}
+
+
+def scattered_words(query: str, said: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The lay phrases of several words (许可证到期: 许可证 + 到期) whose words the query says all
+    in one clause, or in two neighbouring clauses, in their order but not side by side
+    (安全生产许可证去年年底就到期了), with their legal terms; phrases already `said` (found by
+    `lay_words`) are left out. Each word of two or more characters must be in a word of its own of
+    the clause (生产 and 许可 both inside 安全生产许可证 are not 生产许可)."""
+    table, split, by_word = synonyms(), pieces(), _pieces_by_word()
+    found: dict[str, tuple[str, ...]] = {}
+    clauses = [c for c in CLAUSE_RE.split(normalize(query)) if c]
+    for clause in ["".join(clauses[i:i + 2]) for i in range(max(1, len(clauses) - 1))]:
+        clause_words = segment.words(clause)
+        for token in set(segment.tokens(clause)):
+            for lay in by_word.get(token, ()):
+                if lay not in said and lay not in found and _said_apart(split[lay], clause, clause_words):
+                    found[lay] = table[lay]
+    return found
+
+
+def _said_apart(words: tuple[str, ...], clause: str, clause_words: list[str]) -> bool:
+    """Whether the clause says `words` in their order (事故企业 is not 企业…事故), each of two or
+    more characters in another word of the clause."""
+    at = 0
+    for word in words:
+        at = clause.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    options = sorted(([i for i, whole in enumerate(clause_words) if word in whole] for word in words if len(word) > 1),
+                     key=len)
+    taken: set[int] = set()
+    for places in options:              # few words a phrase: taking the most constrained first is enough
+        free = next((i for i in places if i not in taken), None)
+        if free is None:
+            return False
+        taken.add(free)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _pieces_by_word() -> dict[str, tuple[str, ...]]:
+    """The phrases of `pieces` by their longest word (one that every clause saying them holds)."""
+    index: dict[str, list[str]] = {}
+    for lay, words in pieces().items():
+        index.setdefault(max(words, key=len), []).append(lay)
+    return {word: tuple(lays) for word, lays in index.items()}

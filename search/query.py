@@ -119,6 +119,7 @@ class Analysis:
     pairs: list[str] = field(default_factory=list)   # neighbouring words of the question (search.adjacent)
     scoped: list[str] = field(default_factory=list)  # keys of the bureau's laws whose scope it names
     unsaid: list[str] = field(default_factory=list)  # tokens of lay words said only by their legal terms
+    pieced: list[str] = field(default_factory=list)  # tokens only a lay phrase said in pieces added
 
 
 class Searcher:
@@ -190,8 +191,11 @@ class Searcher:
             return Analysis({t: 1.0 for t in segment.tokens(free)}, words)
         weights = {t: 1.0 if t in words else SUBWORD_WEIGHT for t in segment.tokens(free)}
         said = lexicon.lay_words(free, words)
+        pieced = lexicon.scattered_words(free, said)
+        said |= pieced
         legal = list(dict.fromkeys(term for terms in said.values() for term in terms))
         unsaid: list[str] = []
+        pieced_tokens: list[str] = []
         for lay, terms in said.items():        # a lay word no statute uses is said in their words only,
             pieces = segment.tokens(lay)       # and its single characters (危化品: 危 化 品) say nothing
             held = [t for t in pieces if self.engine.holds(t)]
@@ -204,6 +208,8 @@ class Searcher:
             for term in terms:
                 whole = segment.words(term)
                 for token in segment.tokens(term):
+                    if lay in pieced and token not in weights:
+                        pieced_tokens.append(token)
                     weight = scale * (1.0 if token in whole else SUBWORD_WEIGHT)
                     weights[token] = max(weights.get(token, 0.0), weight)
         law_key = names.mentioned(free, self.names, self.names_by_start)   # the longest name of 3+ characters
@@ -215,7 +221,7 @@ class Searcher:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
                         intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
-                        domain.scoped(segment.normalize(free), self.scopes), unsaid)
+                        domain.scoped(segment.normalize(free), self.scopes), unsaid, pieced_tokens)
 
     # -- full text ---------------------------------------------------------------------------
 

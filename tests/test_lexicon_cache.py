@@ -43,3 +43,14 @@ def test_a_directory_that_cannot_be_written_only_loses_the_saving(tmp_path):
         assert not missing.exists()
     finally:
         lexicon.use_cache(None)
+
+
+def test_the_words_of_the_phrases_are_kept_too(cached):
+    lexicon.use_cache(None)
+    from_files = lexicon.pieces()
+    lexicon.use_cache(cached)
+    assert lexicon.pieces() == from_files
+    [kept] = cached.glob(f"{lexicon.PIECES_PREFIX}*.json")
+    lexicon.pieces.cache_clear()
+    assert lexicon.pieces() == from_files and kept.exists()
+    assert from_files["许可证到期"] == ("许可证", "到期")

@@ -70,6 +70,28 @@ def test_single_character_lay_word_only_matches_as_a_word():
     assert "起诉" not in lexicon.expand("单位没有告诉我")
 
 
+def test_a_lay_phrase_said_in_pieces_is_found():
+    said = "一家采石场的安全生产许可证去年年底就到期了，一直没去续"
+    assert "许可证到期" not in lexicon.lay_words(said)
+    found = lexicon.scattered_words(said, lexicon.lay_words(said))
+    assert "有效期满" in found["许可证到期"]
+    # 生产 and 许可 inside the one word 安全生产许可证 are not the pieces of 生产许可到期
+    assert "生产许可到期" not in found
+
+
+def test_pieces_must_be_said_in_neighbouring_clauses():
+    far = "许可证放在办公室，门卫室装了监控，仓库有台叉车，上周到期了"
+    assert "许可证到期" not in lexicon.scattered_words(far, {})
+    near = "许可证放在办公室，上周到期了"
+    assert "许可证到期" in lexicon.scattered_words(near, {})
+
+
+def test_a_phrase_that_asks_is_never_read_in_pieces():
+    assert "怎么申请复议" in lexicon.synonyms()
+    assert "怎么申请复议" not in lexicon.pieces()
+    assert "怎么申请复议" not in lexicon.scattered_words("申请行政复议后原处罚决定是否停止执行", {})
+
+
 def test_bad_synonym_line_names_the_line(tmp_path, monkeypatch):
     broken = tmp_path / "synonyms.tsv"
     broken.write_text("# 注释\n工厂\t生产经营单位\n老板 主要负责人\n", encoding="utf-8")
