@@ -23,6 +23,7 @@ CITED_DIRS = (ENFORCEMENT_DIR, GENERAL_DIR)     # dictionaries whose lines cite 
 LAY_SEPARATOR = "、"
 CACHE_PREFIX = "synonyms-"      # the merged table kept in a data directory, named by its files' state
 PIECES_PREFIX = "pieces-"       # … and the words of its phrases (pieces)
+SOURCES_PREFIX = "sources-"     # … and the articles its cited lines were written from (sources)
 ASKING_RE = re.compile(r"怎么|怎样|如何|什么|多少|多久|哪|吗|几|是否|能否|要不要|算不算|可不可以|能不能|咋")
 CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?\s]+")
 _cache_dir: list[Path] = []     # where a short-lived process keeps it (use_cache)
@@ -73,6 +74,7 @@ def use_cache(directory: Path | None) -> None:
     _cache_dir[:] = [directory] if directory else []
     synonyms.cache_clear()
     pieces.cache_clear()
+    sources.cache_clear()
     _pieces_by_word.cache_clear()
 
 
@@ -130,6 +132,27 @@ def _kept(prefix: str, also: list[Path], build):
                 old.unlink(missing_ok=True)
     except OSError:
         pass
+    return table
+
+
+@lru_cache(maxsize=1)
+def sources() -> dict[str, tuple[str, ...]]:
+    """Return lay word → the articles its lines of the enforcement and the general dictionary were
+    written from, as cited there (《中华人民共和国消防法》第六十条)."""
+    return {word: tuple(cited) for word, cited in _kept(SOURCES_PREFIX, [], _sources).items()}
+
+
+def _sources() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for path in dictionary_files():
+        if path.parent in CITED_DIRS:
+            entries = read_entries(path)
+            pairs = [(word, entry.source) for entry in entries for word in entry.lay]
+            normalized = normalize("\n".join(word for word, _ in pairs)).split("\n")
+            for word, (_, source) in zip(normalized, pairs):
+                cited = table.setdefault(word, [])
+                if source not in cited:
+                    cited.append(source)
     return table
 
 

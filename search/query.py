@@ -28,22 +28,20 @@ from pathlib import Path
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import (adjacent, answers, card_laws, citation_hits, domain, intent, leading_law, learning, lexicon,
+from search import (adjacent, answers, card_laws, citation_hits, domain, intent, lay_terms, leading_law, learning,
                     limits, names, nearby, open_cache, passages, segment)
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
 from search.law_articles import LawArticles, is_penalty
+from search.line_sources import LineSources
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes, with_article_votes
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
-SUBWORD_WEIGHT = 0.3            # a sub-word cut_for_search adds inside a longer query word
-SYNONYM_WEIGHT = 0.5            # a legal term the lay-to-legal dictionary added
-UNSAID_WEIGHT = 1.0             # … for a lay word no indexed text holds (私拉乱接): its legal terms say it
 LAW_MENTION_BOOST = 4.0         # articles of a law the query names
 PENALTY_CHAPTER_BOOST = 1.3     # articles of a 法律责任/罚则 chapter, for questions about punishment
 ITEM_FOCUS = 2.0                # … times the share of the query's weight one act (项) of it describes
@@ -61,6 +59,8 @@ NAMED_WEIGHT = 0.3              # a word of the name of a law the question names
                                 # law boost stands for it, its articles need not repeat it
 BUREAU_BOOST = 0.21             # articles of a law of the bureau's own work (search.domain)
 SCOPE_BOOST = 0.7               # … whose own scope the question names (search.domain)
+CITED_WEIGHT = 0.3              # a penalty article a line of the question's lay words was written from,
+                                # for a question about a violation (search.line_sources)
 SCOPE_VIOLATION_BOOST = 0.3     # … for a question about a violation (the card reads the scopes too)
 COVERED = 60                    # candidates whose passages are looked at (100: the same figures, +1 ms)
 PENALTY_RE = intent.PENALTY_RE
@@ -120,6 +120,7 @@ class Analysis:
     scoped: list[str] = field(default_factory=list)  # keys of the bureau's laws whose scope it names
     unsaid: list[str] = field(default_factory=list)  # tokens of lay words said only by their legal terms
     pieced: list[str] = field(default_factory=list)  # tokens only a lay phrase said in pieces added
+    cited: list[str] = field(default_factory=list)   # articles the dictionary lines of its lay words cite
 
 
 class Searcher:
@@ -146,6 +147,7 @@ class Searcher:
         self.bureau = domain.bureau_keys(self.names)
         self.scopes = domain.scope_keys(self.names)
         self._standings: dict[tuple[int, str], tuple[str, float, bool]] = {}
+        self.line_sources = LineSources(store, self.laws, self.names)
 
     @cached_property
     def citable(self) -> list[tuple[Law, card_laws.Scope]]:
@@ -189,39 +191,18 @@ class Searcher:
         words = segment.words(free)
         if plain:
             return Analysis({t: 1.0 for t in segment.tokens(free)}, words)
-        weights = {t: 1.0 if t in words else SUBWORD_WEIGHT for t in segment.tokens(free)}
-        said = lexicon.lay_words(free, words)
-        pieced = lexicon.scattered_words(free, said)
-        said |= pieced
-        legal = list(dict.fromkeys(term for terms in said.values() for term in terms))
-        unsaid: list[str] = []
-        pieced_tokens: list[str] = []
-        for lay, terms in said.items():        # a lay word no statute uses is said in their words only,
-            pieces = segment.tokens(lay)       # and its single characters (危化品: 危 化 品) say nothing
-            held = [t for t in pieces if self.engine.holds(t)]
-            if not any(len(t) > 1 for t in held):
-                unsaid += pieces
-                for piece in pieces:
-                    if len(piece) == 1 and piece in weights:
-                        weights[piece] = min(weights[piece], SUBWORD_WEIGHT)
-            scale = SYNONYM_WEIGHT if held else UNSAID_WEIGHT
-            for term in terms:
-                whole = segment.words(term)
-                for token in segment.tokens(term):
-                    if lay in pieced and token not in weights:
-                        pieced_tokens.append(token)
-                    weight = scale * (1.0 if token in whole else SUBWORD_WEIGHT)
-                    weights[token] = max(weights.get(token, 0.0), weight)
+        weights = {t: 1.0 if t in words else lay_terms.SUBWORD_WEIGHT for t in segment.tokens(free)}
+        lay = lay_terms.weigh(free, words, weights, self.engine.holds)
         law_key = names.mentioned(free, self.names, self.names_by_start)   # the longest name of 3+ characters
         asked = intent.read(segment.normalize(free), self.routes)
-        asked.violation = asked.violation or intent.describes_violation(" ".join(legal))
+        asked.violation = asked.violation or intent.describes_violation(" ".join(lay.legal))
         for name in asked.named + ([self.titles[law_key]] if law_key else []):
             for token in segment.tokens(name):
                 if token in weights:
                     weights[token] *= NAMED_WEIGHT
-        return Analysis(weights, list(dict.fromkeys(words + legal)), law_key,
+        return Analysis(weights, list(dict.fromkeys(words + lay.legal)), law_key,
                         intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
-                        domain.scoped(segment.normalize(free), self.scopes), unsaid, pieced_tokens)
+                        domain.scoped(segment.normalize(free), self.scopes), lay.unsaid, lay.pieced, lay.cited)
 
     # -- full text ---------------------------------------------------------------------------
 
@@ -307,11 +288,13 @@ class Searcher:
         found = self.articles.places(c.doc_id for c in candidates if c.kind == "条文")
         places: dict[tuple[int, str], float] = {}
         weights = {}
+        cited = self.line_sources.penalty_ids(analysis.cited) if analysis.penalty or analysis.asked.violation else set()
         for article_id, place in found.items():
             if place not in places:
                 places[place] = self._place_weight(self.laws[place[0]], place[1], analysis, votes)
             weights[article_id] = places[place] * (
-                1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0)))
+                1 + PRIOR_WEIGHT * math.log1p(self.priors.articles.get(article_id, 0))) * (
+                1 + CITED_WEIGHT if article_id in cited else 1)
         scores = {c.doc_id: c.score * weights.get(c.doc_id, 1.0) for c in candidates if c.kind == "条文"}
         covered = sorted(scores, key=scores.get, reverse=True)[:COVERED]
         matcher = passages.Matcher({token: weight * self.engine.idf(token)

@@ -13,7 +13,6 @@ from generator.reports.privacy import privacy_points
 from kb.ledgers import KINDS, find_kind, import_ledger
 from kb.ledgers import store as ledger_store
 from kb.ledgers.reader import LedgerFileError
-from kb.ledgers.template import write_template
 from kb.store import Store
 
 COLUMNS_DOC = Path(__file__).resolve().parents[1] / "kb" / "ledgers" / "COLUMNS.md"

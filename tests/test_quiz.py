@@ -1,8 +1,6 @@
 """The question bank on the sample statutes: every key proved by its source article, no distractor
 true, no duplicates, retirement when the source article is amended, xlsx export/import and checks."""
 
-from pathlib import Path
-
 import openpyxl
 import pytest
 

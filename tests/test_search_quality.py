@@ -8,7 +8,7 @@ import pytest
 from fazhi.composition import build_index, open_searcher
 from kb.models import Article, Law
 from kb.store import Store
-from search import learning, lexicon, query, segment
+from search import lay_terms, learning, lexicon, query, segment
 from search.index import QUESTIONS, current_index_dir
 from search.query import SearchOptions
 
@@ -115,7 +115,7 @@ def test_whole_words_outweigh_their_sub_words(data):
     searcher = open_searcher(*data)
     weights = searcher.analyze("劳动防护用品").weights
     assert weights["劳动防护用品"] == 1.0
-    assert weights["防护"] == query.SUBWORD_WEIGHT
+    assert weights["防护"] == lay_terms.SUBWORD_WEIGHT
 
 
 def test_punishment_questions_prefer_the_legal_liability_chapter(data, monkeypatch):
