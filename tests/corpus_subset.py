@@ -3,6 +3,8 @@ the tests that need real text but not the whole corpus."""
 
 from pathlib import Path
 
+import pytest
+
 from kb.importers.files import import_files
 from kb.store import Store
 from search.index import build_index
@@ -20,3 +22,14 @@ def subset_searcher(folder: Path, files: list[str]):
     build_index(store, folder)
     yield Searcher(store, folder)
     store.close()
+
+
+def subset_fixture(name: str, files: list[str]):
+    """A module-scoped pytest fixture yielding a searcher over `files` (see subset_searcher), skipped
+    where the shared corpus is absent: `searcher = subset_fixture("lay-phrases", FILES)`."""
+    @pytest.fixture(scope="module")
+    def searcher(tmp_path_factory):
+        if not LAWS.is_dir():
+            pytest.skip("共享语料 ../shared/corpus/laws 不存在")
+        yield from subset_searcher(tmp_path_factory.mktemp(name), files)
+    return searcher

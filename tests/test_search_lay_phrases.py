@@ -6,11 +6,9 @@ written from an article that sets no penalty raises nothing.
 Runs only where the shared material is laid beside the repository (../shared); skipped elsewhere.
 """
 
-import pytest
-
 from search import lexicon
 from search.query import SearchOptions
-from tests.corpus_subset import LAWS, subset_searcher
+from tests.corpus_subset import subset_fixture
 
 FILES = [
     "社会法/安全生产法(2021-06-10).md",
@@ -21,14 +19,7 @@ FILES = [
     "行政法/行政处罚法(2021-01-22).md",
 ]
 LICENCES = "安全生产许可证条例"
-
-
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
-    """A searcher over the real statutes of FILES."""
-    if not LAWS.is_dir():
-        pytest.skip("共享语料 ../shared/corpus/laws 不存在")
-    yield from subset_searcher(tmp_path_factory.mktemp("lay-phrases"), FILES)
+searcher = subset_fixture("lay-phrases", FILES)
 
 
 def first(searcher, question: str) -> tuple[str, str]:
