@@ -2,10 +2,12 @@
 
 A query goes through: quoted phrases (must appear literally, unless no result has them) →
 citations (jump straight to the article) → analysis (whole words over sub-words, lay-to-legal
-synonyms, a law the query names, whether it asks about punishment) → weighted BM25 over chapter
+synonyms — also a lay phrase said in pieces, search.lay_terms —, a law the query names, whether it
+asks about punishment) → weighted BM25 over chapter
 and body (the body holds the words of the questions users chose the article for), plus a second
 pass inside the named law → re-ranking of the candidates by level of authority, version status,
-the 法律责任 chapter for questions about punishment or describing a violation, the laws whose
+the 法律责任 chapter for questions about punishment or describing a violation, the penalty article
+a dictionary line of the question's lay words was written from (search.line_sources), the laws whose
 subject the question names (search.intent), how often users chose the article, its chapter and
 its law for earlier questions, which chapters and laws users chose for the recorded questions most
 like this one (search.votes), and the evidence of the article's own passages — lead sentence, best
