@@ -23,6 +23,7 @@ class LayTerms:
     unsaid: list[str]           # tokens of lay words said only by their legal terms
     pieced: list[str]           # tokens only a lay phrase said in pieces added
     cited: list[str]            # the articles the dictionary lines of these lay words were written from
+    phrased: list[str]          # … of those lay words of two or more words (situations, not names of things)
 
 
 def weigh(free: str, words: list[str], weights: dict[str, float], holds: Callable[[str], bool]) -> LayTerms:
@@ -49,5 +50,10 @@ def weigh(free: str, words: list[str], weights: dict[str, float], holds: Callabl
                     pieced_tokens.append(token)
                 weight = scale * (1.0 if token in whole else SUBWORD_WEIGHT)
                 weights[token] = max(weights.get(token, 0.0), weight)
+    phrases = [lay for lay in said if len(segment.words(lay)) > 1]
     return LayTerms(list(dict.fromkeys(term for terms in said.values() for term in terms)), unsaid, pieced_tokens,
-                    list(dict.fromkeys(c for lay in said for c in lexicon.sources().get(lay, ()))))
+                    _sources(said), _sources(phrases))
+
+
+def _sources(lays) -> list[str]:
+    return list(dict.fromkeys(source for lay in lays for source in lexicon.sources().get(lay, ())))

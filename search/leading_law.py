@@ -18,10 +18,12 @@ LEADERS = 10        # the best articles whose laws share the score
 WEIGHT = 1.0        # score-up per share of the leaders' score held by the article's law
 
 
-def with_leading_laws(ranked: list[EngineHit], law_of: dict[int, int]) -> list[EngineHit]:
+def with_leading_laws(ranked: list[EngineHit], law_of: dict[int, int],
+                      also: dict[int, float] | None = None) -> list[EngineHit]:
     """`ranked` (best first) with the articles below the first BELOW scored up by the share of
-    the LEADERS best articles' score that their law holds; `law_of` maps article id → law
-    version id for the articles of `ranked`."""
+    the LEADERS best articles' score that their law holds, plus the share `also` gives their law
+    (law version id → share: the laws the question's lay phrases imply); `law_of` maps article id
+    → law version id for the articles of `ranked`."""
     articles = [c for c in ranked if c.kind == "条文" and c.doc_id in law_of]
     if len(articles) <= BELOW:
         return ranked
@@ -33,6 +35,8 @@ def with_leading_laws(ranked: list[EngineHit], law_of: dict[int, int]) -> list[E
     for leader in leaders:
         law = law_of[leader.doc_id]
         shares[law] = shares.get(law, 0.0) + leader.score / total
+    for law, share in (also or {}).items():
+        shares[law] = shares.get(law, 0.0) + share
     ceiling = articles[BELOW - 1].score * 0.999
     lifted = {}
     for c in articles[BELOW:]:

@@ -25,8 +25,8 @@ CACHE_PREFIX = "synonyms-"      # the merged table kept in a data directory, nam
 PIECES_PREFIX = "pieces-"       # … and the words of its phrases (pieces)
 SOURCES_PREFIX = "sources-"     # … and the articles its cited lines were written from (sources)
 ASKING_RE = re.compile(r"怎么|怎样|如何|什么|多少|多久|哪|吗|几|是否|能否|要不要|算不算|可不可以|能不能|咋")
-NEGATIONS = ("没有", "没", "不", "未", "无")   # … in a phrase said in pieces, near what it negates:
-NEGATION_REACH = 4              # characters between: 没有跟我签劳动合同, not 没有约定期限的劳动合同
+NEGATIONS = ("没有", "没", "不", "未", "无")   # … in a phrase said in pieces, near what it negates, with
+NEGATION_REACH = 8              # no 的 between: 没做任何安全培训, not 没有约定期限的劳动合同
 CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?\s]+")
 _cache_dir: list[Path] = []     # where a short-lived process keeps it (use_cache)
 
@@ -232,7 +232,7 @@ def _said_apart(words: tuple[str, ...], clause: str, clause_words: list[str]) ->
     at, negated = 0, False
     for word in words:
         found = clause.find(word, at)
-        if found < 0 or (negated and found - at > NEGATION_REACH):
+        if found < 0 or (negated and ("的" in clause[at:found] or found - at > NEGATION_REACH)):
             return False
         at, negated = found + len(word), word in NEGATIONS
     options = sorted(([i for i, whole in enumerate(clause_words) if word in whole] for word in words if len(word) > 1),

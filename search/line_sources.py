@@ -1,8 +1,9 @@
-"""The penalty articles the lines of the enforcement and the general dictionary were written from
-(their third column, lexicon.sources): a question about a violation told in the lay words of a
-line is about the act that line's article punishes (许可证到期 → 《安全生产许可证条例》第二十条).
-Only penalty articles count: a line written from a duty or a definition names a topic, and a
-question in its words may ask anything about it."""
+"""The articles the lines of the enforcement and the general dictionary were written from (their
+third column, lexicon.sources), and their laws. A question about a violation told in the lay
+words of a line is about the act that line's article punishes (许可证到期 → 《安全生产许可证条例》第二十条);
+only penalty articles count: a line written from a duty or a definition names a topic, and a
+question in its words may ask anything about it. A question told in the lay phrases of a law's
+lines (situations of two or more words: 房东不退押金) is likely answered in that law."""
 
 from kb.models import CURRENT, Law
 from kb.store import Store
@@ -20,6 +21,15 @@ class LineSources:
     def penalty_ids(self, sources: list[str]) -> set[int]:
         """The ids of the current penalty articles among `sources` (as cited: 《消防法》第六十条)."""
         return {found for source in sources if (found := self._penalty_id(source))}
+
+    def law_keys(self, sources: list[str]) -> list[str]:
+        """The keys of the laws of `sources`, in their order, without repeats."""
+        keys = []
+        for source in sources:
+            resolved = citation_hits.resolved(segment.normalize(source), self.names)
+            if resolved and self.names[resolved[0][0]] not in keys:
+                keys.append(self.names[resolved[0][0]])
+        return keys
 
     def _penalty_id(self, source: str) -> int | None:
         if source not in self._found:

@@ -63,6 +63,9 @@ BUREAU_BOOST = 0.21             # articles of a law of the bureau's own work (se
 SCOPE_BOOST = 0.7               # … whose own scope the question names (search.domain)
 CITED_WEIGHT = 0.3              # a penalty article a line of the question's lay words was written from,
                                 # for a question about a violation (search.line_sources)
+LINED_LAWS = 3                  # laws of the lines of the question's lay phrases, searched on their own
+LINED_SHARE = 0.6               # … and below the first ten weighing as if they held this share of the
+                                # best hits (search.leading_law)
 SCOPE_VIOLATION_BOOST = 0.3     # … for a question about a violation (the card reads the scopes too)
 COVERED = 60                    # candidates whose passages are looked at (100: the same figures, +1 ms)
 PENALTY_RE = intent.PENALTY_RE
@@ -123,6 +126,7 @@ class Analysis:
     unsaid: list[str] = field(default_factory=list)  # tokens of lay words said only by their legal terms
     pieced: list[str] = field(default_factory=list)  # tokens only a lay phrase said in pieces added
     cited: list[str] = field(default_factory=list)   # articles the dictionary lines of its lay words cite
+    lined: list[str] = field(default_factory=list)   # keys of the laws of the lines of its lay phrases
 
 
 class Searcher:
@@ -138,6 +142,9 @@ class Searcher:
         except (OSError, ValueError):
             raise IndexMissing("索引已损坏：请运行 fazhi learn 重建索引（无需重新导入）") from None
         self.laws = {law.id: law for law in store.laws()}
+        self.versions: dict[str, list[int]] = {}         # law key → the ids of its versions
+        for law in self.laws.values():
+            self.versions.setdefault(law.key, []).append(law.id)
         self.names, self.routes = open_cache.law_tables(directory, self.laws.values())
         self.priors = learning.priors(store)
         self.chosen = learning.past_questions(store)
@@ -204,7 +211,8 @@ class Searcher:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + lay.legal)), law_key,
                         intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
-                        domain.scoped(segment.normalize(free), self.scopes), lay.unsaid, lay.pieced, lay.cited)
+                        domain.scoped(segment.normalize(free), self.scopes), lay.unsaid, lay.pieced, lay.cited,
+                        self.line_sources.law_keys(lay.phrased)[:LINED_LAWS])
 
     # -- full text ---------------------------------------------------------------------------
 
@@ -261,7 +269,7 @@ class Searcher:
         about punishment, inside penalty chapters),
         so re-ranking can reach articles the first pass ranked low."""
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
-        preferred += analysis.asked.routed[:ROUTED_LAWS] + analysis.scoped
+        preferred += analysis.asked.routed[:ROUTED_LAWS] + analysis.scoped + analysis.lined
         if analysis.law_key:
             preferred.append(analysis.law_key)
         passes = []
@@ -306,8 +314,9 @@ class Searcher:
         least = min(evidence.values(), default=1.0)
         rescored = [EngineHit(c.kind, c.doc_id, scores[c.doc_id] * evidence.get(c.doc_id, least))
                     if c.kind == "条文" and c.doc_id in scores else c for c in candidates]
+        lined = {law_id: LINED_SHARE for key in analysis.lined for law_id in self.versions.get(key, ())}
         ranked = leading_law.with_leading_laws(sorted(rescored, key=lambda c: c.score, reverse=True),
-                                               {article_id: place[0] for article_id, place in found.items()})
+                                               {article_id: place[0] for article_id, place in found.items()}, lined)
         return nearby.with_nearby(ranked, self.articles.nearby)
 
     def _evidence(self, prepared: Prepared, analysis: Analysis, rarity: passages.Matcher) -> float:

@@ -32,6 +32,7 @@ def test_an_expired_licence_told_in_pieces_gets_its_penalty(searcher):
     analysis = searcher.analyze(question)
     assert "有效期满" in analysis.terms and {"期满", "手续"} <= set(analysis.pieced)
     assert "《安全生产许可证条例》第二十条" in analysis.cited
+    assert [searcher.titles[key] for key in analysis.lined][:1] == [LICENCES]     # searched on its own too
     assert first(searcher, question) == (LICENCES, "第二十条")
 
 

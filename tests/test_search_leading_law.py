@@ -47,3 +47,16 @@ def test_the_first_ten_stay_and_the_leading_law_moves_up_below_them(searcher, mo
 def test_a_short_list_is_left_as_it_is():
     hits = [EngineHit("条文", i, 10.0 - i) for i in range(nearby.BELOW)]
     assert leading_law.with_leading_laws(hits, {i: i % 2 for i in range(nearby.BELOW)}) == hits
+
+
+def test_a_law_the_question_implies_moves_up_below_the_first_ten_only():
+    """A law the question's lay phrases imply (`also`) weighs below the first ten as if it held that
+    share of the best hits: its articles move up past those of a law holding none, never into the
+    first ten."""
+    hits = [EngineHit("条文", i, 100.0 - i) for i in range(40)]
+    law_of = {i: 0 if i < nearby.BELOW else 1 + i % 2 for i in range(40)}   # laws 1 and 2 hold none of the best
+    plain = [c.doc_id for c in leading_law.with_leading_laws(hits, law_of)]
+    assert plain == list(range(40))
+    implied = [c.doc_id for c in leading_law.with_leading_laws(hits, law_of, {1: 0.6})]
+    assert implied[:nearby.BELOW] == list(range(nearby.BELOW))
+    assert all(implied.index(i) < i for i in range(nearby.BELOW + 1, 40) if law_of[i] == 1)

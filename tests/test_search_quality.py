@@ -89,6 +89,7 @@ def test_pieces_must_be_said_in_neighbouring_clauses():
 def test_a_negation_in_pieces_stays_next_to_what_it_negates():
     assert "没有劳动合同" in lexicon.scattered_words("入职半年了，公司一直没有跟我签劳动合同", {})
     assert "没有劳动合同" not in lexicon.scattered_words("没有约定期限的劳动合同是否视为无固定期限劳动合同", {})
+    assert "没培训就下井" in lexicon.scattered_words("新招的工人没做任何安全培训，第二天就安排下井", {})
 
 
 def test_a_phrase_that_asks_is_never_read_in_pieces():
