@@ -25,7 +25,7 @@ from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
 from search.knowledge import CASE
 from search.law_articles import cited_duties
-from search.query import SearchOptions
+from search.query import SearchOptions, free_text
 
 CASES = 3
 CASE_POOL = 200        # cases ranked for the question, among which those applying the article are kept
@@ -124,7 +124,7 @@ class Card:
 def penalty_card(searcher, question: str, hits: list[Hit]) -> Card | None:
     """The card for `question` from its ranked `hits`, or None when the question describes no act
     or the first hits lead to no penalty article the card may cite."""
-    analysis = searcher.analyze(question)
+    analysis = searcher.analyze(free_text(question))
     if not (analysis.penalty or analysis.asked.violation or NOT_DONE.search(question)):
         return None
     chosen = choose(searcher, analysis, question, hits)

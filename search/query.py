@@ -38,6 +38,7 @@ from search.engine import EngineHit, EngineQuery
 from search.hits import Hit, HitMaker
 from search.law_articles import LawArticles, is_penalty
 from search.line_sources import LineSources
+from search.lru import LRU
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes, with_article_votes
@@ -79,6 +80,7 @@ NEIGHBOUR_CHAPTER_WEIGHT = 0.3  # per share of their votes that went to the arti
 NEIGHBOUR_LAW_WEIGHT = 0.05     # … to its law
 NEIGHBOUR_LAWS = 5              # the laws with most votes are also searched on their own
 CANDIDATES = 200
+ANALYSES = 64                   # analyses of the latest queries kept per searcher
 QUOTE_RE = re.compile(r"[\"“”「『]([^\"“”「」『』]+)[\"“”」』]")
 STATUSES = {"current": (CURRENT,), "all": ()}
 
@@ -156,6 +158,7 @@ class Searcher:
         self.bureau = domain.bureau_keys(self.names)
         self.scopes = domain.scope_keys(self.names)
         self._standings: dict[tuple[int, str], tuple[str, float, bool]] = {}
+        self._analyses = LRU(ANALYSES)
         self.line_sources = LineSources(store, self.laws, self.names)
 
     @cached_property
@@ -196,7 +199,15 @@ class Searcher:
         return found
 
     def analyze(self, free: str, plain: bool = False) -> Analysis:
-        """Return the weighted tokens and signals of a query's free text (quoted phrases removed)."""
+        """Return the weighted tokens and signals of a query's free text (quoted phrases removed,
+        see free_text); the last ANALYSES are kept, so the card reads what its search read."""
+        found = self._analyses.get((free, plain))
+        if found is None:
+            found = self._analysis(free, plain)
+            self._analyses.update({(free, plain): found})
+        return found
+
+    def _analysis(self, free: str, plain: bool) -> Analysis:
         words = segment.words(free)
         if plain:
             return Analysis({t: 1.0 for t in segment.tokens(free)}, words)
@@ -220,7 +231,7 @@ class Searcher:
         """Ranked search; quoted phrases must appear, unless no result has them (then a note says
         the results are without them)."""
         phrases = [segment.normalize(p) for p in QUOTE_RE.findall(text)]
-        analysis = self.analyze(QUOTE_RE.sub(" ", text), options.plain)
+        analysis = self.analyze(free_text(text), options.plain)
         if not analysis.weights and not any(segment.tokens(p) for p in phrases):
             raise QueryError(f"“{query}”中没有可检索的词：请换用具体的词语，或用引号检索短语")
         hits = self._ranked_hits(analysis, phrases, options, require=True)
@@ -397,6 +408,11 @@ class Searcher:
                 raise QueryError(f"知识库中没有名为《{options.law}》的法规")
             must["law_key"] = [key]
         return must
+
+def free_text(query: str) -> str:
+    """The text of a query that analysis reads: normalized, without its quoted phrases."""
+    return QUOTE_RE.sub(" ", segment.normalize(query).strip())
+
 
 def _yyyymmdd(value: date | None) -> int:
     return int(value.strftime("%Y%m%d")) if value else 0
