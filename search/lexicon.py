@@ -93,8 +93,9 @@ def pieces() -> dict[str, tuple[str, ...]]:
     """Return lay phrase → its words, for the phrases of the dictionary that `scattered_words`
     may find in pieces: two or more words of two or more characters, no word of asking
     (怎么申请复议 is a way of asking, not a situation), and not another name of one of its legal
-    terms (安全许可证 → 安全生产许可证: said with a word inside, 安全使用许可证, it names another). The words depend on the segmentation, so
-    the kept table is named by the user dictionary and the stop words too."""
+    terms (安全许可证 → 安全生产许可证: said with a word inside, 安全使用许可证, it names another).
+    The words depend on the segmentation, so the kept table is named by the user dictionary and
+    the stop words too."""
     kept = _kept(PIECES_PREFIX, [segment.USER_DICT, segment.STOP_WORDS_FILE], _pieces)
     return {lay: tuple(words) for lay, words in kept.items()}
 
@@ -145,29 +146,26 @@ def sources() -> dict[str, tuple[str, ...]]:
 
 
 def _sources() -> dict[str, list[str]]:
-    table: dict[str, list[str]] = {}
-    for path in dictionary_files():
-        if path.parent in CITED_DIRS:
-            entries = read_entries(path)
-            pairs = [(word, entry.source) for entry in entries for word in entry.lay]
-            normalized = normalize("\n".join(word for word, _ in pairs)).split("\n")
-            for word, (_, source) in zip(normalized, pairs):
-                cited = table.setdefault(word, [])
-                if source not in cited:
-                    cited.append(source)
-    return table
+    return _by_lay([path for path in dictionary_files() if path.parent in CITED_DIRS], lambda entry: (entry.source,))
 
 
-def _merged() -> dict[str, tuple[str, ...]]:
+def _merged() -> dict[str, list[str]]:
+    return _by_lay(dictionary_files(), lambda entry: entry.legal)
+
+
+def _by_lay(paths: list[Path], values) -> dict[str, list[str]]:
+    """Normalized lay word → the `values(entry)` of the lines of `paths` that hold it, in order,
+    without repeats."""
     table: dict[str, list[str]] = {}
-    for path in dictionary_files():
+    for path in paths:
         entries = read_entries(path)
-        pairs = [(word, entry.legal) for entry in entries for word in entry.lay]
+        pairs = [(word, values(entry)) for entry in entries for word in entry.lay]
         normalized = normalize("\n".join(word for word, _ in pairs)).split("\n")   # one conversion a file
-        for word, (_, legal) in zip(normalized, pairs):
-            terms = table.setdefault(word, [])
-            terms.extend(t for t in legal if t not in terms)
-    return {word: tuple(terms) for word, terms in table.items() if word}
+        for word, (_, found) in zip(normalized, pairs):
+            if word:
+                kept = table.setdefault(word, [])
+                kept.extend(value for value in found if value not in kept)
+    return table
 
 
 def expand(query: str, words: list[str] | None = None) -> list[str]:
