@@ -5,46 +5,33 @@ only penalty articles count: a line written from a duty or a definition names a 
 question in its words may ask anything about it. A question told in the lay phrases of a law's
 lines (situations of two or more words: 房东不退押金) is likely answered in that law."""
 
-from kb.citations import Citation
-from kb.models import CURRENT, Law
 from kb.store import Store
 from search import citation_hits, segment
 from search.law_articles import is_penalty
 
 
 class LineSources:
-    """Resolves the citations of dictionary lines to their laws and current penalty articles, kept
-    per searcher."""
+    """Resolves the citations of dictionary lines to the current articles they name (in the right
+    part of a code: 《民法典》第六百五十七条 is of 合同编), kept per searcher."""
 
-    def __init__(self, store: Store, laws: dict[int, Law], names: dict[str, str]):
-        self.store, self.laws, self.names = store, laws, names
-        self._found: dict[str, int | None] = {}
-        self._citations: dict[str, tuple[str, Citation] | None] = {}
+    def __init__(self, store: Store, names: dict[str, str]):
+        self.store, self.names = store, names
+        self._found: dict[str, tuple[str, int, bool] | None] = {}
 
     def penalty_ids(self, sources: list[str]) -> set[int]:
         """The ids of the current penalty articles among `sources` (as cited: 《消防法》第六十条)."""
-        return {found for source in sources if (found := self._penalty_id(source))}
+        return {found[1] for source in sources if (found := self._located(source)) and found[2]}
 
     def law_keys(self, sources: list[str]) -> list[str]:
         """The keys of the laws of `sources`, in their order, without repeats."""
-        return list(dict.fromkeys(cited[0] for source in sources if (cited := self._cited(source))))
+        return list(dict.fromkeys(found[0] for source in sources if (found := self._located(source))))
 
-    def _cited(self, source: str) -> tuple[str, Citation] | None:
-        """(law key, citation) of a line's source, or None when the store lacks its law."""
-        if source not in self._citations:
-            resolved = citation_hits.resolved(segment.normalize(source), self.names)
-            self._citations[source] = (self.names[resolved[0][0]], resolved[0][1]) if resolved else None
-        return self._citations[source]
-
-    def _penalty_id(self, source: str) -> int | None:
+    def _located(self, source: str) -> tuple[str, int, bool] | None:
+        """(law key, article id, whether it sets a penalty) of the current article a line cites,
+        or None when the store lacks it."""
         if source not in self._found:
-            cited = self._cited(source)
-            found = None
-            if cited:
-                key, citation = cited
-                laws = citation_hits.newest_first([law for law in self.laws.values() if law.key == key], (CURRENT,))
-                found = next((a.id for law in laws for a in self.store.articles(law.id)
-                              if a.number == citation.number and a.suffix == citation.suffix and is_penalty(a)),
-                             None)
-            self._found[source] = found
+            resolved = citation_hits.resolved(segment.normalize(source), self.names)
+            located = resolved and self.store.find_article(resolved[0][0], resolved[0][1].number,
+                                                           resolved[0][1].suffix)
+            self._found[source] = (located[0].key, located[1].id, is_penalty(located[1])) if located else None
         return self._found[source]

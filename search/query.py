@@ -159,7 +159,7 @@ class Searcher:
         self.scopes = domain.scope_keys(self.names)
         self._standings: dict[tuple[int, str], tuple[str, float, bool]] = {}
         self._analyses = LRU(ANALYSES)
-        self.line_sources = LineSources(store, self.laws, self.names)
+        self.line_sources = LineSources(store, self.names)
 
     @cached_property
     def citable(self) -> list[tuple[Law, card_laws.Scope]]:
