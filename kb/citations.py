@@ -13,14 +13,14 @@ from kb.numerals import chinese_to_int, suffix_number
 NUM = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
 NUMERAL_CHARS = r"\d零〇一二两三四五六七八九十百千"
 MAX_NUMBER = 9999               # article, paragraph and item numbers run from 1 to MAX_NUMBER
-LAW_ENDINGS = "法|法典|条例|规定|办法|细则|解释|决定|规则|准则|标准|通则|意见"
+LAW_ENDINGS = "法|法典|条例|规定|办法|细则|解释|决定|规则|准则|标准|通则|意见|编|总则|附则"   # 编 …: a part of a code (民法典合同编)
 CITATION_RE = re.compile(
-    rf"(?:《(?P<bracket>[^《》]{{2,80}})》|(?P<plain>[\u4e00-\u9fff（）()]{{1,60}}?(?:{LAW_ENDINGS})))?"
+    rf"(?:《(?P<bracket>[^《》]{{2,80}})》|(?P<plain>(?<![第{NUMERAL_CHARS}])(?![第{NUMERAL_CHARS}])[\u4e00-\u9fff（）()]{{1,60}}?(?:{LAW_ENDINGS})))?"
     rf"[\s\u3000]*(?:的)?(?<![{NUMERAL_CHARS}])第?(?P<num>{NUM})(?:条)?(?:[至到]第?(?P<to>{NUM}))?条"
     rf"(?:之(?P<suffix>[一二三四五六七八九十]+))?"
     rf"(?:第(?P<para>{NUM})款)?"
     rf"(?:第[（(]?(?P<item>{NUM})[）)]?项)?")
-CONTEXT_WORDS = ("本法", "本条例", "本规定", "本办法", "本细则", "本解释", "本决定", "本规则")
+CONTEXT_WORDS = ("本法", "本条例", "本规定", "本办法", "本细则", "本解释", "本决定", "本规则", "本编")
 
 
 @dataclass
@@ -38,8 +38,9 @@ class Citation:
 
     @property
     def refers_to_context(self) -> bool:
-        """True for 本法第X条 and bare 第X条: the law comes from the surrounding document."""
-        return self.law is None or self.law in CONTEXT_WORDS
+        """True for 本法第X条 (依照本法第X条) and bare 第X条: the law comes from the surrounding
+        document."""
+        return self.law is None or self.law.endswith(CONTEXT_WORDS)
 
 
 def parse_citations(text: str) -> list[Citation]:

@@ -155,6 +155,8 @@ class Searcher:
         self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
+        self.parts = names.code_parts(self.laws.values())        # a code's title → the keys of its parts
+        self.titles.update({code: self.titles[keys[0]] for code, keys in self.parts.items()})
         self.bureau = domain.bureau_keys(self.names)
         self.scopes = domain.scope_keys(self.names)
         self._standings: dict[tuple[int, str], tuple[str, float, bool]] = {}
@@ -181,7 +183,7 @@ class Searcher:
         if citations:
             statuses = STATUSES.get(options.status, ())
             hits = citation_hits.citation_hits(self.store, self.hits, [
-                (citation_hits.newest_first([law for law in self.laws.values() if law.key == self.names[name]],
+                (citation_hits.newest_first([law for law in self.laws.values() if law.key in self.keys_of(self.names[name])],
                                             statuses), citation) for name, citation in citations])
             if hits:
                 return SearchResult(query, hits[:options.limit], jumped=True)
@@ -282,7 +284,7 @@ class Searcher:
         preferred = sorted(votes.laws, key=votes.laws.get, reverse=True)[:NEIGHBOUR_LAWS]
         preferred += analysis.asked.routed[:ROUTED_LAWS] + analysis.scoped + analysis.lined
         if analysis.law_key:
-            preferred.append(analysis.law_key)
+            preferred += self.keys_of(analysis.law_key)
         passes = []
         if preferred and "law_key" not in engine_query.must:
             passes.append({"law_key": list(dict.fromkeys(preferred))})
@@ -350,6 +352,11 @@ class Searcher:
             weight *= OTHER_QUESTION_WEIGHT
         return weight
 
+    def keys_of(self, key: str) -> list[str]:
+        """The keys of the laws a name's key stands for: the parts of a code named as a whole
+        (民法典), else the key itself."""
+        return self.parts.get(key, [key])
+
     def _categories(self, article_ids: list[int]) -> dict[int, str]:
         """The category of the law of each article id."""
         return {i: self.laws[place[0]].category for i, place in self.articles.places(article_ids).items()}
@@ -364,7 +371,7 @@ class Searcher:
         key, weight, penalty_chapter = self._standing(law, chapter)
         weight *= ((1 + NEIGHBOUR_CHAPTER_WEIGHT * votes.chapters.get((key, chapter), 0.0))
                    * (1 + NEIGHBOUR_LAW_WEIGHT * votes.laws.get(key, 0.0)))
-        if analysis.law_key and key == analysis.law_key:
+        if analysis.law_key and key in self.keys_of(analysis.law_key):
             weight *= LAW_MENTION_BOOST
         if key in analysis.asked.routed:
             weight *= ROUTE_BOOST
@@ -406,7 +413,7 @@ class Searcher:
             key = self.names.get(segment.normalize(options.law).strip("《》 "))
             if not key:
                 raise QueryError(f"知识库中没有名为《{options.law}》的法规")
-            must["law_key"] = [key]
+            must["law_key"] = self.keys_of(key)
         return must
 
 def free_text(query: str) -> str:
