@@ -25,7 +25,7 @@ from search.card_choice import FROM_HITS, Choice, choose
 from search.hits import Hit
 from search.knowledge import CASE
 from search.law_articles import cited_duties
-from search.query import SearchOptions, free_text
+from search.options import SearchOptions, free_text
 
 CASES = 3
 CASE_POOL = 200        # cases ranked for the question, among which those applying the article are kept

@@ -21,7 +21,6 @@ no re-ranking): the baseline the benchmark compares against.
 """
 
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
@@ -39,6 +38,8 @@ from search.hits import Hit, HitMaker
 from search.law_articles import LawArticles, is_penalty
 from search.line_sources import LineSources
 from search.lru import LRU
+from search.options import (QUOTE_RE, STATUSES, QueryError, SearchOptions, SearchResult, day_number,
+                            engine_filters, free_text)
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
 from search.votes import Votes, neighbour_votes, with_article_votes
@@ -81,37 +82,6 @@ NEIGHBOUR_LAW_WEIGHT = 0.05     # … to its law
 NEIGHBOUR_LAWS = 5              # the laws with most votes are also searched on their own
 CANDIDATES = 200
 ANALYSES = 64                   # analyses of the latest queries kept per searcher
-QUOTE_RE = re.compile(r"[\"“”「『]([^\"“”「」『』]+)[\"“”」』]")
-STATUSES = {"current": (CURRENT,), "all": ()}
-
-
-class QueryError(ValueError):
-    """The query cannot be run; the message tells the user how to fix it."""
-
-
-@dataclass
-class SearchOptions:
-    """Filters and size of one search."""
-
-    limit: int = 10
-    categories: tuple[str, ...] = ()
-    law: str | None = None
-    status: str = "current"         # current | all
-    date_from: date | None = None
-    date_to: date | None = None
-    kinds: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    plain: bool = False             # benchmark baseline: plain BM25 on the text, no query understanding
-
-
-@dataclass
-class SearchResult:
-    """Hits of a query; `jumped` is true when a citation led straight to its article."""
-
-    query: str
-    hits: list[Hit]
-    jumped: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -253,9 +223,9 @@ class Searcher:
         required = phrases if require else []
         engine_query = EngineQuery(terms=self._engine_terms(weights, options.plain),
                                    phrases=[[t] for t in phrase_tokens] if require else [],
-                                   must=self._filters(options),
-                                   version_from=_yyyymmdd(options.date_from),
-                                   version_to=_yyyymmdd(options.date_to))
+                                   must=engine_filters(options, self._law_keys),
+                                   version_from=day_number(options.date_from),
+                                   version_to=day_number(options.date_to))
         want = max(CANDIDATES, options.limit * 3) * (5 if required else 1)
         candidates = (self.engine.search(engine_query, want) if options.plain else
                       national_first(self.engine, engine_query, weights, want, self._categories))
@@ -352,6 +322,11 @@ class Searcher:
             weight *= OTHER_QUESTION_WEIGHT
         return weight
 
+    def _law_keys(self, name: str) -> list[str] | None:
+        """The keys of the laws a name given as a filter stands for, or None for an unknown name."""
+        key = self.names.get(segment.normalize(name).strip("《》 "))
+        return self.keys_of(key) if key else None
+
     def keys_of(self, key: str) -> list[str]:
         """The keys of the laws a name's key stands for: the parts of a code named as a whole
         (民法典), else the key itself."""
@@ -396,30 +371,3 @@ class Searcher:
             found = self._standings[(law.id, chapter)] = (
                 law.key, weight, any(name in chapter for name in PENALTY_CHAPTERS))
         return found
-
-    def _filters(self, options: SearchOptions) -> dict[str, list[str]]:
-        must = {}
-        if options.kinds:
-            must["kind"] = list(options.kinds)
-        if options.categories:
-            must["category"] = list(options.categories)
-        if options.regions:
-            must["region"] = list(options.regions)
-        if STATUSES.get(options.status):
-            must["status"] = list(STATUSES[options.status])
-        elif options.status not in STATUSES:
-            raise QueryError(f"状态只能是 current（现行有效）或 all（全部版本），而不是“{options.status}”")
-        if options.law:
-            key = self.names.get(segment.normalize(options.law).strip("《》 "))
-            if not key:
-                raise QueryError(f"知识库中没有名为《{options.law}》的法规")
-            must["law_key"] = self.keys_of(key)
-        return must
-
-def free_text(query: str) -> str:
-    """The text of a query that analysis reads: normalized, without its quoted phrases."""
-    return QUOTE_RE.sub(" ", segment.normalize(query).strip())
-
-
-def _yyyymmdd(value: date | None) -> int:
-    return int(value.strftime("%Y%m%d")) if value else 0

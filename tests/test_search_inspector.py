@@ -96,11 +96,12 @@ def test_the_law_whose_scope_the_question_names_is_searched_on_its_own(searcher)
     and its articles are gathered by a pass inside it, so one the first pass ranked beyond its
     candidates can still be reached (直接向法院起诉的起诉期限 → 行政诉讼法第四十六条 on the whole corpus)."""
     from search.engine import EngineQuery
+    from search.options import engine_filters
     from search.votes import Votes
 
     analysis = searcher.analyze("电梯多久检验一次")
     query = EngineQuery(terms=searcher._engine_terms(analysis.weights, False),
-                        must=searcher._filters(SearchOptions(kinds=("条文",))))
+                        must=engine_filters(SearchOptions(kinds=("条文",)), searcher._law_keys))
     gathered = searcher._with_preferred_laws([], query, analysis, Votes(), 20)
     laws = {searcher.articles.places([c.doc_id])[c.doc_id][0] for c in gathered}
     assert gathered and {searcher.laws[law].short_title for law in laws} == {"特种设备安全法"}
