@@ -13,7 +13,8 @@ from kb.numerals import chinese_to_int, suffix_number
 NUM = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
 NUMERAL_CHARS = r"\d零〇一二两三四五六七八九十百千"
 MAX_NUMBER = 9999               # article, paragraph and item numbers run from 1 to MAX_NUMBER
-LAW_ENDINGS = "法|法典|条例|规定|办法|细则|解释|决定|规则|准则|标准|通则|意见|编|总则|附则"   # 编 …: a part of a code (民法典合同编)
+# How a law's name ends; 编, 总则 and 附则 end the name of a part of a code (民法典合同编, 民法典总则).
+LAW_ENDINGS = "法|法典|条例|规定|办法|细则|解释|决定|规则|准则|标准|通则|意见|编|总则|附则"
 CITATION_RE = re.compile(
     rf"(?:《(?P<bracket>[^《》]{{2,80}})》|(?P<plain>(?<![第{NUMERAL_CHARS}])(?![第{NUMERAL_CHARS}])[\u4e00-\u9fff（）()]{{1,60}}?(?:{LAW_ENDINGS})))?"
     rf"[\s\u3000]*(?:的)?(?<![{NUMERAL_CHARS}])第?(?P<num>{NUM})(?:条)?(?:[至到]第?(?P<to>{NUM}))?条"

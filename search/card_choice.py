@@ -104,8 +104,10 @@ def choose(searcher, analysis, question: str, hits: list[Hit]) -> list[Choice]:
     first = _restated(searcher, question, text, chosen[0], fitter, analysis)
     laws = {c.law.key for c in chosen}
     reached = _scoped(searcher, question, text, laws, fitter, analysis, _authority(first.law))
-    close = [c for c in chosen[1:] if c.law.key != first.law.key      # one punishing elsewhere is weighed
-             and c.score / (GIVES_WAY if c.elsewhere else 1) >= ALTERNATIVE_SHARE * first.score]   # as itself
+    # an alternative that punishes under another law is weighed without the discount that made it
+    # give the card's place to the article setting the penalty
+    close = [c for c in chosen[1:] if c.law.key != first.law.key
+             and c.score / (GIVES_WAY if c.elsewhere else 1) >= ALTERNATIVE_SHARE * first.score]
     best, *rest = _rank([first] + reached) if reached and scope_of(first.law).general else [first] + reached
     others = _one_per_article(rest + close, {best.article.id})
     ranked = _own_penalty_first([best] + others[:ALTERNATIVES])

@@ -153,8 +153,9 @@ class Searcher:
         if citations:
             statuses = STATUSES.get(options.status, ())
             hits = citation_hits.citation_hits(self.store, self.hits, [
-                (citation_hits.newest_first([law for law in self.laws.values() if law.key in self.keys_of(self.names[name])],
-                                            statuses), citation) for name, citation in citations])
+                (citation_hits.newest_first([self.laws[law_id] for key in self.keys_of(self.names[name])
+                                             for law_id in self.versions[key]], statuses), citation)
+                for name, citation in citations])
             if hits:
                 return SearchResult(query, hits[:options.limit], jumped=True)
         return self._full_text(query, text, options)

@@ -11,7 +11,7 @@ import pytest
 
 from search import domain, intent, lexicon
 from search.query import SearchOptions
-from tests.corpus_subset import LAWS, subset_searcher
+from tests.corpus_subset import subset_fixture
 
 FILES = [
     "社会法/安全生产法(2021-06-10).md",
@@ -28,12 +28,7 @@ FILES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
-    """A searcher over the real statutes of FILES."""
-    if not LAWS.is_dir():
-        pytest.skip("共享语料 ../shared/corpus/laws 不存在")
-    yield from subset_searcher(tmp_path_factory.mktemp("inspector"), FILES)
+searcher = subset_fixture("inspector", FILES)     # a searcher over the real statutes of FILES
 
 
 SAFETY = "中华人民共和国安全生产法"
