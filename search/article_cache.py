@@ -12,6 +12,7 @@ from kb.models import Article
 from kb.store import Store, article_from_row
 from search import passages
 from search.lru import LRU
+from search.place_table import PlaceTable
 
 SIZE = 20_000                   # prepared articles kept (about 60 MB on the whole corpus)
 BATCH = 500                     # ids per SQL statement
@@ -29,10 +30,12 @@ class Prepared:
 
 class ArticleCache:
     """Prepared articles by id (least recently used evicted), and the light place (law version
-    id, chapter) of every article looked up, which is small enough to keep for all."""
+    id, chapter) of every article looked up, which is small enough to keep for all. Places and
+    neighbours come from the index's place table when it holds the article."""
 
-    def __init__(self, store: Store, size: int = SIZE):
+    def __init__(self, store: Store, size: int = SIZE, table: PlaceTable | None = None):
         self.store = store
+        self.table = table
         self._prepared = LRU(size)
         self._places: dict[int, tuple[int, str]] = {}      # grows by dict updates, atomic under the GIL
         self._nearby: dict[tuple[int, int], dict[int, int]] = {}
@@ -41,6 +44,10 @@ class ArticleCache:
         """(law version id, chapter) of each id that is an article of the store."""
         ids = list(dict.fromkeys(ids))
         missing = [i for i in ids if i not in self._places]
+        if self.table is not None:
+            held = {i: place for i in missing if (place := self.table.place(i)) is not None}
+            self._places.update(held)
+            missing = [i for i in missing if i not in held]
         for chunk in _chunks(missing):
             self._places.update((row[0], (row[1], row[2])) for row in self.store.db.execute(
                 f"SELECT id, law_id, chapter FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
@@ -51,6 +58,10 @@ class ArticleCache:
         same law version and chapter: {neighbour id: places apart}."""
         ids = list(dict.fromkeys(ids))
         missing = [i for i in ids if (i, distance) not in self._nearby]
+        if self.table is not None:
+            held = {i: found for i in missing if (found := self.table.nearby(i, distance)) is not None}
+            self._nearby.update(((i, distance), found) for i, found in held.items())
+            missing = [i for i in missing if i not in held]
         for chunk in _chunks(missing):
             found: dict[int, dict[int, int]] = {i: {} for i in chunk}
             for source, neighbour, apart in self.store.db.execute(

@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 from kb.lock import data_lock
 from kb.models import Law
 from kb.store import Store
-from search import segment
+from search import place_table, segment
 from search.engine import Engine, IndexDoc
 from search.tantivy_engine import TantivyEngine
 
@@ -177,17 +177,21 @@ def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None
                            [(article_id, tokens, article_id) for article_id, tokens in result])
 
 
-def article_docs(store: Store, learned: dict[int, str] | None = None) -> Iterable[IndexDoc]:
+def article_docs(store: Store, learned: dict[int, str] | None = None,
+                 places: list[tuple[int, int, int, str]] | None = None) -> Iterable[IndexDoc]:
     """Yield one IndexDoc per article, from the cached tokens; an article's learned terms
-    (article id → tokens) are appended to its body, so BM25 weighs them like its own words."""
+    (article id → tokens) are appended to its body, so BM25 weighs them like its own words.
+    `places`, when given, receives (id, law version id, position, chapter) of each article."""
     learned = learned or {}
     laws = {law.id: law for law in store.laws()}
     titles = {law.id: " ".join(segment.tokens(f"{law.title} {law.part}")) for law in laws.values()}
     chapters: dict[str, str] = {}
     rows = store.db.execute(
-        "SELECT a.id, a.law_id, a.chapter, a.label, t.tokens FROM articles a"
+        "SELECT a.id, a.law_id, a.position, a.chapter, t.tokens FROM articles a"
         " JOIN article_tokens t ON t.article_id = a.id")
-    for article_id, law_id, chapter, label, tokens in rows:
+    for article_id, law_id, position, chapter, tokens in rows:
+        if places is not None:
+            places.append((article_id, law_id, position, chapter))
         law = laws[law_id]
         if chapter not in chapters:
             chapters[chapter] = " ".join(segment.tokens(chapter))
@@ -233,13 +237,15 @@ def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProv
     target = Path(tempfile.mkdtemp(prefix=f"index-{time.strftime('%Y%m%d%H%M%S')}-", dir=data))
     name = target.name
     try:
-        docs = list(article_docs(store, learned))
+        places: list[tuple[int, int, int, str]] = []
+        docs = list(article_docs(store, learned, places))
         for provider in providers:
             docs.extend(provider(store))
         count = engine.build(target, docs)
         if questions:
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))
+        place_table.write(target, places)
         (target / REVISION_FILE).write_text(str(revision), encoding="utf-8")
         (target / WORDS_FILE).write_text(segment.word_table(data).name, encoding="utf-8")
         (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")

@@ -30,7 +30,7 @@ from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
 from search import (adjacent, answers, card_laws, citation_hits, domain, intent, lay_terms, leading_law, learning,
-                    limits, names, nearby, open_cache, passages, segment)
+                    limits, names, nearby, open_cache, passages, place_table, segment)
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
@@ -121,7 +121,7 @@ class Searcher:
         self.priors = learning.priors(store)
         self.chosen = learning.past_questions(store)
         self.names_by_start = names.names_by_start(self.names)
-        self.articles = ArticleCache(store)
+        self.articles = ArticleCache(store, table=place_table.read(directory))
         self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
