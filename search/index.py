@@ -22,11 +22,11 @@ from (`revision` file), so `index_lag` tells when the store holds more than the 
 import os
 import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from kb import workers as worker_pool
 from kb.lock import data_lock
 from kb.models import Law
 from kb.store import Store
@@ -55,7 +55,6 @@ CREATE TRIGGER IF NOT EXISTS article_tokens_stale AFTER UPDATE OF paragraphs ON 
 """
 TOKENS_VERSION = "+t2"          # raise when the cache's invalidation changes (t2: text-change trigger)
 CHUNK = 500                     # articles per worker task and per token write transaction
-PARENT_POLL = 1.0               # seconds between a worker's checks that its parent still lives
 
 
 class IndexMissing(RuntimeError):
@@ -119,16 +118,6 @@ def is_current_format(directory: Path) -> bool:
         return False
 
 
-def _watch_parent(parent: int) -> None:
-    """Run in each segmentation worker: end the worker as soon as its parent is gone (killed),
-    instead of finishing work nobody will collect."""
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(PARENT_POLL)
-        os._exit(1)
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def _segment_chunk(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(article_id, " ".join(segment.tokens(text))) for article_id, text in rows]
 
@@ -144,14 +133,10 @@ def ensure_tokens(store: Store, workers: int | None = None) -> int:
     if not rows:
         return 0
     chunks = [[(r[0], r[1]) for r in rows[i:i + CHUNK]] for i in range(0, len(rows), CHUNK)]
-    workers = workers or os.cpu_count() or 1
+    workers = workers or worker_pool.worker_count()
     if workers > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor   # only an index build needs workers
-
-        with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            results = pool.map(_segment_chunk, chunks)
-            _save_tokens(store, results)
+        with worker_pool.pool(workers) as executor:
+            _save_tokens(store, executor.map(_segment_chunk, chunks))
     else:
         _save_tokens(store, map(_segment_chunk, chunks))
     return len(rows)

@@ -8,12 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 from fazhi.cli import main
+from kb.importers import files
 from kb.importers.files import import_files
 from kb.models import CURRENT, SUPERSEDED
 from kb.store import Store
 from search.index import build_index, current_index_dir
 from search.query import Searcher, SearchOptions
 from search.tantivy_engine import TantivyEngine
+from tests.robust_corpus import make_laws
 
 FIXTURES = Path(__file__).parent / "fixtures" / "statutes"
 SAFETY_TXT = FIXTURES / "安全生产法（节选）.txt"
@@ -35,8 +37,7 @@ def copy_fixture(folder: Path, name: str, text: str | None = None) -> Path:
     return target
 
 
-def test_bad_files_are_reported_by_name_and_the_rest_is_imported(store, tmp_path):
-    folder = tmp_path / "laws"
+def _bad_folder(folder: Path) -> None:
     folder.mkdir()
     copy_fixture(folder, "安全生产法.txt")
     (folder / "空文件.txt").write_bytes(b"")
@@ -49,6 +50,10 @@ def test_bad_files_are_reported_by_name_and_the_rest_is_imported(store, tmp_path
     (folder / "说明.txt").write_text("本文件夹存放法制科收集的法规文本。\n请勿删除。\n", encoding="utf-8")
     (folder / "~$安全生产法.docx").write_bytes(b"\x00" * 162)
 
+
+def test_bad_files_are_reported_by_name_and_the_rest_is_imported(store, tmp_path):
+    folder = tmp_path / "laws"
+    _bad_folder(folder)
     summary = import_files(store, [folder])
 
     assert [law.title for law in summary.imported] == [TITLE]
@@ -64,6 +69,28 @@ def test_bad_files_are_reported_by_name_and_the_rest_is_imported(store, tmp_path
     assert set(skipped) == {"说明.txt", "~$安全生产法.docx"}
     assert "不是法规文本" in skipped["说明.txt"]
     assert store.counts() == {"laws": 1, "current": 1, "articles": 7}
+
+
+def test_a_large_import_parsed_by_workers_stores_and_reports_what_a_serial_one_does(tmp_path, monkeypatch):
+    folder = tmp_path / "laws"
+    _bad_folder(folder)
+    count = files.PARALLEL_FROM
+    make_laws(folder, count)
+    monkeypatch.setattr(files.workers, "worker_count", lambda: 2)   # workers even on a one-CPU machine
+    outcomes = []
+    for name, parallel_from in (("workers", count), ("serial", 10 ** 6)):
+        monkeypatch.setattr(files, "PARALLEL_FROM", parallel_from)
+        (tmp_path / name).mkdir()
+        store = Store(tmp_path / name / "fazhi.sqlite")
+        seen = []
+        summary = import_files(store, [folder], progress=lambda path: seen.append(path.name))
+        rows = store.db.execute("SELECT l.id, l.title, a.label, a.paragraphs FROM laws l"
+                                " JOIN articles a ON a.law_id = l.id ORDER BY a.id").fetchall()
+        outcomes.append(([law.title for law in summary.imported], summary.failed, summary.skipped, seen,
+                         [tuple(row) for row in rows]))
+        store.close()
+    assert outcomes[0] == outcomes[1]
+    assert len(outcomes[0][0]) == count + 1 and len(outcomes[0][1]) == 6
 
 
 def test_reimport_of_a_changed_file_replaces_the_law(store, tmp_path):

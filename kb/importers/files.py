@@ -11,9 +11,9 @@ import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from kb import textfile
+from kb import textfile, workers
 from kb.importers import lawrefbook, plaintext
 from kb.importers.errors import ImportFailure, SkipFile
 from kb.importers.lines import bad_line, duplicate_labels
@@ -22,6 +22,8 @@ from kb.store import DuplicateVersion, Store
 
 SUFFIXES = (".md", ".txt", ".docx")
 MB = 1_000_000
+PARALLEL_FROM = 32              # files from which an import parses in worker processes
+AHEAD = 8                       # parsed laws waiting per worker, at most
 
 
 @dataclass
@@ -151,6 +153,29 @@ def _check_docx(path: Path, limits: ImportLimits) -> None:
                             "可能是损坏或恶意构造的文件；如确需导入，请用 --max-docx-size 提高上限")
 
 
+def _parse_job(job: tuple) -> Law | tuple[str, str]:
+    """The law of one file (path, root, category, region, limits), or (跳过 or 失败, reason)."""
+    try:
+        return parse_file(*job)
+    except SkipFile as reason:
+        return "跳过", str(reason)
+    except ImportFailure as reason:
+        return "失败", str(reason)
+    except (RecursionError, MemoryError) as error:
+        return "失败", f"文件结构异常，无法解析（{type(error).__name__}）"
+
+
+def _parsed(jobs: list[tuple]) -> Iterator[Law | tuple[str, str]]:
+    """The outcome of each job in order: parsed by worker processes when there are many files
+    and CPUs (parsing is most of an import's time), else here."""
+    count = workers.worker_count()
+    if count < 2 or len(jobs) < PARALLEL_FROM:
+        yield from map(_parse_job, jobs)
+        return
+    with workers.pool(count) as executor:
+        yield from workers.ordered_map(executor, _parse_job, jobs, AHEAD * count)
+
+
 def import_files(store: Store, paths: list[Path], progress: Callable[[Path], None] | None = None,
                  category: str | None = None, region: str | None = None,
                  limits: ImportLimits | None = None, report: Report | None = None) -> ImportSummary:
@@ -165,20 +190,15 @@ def import_files(store: Store, paths: list[Path], progress: Callable[[Path], Non
         if report:
             report(kind, path, reason)
 
-    for path, root in find_files(paths, note):
+    found = find_files(paths, note)
+    jobs = [(path, root, category, region, limits) for path, root in found]
+    for (path, _), law in zip(found, _parsed(jobs)):
         if progress:
             progress(path)
         shown = textfile.printable(str(path))
-        try:
-            law = parse_file(path, root, category, region, limits)
-        except SkipFile as reason:
-            note("跳过", shown, str(reason))
-            continue
-        except ImportFailure as reason:
-            note("失败", shown, str(reason))
-            continue
-        except (RecursionError, MemoryError) as error:
-            note("失败", shown, f"文件结构异常，无法解析（{type(error).__name__}）")
+        if isinstance(law, tuple):
+            kind, reason = law
+            note(kind, shown, reason)
             continue
         try:
             summary.imported.append(store.put_law(law, replaces=lambda file: not Path(file).exists()))
