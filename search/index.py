@@ -30,7 +30,7 @@ from kb import workers as worker_pool
 from kb.lock import data_lock
 from kb.models import Law
 from kb.store import Store
-from search import place_table, segment
+from search import citing, names, open_cache, place_table, segment
 from search.engine import Engine, IndexDoc
 from search.tantivy_engine import TantivyEngine
 
@@ -48,12 +48,20 @@ CREATE TABLE IF NOT EXISTS article_tokens (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     tokens TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS article_citations (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    cited TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS article_tokens_stale AFTER UPDATE OF paragraphs ON articles
     WHEN old.paragraphs IS NOT new.paragraphs
     BEGIN DELETE FROM article_tokens WHERE article_id = old.id; END;
+CREATE TRIGGER IF NOT EXISTS article_citations_stale AFTER UPDATE OF paragraphs ON articles
+    WHEN old.paragraphs IS NOT new.paragraphs
+    BEGIN DELETE FROM article_citations WHERE article_id = old.id; END;
 """
-TOKENS_VERSION = "+t2"          # raise when the cache's invalidation changes (t2: text-change trigger)
+TOKENS_VERSION = "+t3"          # raise when the cache's contents or invalidation change (t2: text-change
+                                # trigger; t3: each article's citations, search.citing, cached beside its tokens)
 CHUNK = 500                     # articles per worker task and per token write transaction
 
 
@@ -118,13 +126,14 @@ def is_current_format(directory: Path) -> bool:
         return False
 
 
-def _segment_chunk(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    return [(article_id, " ".join(segment.tokens(text))) for article_id, text in rows]
+def _segment_chunk(rows: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    return [(article_id, " ".join(segment.tokens(text)), citing.citations_of(text)) for article_id, text in rows]
 
 
 def ensure_tokens(store: Store, workers: int | None = None) -> int:
     """Segment every article that has no cached tokens yet (all of them when the dictionaries
-    changed since the cache was made); return how many were segmented."""
+    changed since the cache was made), reading its citations in the same pass; return how many
+    were segmented."""
     store.db.executescript(TOKENS_SCHEMA)
     _drop_stale_tokens(store)
     rows = store.db.execute(
@@ -149,17 +158,19 @@ def _drop_stale_tokens(store: Store) -> None:
         return
     with store.transaction() as db:
         db.execute("DELETE FROM article_tokens")
+        db.execute("DELETE FROM article_citations")
         db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokens', ?)", (current,))
 
 
 def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None:
-    """Write each chunk in its own short transaction (tokens of articles deleted meanwhile are
-    dropped), so other writers wait for one chunk at most."""
+    """Write each chunk's tokens and citations in its own short transaction (those of articles
+    deleted meanwhile are dropped), so other writers wait for one chunk at most."""
     for result in results:
         with store.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO article_tokens SELECT ?, ? WHERE EXISTS"
-                           " (SELECT 1 FROM articles WHERE id = ?)",
-                           [(article_id, tokens, article_id) for article_id, tokens in result])
+            for table, column in (("article_tokens", 1), ("article_citations", 2)):
+                db.executemany(f"INSERT OR REPLACE INTO {table} SELECT ?, ? WHERE EXISTS"
+                               " (SELECT 1 FROM articles WHERE id = ?)",
+                               [(row[0], row[column], row[0]) for row in result])
 
 
 def article_docs(store: Store, learned: dict[int, str] | None = None,
@@ -193,6 +204,15 @@ def question_docs(questions: dict[int, str]) -> Iterable[IndexDoc]:
     for question_id, text in questions.items():
         yield IndexDoc(doc_id=question_id, kind=QUESTION, title="", chapter="",
                        body=" ".join(segment.tokens(text)))
+
+
+def _write_citing(store: Store, target: Path) -> None:
+    """Write the table cited article → citing articles (search.citing) into the new index."""
+    laws = {law.id: law for law in store.laws()}
+    law_names, _ = open_cache.law_tables(target, laws.values())
+    rows = store.db.execute("SELECT c.article_id, a.law_id, c.cited FROM article_citations c"
+                            " JOIN articles a ON a.id = c.article_id WHERE c.cited != '[]'")
+    citing.write(target, rows, laws, law_names, names.code_parts(laws.values()))
 
 
 def _yyyymmdd(law: Law) -> int:
@@ -231,6 +251,7 @@ def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProv
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))
         place_table.write(target, places)
+        _write_citing(store, target)
         (target / REVISION_FILE).write_text(str(revision), encoding="utf-8")
         (target / WORDS_FILE).write_text(segment.word_table(data).name, encoding="utf-8")
         (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")

@@ -21,16 +21,25 @@ def with_nearby(ranked: list[EngineHit], nearby) -> list[EngineHit]:
     """`ranked` (best first) with the neighbours of its SOURCES best articles scored up or added.
     `nearby(ids, distance)` gives, for each article id, {neighbour id: distance in places} within
     the same law version and chapter (search.article_cache.ArticleCache.nearby)."""
+    sources = [c.doc_id for c in ranked if c.kind == "条文"][:SOURCES]
+    around = nearby(sources, DISTANCE) if len(sources) > 1 else {}
+    return with_related(ranked, {source: {article_id: WEIGHT ** distance for article_id, distance in near.items()}
+                                 for source, near in around.items()})
+
+
+def with_related(ranked: list[EngineHit], shares: dict[int, dict[int, float]]) -> list[EngineHit]:
+    """`ranked` (best first) with the articles related to a source article scored up to their
+    share of the source's score (`shares`: source id → {related article id: share}) where that is
+    more than their own, but never to the article at place BELOW; related articles `ranked` does
+    not hold are added. The related articles must pass the query's filters."""
     articles = [c for c in ranked if c.kind == "条文"]
-    if len(articles) < 2:
+    if len(articles) < 2 or not shares:
         return ranked
-    sources = articles[:SOURCES]
     ceiling = articles[min(BELOW, len(articles)) - 1].score * 0.999
-    around = nearby([c.doc_id for c in sources], DISTANCE)
     lifted: dict[int, float] = {}
-    for source in sources:
-        for article_id, distance in around.get(source.doc_id, {}).items():
-            score = min(ceiling, WEIGHT ** distance * source.score)
+    for source in articles:
+        for article_id, share in shares.get(source.doc_id, {}).items():
+            score = min(ceiling, share * source.score)
             lifted[article_id] = max(lifted.get(article_id, 0.0), score)
     merged = []
     for candidate in ranked:

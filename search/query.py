@@ -29,8 +29,8 @@ from pathlib import Path
 from kb.models import CURRENT, Article, Law
 from kb.numerals import article_label
 from kb.store import Store
-from search import (adjacent, answers, card_laws, citation_hits, domain, intent, lay_terms, leading_law, learning,
-                    limits, names, nearby, open_cache, passages, place_table, segment)
+from search import (adjacent, answers, card_laws, citation_hits, citing, domain, intent, lay_terms, leading_law,
+                    learning, limits, names, nearby, open_cache, passages, place_table, segment)
 from search.article_cache import ArticleCache, Prepared
 from search.candidates import national_first
 from search.engine import EngineHit, EngineQuery
@@ -42,7 +42,7 @@ from search.options import (QUOTE_RE, STATUSES, QueryError, SearchOptions, Searc
                             engine_filters, free_text)
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
-from search.votes import Votes, neighbour_votes, with_article_votes
+from search.votes import Votes, allowed, neighbour_votes, with_article_votes
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
@@ -123,6 +123,7 @@ class Searcher:
         self.chosen = learning.past_questions(store)
         self.names_by_start = names.names_by_start(self.names)
         self.articles = ArticleCache(store, table=place_table.read(directory))
+        self.citing = citing.read(directory)
         self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
@@ -235,7 +236,7 @@ class Searcher:
             votes = neighbour_votes(self.questions, self.chosen, self.laws, weights, engine_query)
             candidates = self._with_preferred_laws(candidates, engine_query, analysis, votes, want)
             candidates = with_article_votes(candidates, votes)
-            candidates = self._rerank(candidates, analysis, votes)
+            candidates = self._rerank(candidates, analysis, votes, engine_query)
         terms = analysis.terms + phrases
         self.articles.prepared(c.doc_id for c in candidates[:options.limit] if c.kind == "条文")
         hits = []
@@ -276,10 +277,12 @@ class Searcher:
         return {name: {token: weight * field_weight for token, weight in weights.items()}
                 for name, field_weight in FIELD_WEIGHTS.items()}
 
-    def _rerank(self, candidates: list[EngineHit], analysis: Analysis, votes: Votes) -> list[EngineHit]:
+    def _rerank(self, candidates: list[EngineHit], analysis: Analysis, votes: Votes,
+                engine_query: EngineQuery) -> list[EngineHit]:
         """Multiply engine scores by the article's authority, status, chapter, usage priors and the
         votes of similar recorded questions; then the COVERED best articles by the evidence of
-        their passages (search.passages), the others by the least evidence any of those had."""
+        their passages (search.passages), the others by the least evidence any of those had; below
+        the first ten, the leading laws, the neighbours and the citing articles of the best."""
         found = self.articles.places(c.doc_id for c in candidates if c.kind == "条文")
         places: dict[tuple[int, str], float] = {}
         weights = {}
@@ -302,7 +305,22 @@ class Searcher:
         lined = {law_id: LINED_SHARE for key in analysis.lined for law_id in self.versions.get(key, ())}
         ranked = leading_law.with_leading_laws(sorted(rescored, key=lambda c: c.score, reverse=True),
                                                {article_id: place[0] for article_id, place in found.items()}, lined)
-        return nearby.with_nearby(ranked, self.articles.nearby)
+        ranked = nearby.with_nearby(ranked, self.articles.nearby)
+        return citing.with_citing(ranked, self.citing, self._cited,
+                                  lambda source, ids: self._citing_allowed(source, ids, engine_query))
+
+    def _cited(self, article_id: int) -> tuple[str, int, int] | None:
+        """(law key, number, suffix) of an article, as citations name it."""
+        article = self.articles.article(article_id)
+        return (self.laws[article.law_id].key, article.number, article.suffix) if article else None
+
+    def _citing_allowed(self, source: int, ids: list[int], engine_query: EngineQuery) -> set[int]:
+        """The articles among `ids` that pass the query's filters and whose law version is not older
+        than the source's (an older text cites an earlier numbering)."""
+        found = self.articles.places([source, *ids])
+        since = self.laws[found[source][0]].version if source in found else None
+        return {i for i in ids if i in found and allowed(law := self.laws[found[i][0]], engine_query)
+                and since and law.version and law.version >= since}
 
     def _evidence(self, prepared: Prepared, analysis: Analysis, rarity: passages.Matcher) -> float:
         """The part of an article's weight its own text decides for this question: how much of the

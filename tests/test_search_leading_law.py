@@ -3,7 +3,7 @@
 
 import pytest
 
-from search import leading_law, nearby
+from search import citing, leading_law, nearby
 from search.engine import EngineHit
 from search.query import SearchOptions
 from tests.corpus_subset import LAWS, subset_searcher
@@ -21,7 +21,8 @@ def searcher(tmp_path_factory):
 
 
 def _ranked(searcher, monkeypatch, weight: float) -> list[tuple[int, str]]:
-    monkeypatch.setattr(nearby, "SOURCES", 0)          # the neighbours would blur what is compared
+    monkeypatch.setattr(nearby, "SOURCES", 0)          # the neighbours and the citing articles would
+    monkeypatch.setattr(citing, "SOURCES", 0)          # blur what is compared
     monkeypatch.setattr(leading_law, "WEIGHT", weight)
     hits = searcher.search(QUESTION, SearchOptions(limit=100, kinds=("条文",))).hits
     return [(hit.law_id, hit.article) for hit in hits]
