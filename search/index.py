@@ -62,6 +62,7 @@ CREATE TRIGGER IF NOT EXISTS article_citations_stale AFTER UPDATE OF paragraphs 
 """
 TOKENS_VERSION = "+t3"          # raise when the cache's contents or invalidation change (t2: text-change
                                 # trigger; t3: each article's citations, search.citing, cached beside its tokens)
+NO_CITATIONS = "[]"              # what search.citing.citations_of gives an article that cites nothing
 CHUNK = 500                     # articles per worker task and per token write transaction
 
 
@@ -162,15 +163,19 @@ def _drop_stale_tokens(store: Store) -> None:
         db.execute("INSERT OR REPLACE INTO search_meta VALUES ('tokens', ?)", (current,))
 
 
+_SAVE = "INSERT OR REPLACE INTO {table} SELECT ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)"
+
+
 def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None:
     """Write each chunk's tokens and citations in its own short transaction (those of articles
-    deleted meanwhile are dropped), so other writers wait for one chunk at most."""
+    deleted meanwhile are dropped), so other writers wait for one chunk at most. An article that
+    cites nothing has no row of citations: its tokens say it was read."""
     for result in results:
         with store.transaction() as db:
-            for table, column in (("article_tokens", 1), ("article_citations", 2)):
-                db.executemany(f"INSERT OR REPLACE INTO {table} SELECT ?, ? WHERE EXISTS"
-                               " (SELECT 1 FROM articles WHERE id = ?)",
-                               [(row[0], row[column], row[0]) for row in result])
+            db.executemany(_SAVE.format(table="article_tokens"),
+                           [(article_id, tokens, article_id) for article_id, tokens, _ in result])
+            db.executemany(_SAVE.format(table="article_citations"),
+                           [(article_id, cited, article_id) for article_id, _, cited in result if cited != NO_CITATIONS])
 
 
 def article_docs(store: Store, learned: dict[int, str] | None = None,
@@ -211,7 +216,7 @@ def _write_citing(store: Store, target: Path) -> None:
     laws = {law.id: law for law in store.laws()}
     law_names, _ = open_cache.law_tables(target, laws.values())
     rows = store.db.execute("SELECT c.article_id, a.law_id, c.cited FROM article_citations c"
-                            " JOIN articles a ON a.id = c.article_id WHERE c.cited != '[]'")
+                            " JOIN articles a ON a.id = c.article_id")
     citing.write(target, rows, laws, law_names, names.code_parts(laws.values()))
 
 
