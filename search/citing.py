@@ -14,12 +14,14 @@ before it is left out (it may mean another text's article).
 
 import json
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from kb.citations import CONTEXT_WORDS, parse_citations, resolve_law_name
 from kb.models import Law
-from search.engine import EngineHit
+from search.article_cache import ArticleCache
+from search.engine import EngineHit, EngineQuery
 from search.nearby import with_related
+from search.votes import allowed
 
 FILE = "citing.json"
 SOURCES = 10        # the best articles whose citing articles are looked at
@@ -78,16 +80,21 @@ def read(directory: Path) -> dict[str, list[int]]:
     return table if isinstance(table, dict) else {}
 
 
-def with_citing(ranked: list[EngineHit], table: dict[str, list[int]], cited: Callable[[int], Cited | None],
-                allowed: Callable[[int, list[int]], set[int]]) -> list[EngineHit]:
+def with_citing(ranked: list[EngineHit], table: dict[str, list[int]], articles: ArticleCache,
+                laws: dict[int, Law], engine_query: EngineQuery) -> list[EngineHit]:
     """`ranked` (best first) with the articles citing its SOURCES best articles scored up or added
-    below the first ten (search.nearby.with_related). `cited(id)` is the (law key, number, suffix)
-    of a ranked article; `allowed(source, ids)` the ids among `ids` that pass the query's filters
-    and cite the source's version (a text older than that version cites an earlier numbering)."""
+    below the first ten (search.nearby.with_related): those that pass the query's filters and
+    whose law version is not older than the cited article's (an older text cites an earlier
+    numbering). `laws`: law version id → law; `articles` reads the articles and their places."""
     shares = {}
     for source in [c.doc_id for c in ranked if c.kind == "条文"][:SOURCES]:
-        key = cited(source)
-        found = [i for i in table.get("\t".join(map(str, key)), []) if i != source] if key else []
-        if found:
-            shares[source] = dict.fromkeys(allowed(source, found), WEIGHT)
-    return with_related(ranked, shares)
+        article = articles.article(source)
+        if article is None:
+            continue
+        cited = f"{laws[article.law_id].key}\t{article.number}\t{article.suffix}"
+        found = [i for i in table.get(cited, []) if i != source]
+        since = laws[article.law_id].version
+        shares[source] = {i: WEIGHT for i, (law_id, _) in articles.places(found).items()
+                          if since and laws[law_id].version and laws[law_id].version >= since
+                          and allowed(laws[law_id], engine_query)}
+    return with_related(ranked, {source: found for source, found in shares.items() if found})

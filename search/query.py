@@ -42,7 +42,7 @@ from search.options import (QUOTE_RE, STATUSES, QueryError, SearchOptions, Searc
                             engine_filters, free_text)
 from search.index import PENALTY_CHAPTERS, PENALTY_SECTION, QUESTIONS, IndexMissing, live_index_dir
 from search.tantivy_engine import TantivyEngine
-from search.votes import Votes, allowed, neighbour_votes, with_article_votes
+from search.votes import Votes, neighbour_votes, with_article_votes
 
 # Tuned on the tuning part of STARD train (see bench/README.md); the held-out part is never used.
 FIELD_WEIGHTS = {"body": 1.0, "chapter": 0.3}   # title BM25 hurt: whole laws float up
@@ -123,7 +123,7 @@ class Searcher:
         self.chosen = learning.past_questions(store)
         self.names_by_start = names.names_by_start(self.names)
         self.articles = ArticleCache(store, table=place_table.read(directory))
-        self.citing = citing.read(directory)
+        self.directory = directory
         self.law_articles = LawArticles(store)
         self.hits = HitMaker(store, self.laws, self.articles)
         self.titles = {law.key: law.short_title for law in self.laws.values()}
@@ -134,6 +134,12 @@ class Searcher:
         self._standings: dict[tuple[int, str], tuple[str, float, bool]] = {}
         self._analyses = LRU(ANALYSES)
         self.line_sources = LineSources(store, self.names)
+
+    @cached_property
+    def citing(self) -> dict[str, list[int]]:
+        """The articles citing each article (search.citing), read on first use: a command that
+        only shows an article does not read it."""
+        return citing.read(self.directory)
 
     @cached_property
     def citable(self) -> list[tuple[Law, card_laws.Scope]]:
@@ -306,21 +312,7 @@ class Searcher:
         ranked = leading_law.with_leading_laws(sorted(rescored, key=lambda c: c.score, reverse=True),
                                                {article_id: place[0] for article_id, place in found.items()}, lined)
         ranked = nearby.with_nearby(ranked, self.articles.nearby)
-        return citing.with_citing(ranked, self.citing, self._cited,
-                                  lambda source, ids: self._citing_allowed(source, ids, engine_query))
-
-    def _cited(self, article_id: int) -> tuple[str, int, int] | None:
-        """(law key, number, suffix) of an article, as citations name it."""
-        article = self.articles.article(article_id)
-        return (self.laws[article.law_id].key, article.number, article.suffix) if article else None
-
-    def _citing_allowed(self, source: int, ids: list[int], engine_query: EngineQuery) -> set[int]:
-        """The articles among `ids` that pass the query's filters and whose law version is not older
-        than the source's (an older text cites an earlier numbering)."""
-        found = self.articles.places([source, *ids])
-        since = self.laws[found[source][0]].version if source in found else None
-        return {i for i in ids if i in found and allowed(law := self.laws[found[i][0]], engine_query)
-                and since and law.version and law.version >= since}
+        return citing.with_citing(ranked, self.citing, self.articles, self.laws, engine_query)
 
     def _evidence(self, prepared: Prepared, analysis: Analysis, rarity: passages.Matcher) -> float:
         """The part of an article's weight its own text decides for this question: how much of the
