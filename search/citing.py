@@ -1,8 +1,9 @@
-"""Articles that cite a strong hit: a judicial interpretation applies the code article it cites
-(依照民法典第一千一百六十五条…), a penalty article punishes the duty it names (违反本法第二十条…), so an
-article citing one of the best hits is worth a place below the first ten even when the question's
-words miss it (STARD tuning part, product: R@100 0.801 → 0.804, everything above the tenth hit
-unchanged; bench/README.md, round 12).
+"""Articles that cite a strong hit, and articles a strong hit cites: a judicial interpretation
+applies the code article it cites (依照民法典第一千一百六十五条…), a penalty article punishes the duty it
+names (违反本法第二十条…), so an article linked so to one of the best hits is worth a place below the
+first ten even when the question's words miss it (STARD tuning part, product: R@100 0.801 → 0.804
+with the citing articles, 0.807 with the cited ones too; everything above the tenth hit unchanged;
+bench/README.md, round 12).
 
 The citations of every article are parsed when it is segmented (search.index, in the
 segmentation workers) and kept with its tokens; an index build resolves their law names and writes
@@ -13,6 +14,8 @@ before it is left out (it may mean another text's article).
 """
 
 import json
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 
@@ -25,7 +28,7 @@ from search.votes import allowed
 
 FILE = "citing.json"
 SOURCES = 10        # the best articles whose citing articles are looked at
-WEIGHT = 0.5        # share of a source's score for an article citing it (0.4: R@100 +0.002, 0.7 and 1.0: +0.003)
+WEIGHT = 0.5        # share of a source's score for an article it cites or citing it (0.4: R@100 −0.003, 0.7: −0.001)
 PART_WORD = "本编"   # the part of a code, where 本法 is the whole code
 
 Cited = tuple[str, int, int]        # (law key, article number, suffix)
@@ -60,41 +63,70 @@ def cited_articles(stored: str, law: Law, names: dict[str, str], parts: dict[str
     return found
 
 
+@dataclass
+class CitingTable:
+    """Citation links between articles: the citing article ids of each cited article (law key,
+    number, suffix as "key\tnumber\tsuffix"), the ids of the article versions each such key
+    stands for, and the keys each citing article cites."""
+
+    citing: dict[str, list[int]] = field(default_factory=dict)
+    articles: dict[str, list[int]] = field(default_factory=dict)
+    cites: dict[int, list[str]] = field(default_factory=dict)
+
+
 def write(directory: Path, rows: Iterable[tuple[int, int, str]], laws: dict[int, Law],
-          names: dict[str, str], parts: dict[str, list[str]]) -> None:
-    """Write the table cited article → citing article ids into the index `directory`, from the
-    rows (article id, law version id, stored citations)."""
+          names: dict[str, str], parts: dict[str, list[str]], numbered: Iterable[tuple[int, int, int, int]]) -> None:
+    """Write the citation links into the index `directory`, from the rows (article id, law version
+    id, stored citations) and the (id, law version id, number, suffix) of every article."""
     citing: dict[str, list[int]] = {}
     for article_id, law_id, stored in rows:
         for key, number, suffix in cited_articles(stored, laws[law_id], names, parts):
             citing.setdefault(f"{key}\t{number}\t{suffix}", []).append(article_id)
-    (directory / FILE).write_text(json.dumps(citing, ensure_ascii=False), encoding="utf-8")
+    articles: dict[str, list[int]] = {}
+    for article_id, law_id, number, suffix in numbered:
+        key = f"{laws[law_id].key}\t{number}\t{suffix}"
+        if key in citing:
+            articles.setdefault(key, []).append(article_id)
+    (directory / FILE).write_text(json.dumps({"citing": citing, "articles": articles}, ensure_ascii=False),
+                                  encoding="utf-8")
 
 
-def read(directory: Path) -> dict[str, list[int]]:
-    """The table of the index in `directory` ({} for an index built without one, or damaged)."""
+def read(directory: Path) -> CitingTable:
+    """The links of the index in `directory` (none for an index built without them, or damaged)."""
     try:
-        table = json.loads((directory / FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return table if isinstance(table, dict) else {}
+        data = json.loads((directory / FILE).read_text(encoding="utf-8"))
+        table = CitingTable(data["citing"], data["articles"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return CitingTable()
+    for key, found in table.citing.items():
+        for article_id in found:
+            table.cites.setdefault(article_id, []).append(key)
+    return table
 
 
-def with_citing(ranked: list[EngineHit], table: dict[str, list[int]], articles: ArticleCache,
+def with_citing(ranked: list[EngineHit], table: CitingTable, articles: ArticleCache,
                 laws: dict[int, Law], engine_query: EngineQuery) -> list[EngineHit]:
-    """`ranked` (best first) with the articles citing its SOURCES best articles scored up or added
-    below the first ten (search.nearby.with_related): those that pass the query's filters and
-    whose law version is not older than the cited article's (an older text cites an earlier
-    numbering). `laws`: law version id → law; `articles` reads the articles and their places."""
+    """`ranked` (best first) with the articles that cite one of its SOURCES best articles, or that
+    one of them cites, scored up or added below the first ten (search.nearby.with_related): those
+    that pass the query's filters and whose versions fit (a citing text is not older than the
+    version it cites). `laws`: law version id → law; `articles` reads the articles and their places."""
     shares = {}
     for source in [c.doc_id for c in ranked if c.kind == "条文"][:SOURCES]:
         article = articles.article(source)
-        if article is None:
+        if article is None or not laws[article.law_id].version:
             continue
-        cited = f"{laws[article.law_id].key}\t{article.number}\t{article.suffix}"
-        found = [i for i in table.get(cited, []) if i != source]
         since = laws[article.law_id].version
-        shares[source] = {i: WEIGHT for i, (law_id, _) in articles.places(found).items()
-                          if since and laws[law_id].version and laws[law_id].version >= since
-                          and allowed(laws[law_id], engine_query)}
-    return with_related(ranked, {source: found for source, found in shares.items() if found})
+        key = f"{laws[article.law_id].key}\t{article.number}\t{article.suffix}"
+        citing = articles.places(i for i in table.citing.get(key, []) if i != source)
+        cited = articles.places(i for k in table.cites.get(source, []) for i in table.articles.get(k, []) if i != source)
+        found = {i: WEIGHT for i, (law_id, _) in citing.items() if _fits(laws[law_id], engine_query, since, None)}
+        found.update({i: WEIGHT for i, (law_id, _) in cited.items() if _fits(laws[law_id], engine_query, None, since)})
+        if found:
+            shares[source] = found
+    return with_related(ranked, shares)
+
+
+def _fits(law: Law, engine_query: EngineQuery, since: date | None, until: date | None) -> bool:
+    """Whether `law` passes the query's filters and its version date is known and within since…until."""
+    return bool(law.version) and (not since or law.version >= since) and (not until or law.version <= until) \
+        and allowed(law, engine_query)

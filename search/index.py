@@ -216,8 +216,9 @@ def _write_citing(store: Store, target: Path) -> None:
     laws = {law.id: law for law in store.laws()}
     law_names, _ = open_cache.law_tables(target, laws.values())
     rows = store.db.execute("SELECT c.article_id, a.law_id, c.cited FROM article_citations c"
-                            " JOIN articles a ON a.id = c.article_id")
-    citing.write(target, rows, laws, law_names, names.code_parts(laws.values()))
+                            " JOIN articles a ON a.id = c.article_id").fetchall()
+    citing.write(target, rows, laws, law_names, names.code_parts(laws.values()),
+                 store.db.execute("SELECT id, law_id, number, suffix FROM articles"))
 
 
 def _yyyymmdd(law: Law) -> int:

@@ -136,7 +136,7 @@ class Searcher:
         self.line_sources = LineSources(store, self.names)
 
     @cached_property
-    def citing(self) -> dict[str, list[int]]:
+    def citing(self) -> citing.CitingTable:
         """The articles citing each article (search.citing), read on first use: a command that
         only shows an article does not read it."""
         return citing.read(self.directory)

@@ -1,5 +1,5 @@
-"""Articles that cite a strong hit are scored up below the first ten (search.citing), on the real
-text of 民法典 总则 and the Supreme People's Court's interpretation of it."""
+"""Articles that cite a strong hit, or that it cites, are scored up below the first ten
+(search.citing), on the real text of 民法典 总则 and the Supreme People's Court's interpretation of it."""
 
 from kb.models import Law
 from search import citing
@@ -12,23 +12,24 @@ searcher = subset_fixture("citing", ["民法典/总则.md", INTERPRETATION])
 FRAUD = "一方以欺诈手段使对方违背真实意思实施的民事法律行为能撤销吗"
 
 
-def _id(searcher, part_of_title: str, label: str) -> int:
-    law = next(law for law in searcher.laws.values() if part_of_title in law.title)
+def _id(searcher, title_start: str, label: str) -> int:
+    law = next(law for law in searcher.laws.values() if law.title.startswith(title_start))
     return next(a.id for a in searcher.store.articles(law.id) if a.label == label)
 
 
 def test_the_table_names_the_articles_that_cite_each_article(searcher):
     table = citing.read(current_index_dir(searcher.store.path.parent))
     part = next(law.key for law in searcher.laws.values() if law.part)
-    fraud_rule = _id(searcher, "解释", "第二十一条")     # …民法典第一百四十八条、第一百四十九条规定的欺诈
-    assert fraud_rule in table[f"{part}\t148\t0"]
-    assert fraud_rule in table[f"{part}\t149\t0"]     # a bare 第X条 after a named law cites that law
-    assert all(isinstance(i, int) for ids in table.values() for i in ids)
+    fraud_rule = _id(searcher, "最高人民法院", "第二十一条")     # …民法典第一百四十八条、第一百四十九条规定的欺诈
+    assert fraud_rule in table.citing[f"{part}\t148\t0"]
+    assert fraud_rule in table.citing[f"{part}\t149\t0"]     # a bare 第X条 after a named law cites that law
+    assert set(table.cites[fraud_rule]) >= {f"{part}\t148\t0", f"{part}\t149\t0"}
+    assert table.articles[f"{part}\t148\t0"] == [_id(searcher, "中华人民共和国民法典", "第一百四十八条")]
 
 
 def test_an_article_citing_a_top_hit_moves_up_below_the_first_ten(searcher, monkeypatch):
     options = SearchOptions(limit=100, kinds=("条文",))
-    fraud_rule = _id(searcher, "解释", "第二十一条")
+    fraud_rule = _id(searcher, "最高人民法院", "第二十一条")
     with_them = searcher.search(FRAUD, options).hits
     monkeypatch.setattr(citing, "WEIGHT", 0.0)
     without = searcher.search(FRAUD + " ", options).hits
