@@ -32,12 +32,13 @@ SOURCES = 10        # the best articles whose citing articles are looked at
 WEIGHT = 0.5        # share of a source's score for an article it cites or citing it (0.4: R@100 −0.003, 0.7: −0.001)
 PART_WORD = "本编"   # the part of a code, where 本法 is the whole code
 
+NO_CITATIONS = "[]"         # the stored citations of an article that cites nothing
 Cited = tuple[str, int, int]        # (law key, article number, suffix)
 
 
 def citations_of(text: str) -> str:
     """The citations of an article's text as stored with its tokens: a JSON list of [law as
-    written or "", number, suffix]."""
+    written or "", number, suffix] (NO_CITATIONS when it cites nothing)."""
     return json.dumps([[c.law or "", c.number, c.suffix] for c in parse_citations(text)], ensure_ascii=False)
 
 

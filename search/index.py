@@ -62,7 +62,6 @@ CREATE TRIGGER IF NOT EXISTS article_citations_stale AFTER UPDATE OF paragraphs 
 """
 TOKENS_VERSION = "+t3"          # raise when the cache's contents or invalidation change (t2: text-change
                                 # trigger; t3: each article's citations, search.citing, cached beside its tokens)
-NO_CITATIONS = "[]"              # what search.citing.citations_of gives an article that cites nothing
 CHUNK = 500                     # articles per worker task and per token write transaction
 
 
@@ -175,24 +174,28 @@ def _save_tokens(store: Store, results: Iterable[list[tuple[int, str]]]) -> None
             db.executemany(_SAVE.format(table="article_tokens"),
                            [(article_id, tokens, article_id) for article_id, tokens, _ in result])
             db.executemany(_SAVE.format(table="article_citations"),
-                           [(article_id, cited, article_id) for article_id, _, cited in result if cited != NO_CITATIONS])
+                           [(article_id, cited, article_id) for article_id, _, cited in result if cited != citing.NO_CITATIONS])
+
+
+ArticleRow = tuple[int, int, int, str, int | None, int]    # id, law version id, position, chapter, number, suffix
 
 
 def article_docs(store: Store, learned: dict[int, str] | None = None,
-                 places: list[tuple[int, int, int, str]] | None = None) -> Iterable[IndexDoc]:
+                 rows_seen: list[ArticleRow] | None = None) -> Iterable[IndexDoc]:
     """Yield one IndexDoc per article, from the cached tokens; an article's learned terms
     (article id → tokens) are appended to its body, so BM25 weighs them like its own words.
-    `places`, when given, receives (id, law version id, position, chapter) of each article."""
+    `rows_seen`, when given, receives the ArticleRow of each article (for the tables written
+    beside the index, so the build reads the articles once)."""
     learned = learned or {}
     laws = {law.id: law for law in store.laws()}
     titles = {law.id: " ".join(segment.tokens(f"{law.title} {law.part}")) for law in laws.values()}
     chapters: dict[str, str] = {}
     rows = store.db.execute(
-        "SELECT a.id, a.law_id, a.position, a.chapter, t.tokens FROM articles a"
+        "SELECT a.id, a.law_id, a.position, a.chapter, a.number, a.suffix, t.tokens FROM articles a"
         " JOIN article_tokens t ON t.article_id = a.id")
-    for article_id, law_id, position, chapter, tokens in rows:
-        if places is not None:
-            places.append((article_id, law_id, position, chapter))
+    for article_id, law_id, position, chapter, number, suffix, tokens in rows:
+        if rows_seen is not None:
+            rows_seen.append((article_id, law_id, position, chapter, number, suffix))
         law = laws[law_id]
         if chapter not in chapters:
             chapters[chapter] = " ".join(segment.tokens(chapter))
@@ -211,14 +214,14 @@ def question_docs(questions: dict[int, str]) -> Iterable[IndexDoc]:
                        body=" ".join(segment.tokens(text)))
 
 
-def _write_citing(store: Store, target: Path) -> None:
-    """Write the table cited article → citing articles (search.citing) into the new index."""
+def _write_citing(store: Store, target: Path, seen: list[ArticleRow]) -> None:
+    """Write the citation links between articles (search.citing) into the new index."""
     laws = {law.id: law for law in store.laws()}
     law_names, _ = open_cache.law_tables(target, laws.values())
     rows = store.db.execute("SELECT c.article_id, a.law_id, c.cited FROM article_citations c"
-                            " JOIN articles a ON a.id = c.article_id").fetchall()
+                            " JOIN articles a ON a.id = c.article_id")
     citing.write(target, rows, laws, law_names, names.code_parts(laws.values()),
-                 store.db.execute("SELECT id, law_id, number, suffix FROM articles"))
+                 [(row[0], row[1], row[4], row[5]) for row in seen])
 
 
 def _yyyymmdd(law: Law) -> int:
@@ -248,16 +251,16 @@ def _build(store: Store, data: Path, engine: Engine, providers: Iterable[DocProv
     target = Path(tempfile.mkdtemp(prefix=f"index-{time.strftime('%Y%m%d%H%M%S')}-", dir=data))
     name = target.name
     try:
-        places: list[tuple[int, int, int, str]] = []
-        docs = list(article_docs(store, learned, places))
+        seen: list[ArticleRow] = []
+        docs = list(article_docs(store, learned, seen))
         for provider in providers:
             docs.extend(provider(store))
         count = engine.build(target, docs)
         if questions:
             (target / QUESTIONS).mkdir()
             engine.build(target / QUESTIONS, question_docs(questions))
-        place_table.write(target, places)
-        _write_citing(store, target)
+        place_table.write(target, [row[:4] for row in seen])
+        _write_citing(store, target, seen)
         (target / REVISION_FILE).write_text(str(revision), encoding="utf-8")
         (target / WORDS_FILE).write_text(segment.word_table(data).name, encoding="utf-8")
         (target / FORMAT_FILE).write_text(INDEX_FORMAT, encoding="utf-8")
