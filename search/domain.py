@@ -44,9 +44,20 @@ def _procedure_scopes() -> dict[str, card_laws.Scope]:
     return card_laws.read_scopes(PROCEDURE_FILE)
 
 
-def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]:
-    """The keys of the laws whose scope words the normalized question names; the bureau's own name
-    (应急管理局, 应急局: card_laws.OWN_NAME) says who acts, not what about, so its 应急 names no scope."""
-    question = card_laws.OWN_NAME.sub(" ", question)
-    return [key for words, key in table if any(card_laws.said(word, question) for word in words)]
+@lru_cache(maxsize=1)
+def remedy_words() -> frozenset[str]:
+    """The single words of the procedure laws' scopes (行政复议, 复议): a question can say its case
+    goes without one (不走复议, card_laws.DENIED_RE). A joined word (复议+起诉) still holds where its
+    复议 is denied: a case that goes to court without 复议 is a case of 行政诉讼."""
+    return frozenset(word for scope in _procedure_scopes().values() for word in scope.words
+                     if card_laws.TOGETHER not in word)
 
+
+def scoped(question: str, table: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    """The keys of the laws whose scope words the normalized question names — a procedure law's
+    word not where the question denies it (不走复议); the bureau's own name (应急管理局, 应急局:
+    card_laws.OWN_NAME) says who acts, not what about, so its 应急 names no scope."""
+    question = card_laws.OWN_NAME.sub(" ", question)
+    remedies = remedy_words()
+    return [key for words, key in table
+            if any(card_laws.said(word, question, deniable=word in remedies) for word in words)]

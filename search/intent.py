@@ -106,11 +106,12 @@ def describes_violation(text: str) -> bool:
     return bool(VIOLATION_RE.search(text))
 
 
-def read(text: str, routes: dict[str, list[str]]) -> Intent:
-    """Return the signals of a normalized question; `routes` is subject → law keys (see routes)."""
+def read(text: str, routes: dict[str, list[str]], denied=()) -> Intent:
+    """Return the signals of a normalized question; `routes` is subject → law keys (see routes);
+    a subject in `denied` (a remedy the question's case goes without: 不走行政复议) routes nowhere."""
     kinds = [(answer, listed) for _, asked, answer, listed in answer_kinds() if any(word in text for word in asked)]
     subjects = [term for term, names in parties() if any(name in text for name in names)]
-    named = subjects_named(text, routes)
+    named = [core for core in subjects_named(text, routes) if core not in denied]
     return Intent([cues for cues, _ in kinds], [listed for _, listed in kinds], subjects,
                   describes_violation(text), [k for core in named for k in routes[core]], named)
 

@@ -59,6 +59,7 @@ WHOLE_WEIGHT = 0.3              # … anywhere in the article
 CUE_BOOST = 0.2                 # the article has the wording of the kind of answer asked (期限 → 日内)
 PAIR_WEIGHT = 0.5               # per share of the question's neighbouring word pairs the article holds
 SUBJECT_BOOST = 0.1             # its lead sentence names the party the question is about
+DENIED_WEIGHT = 0.3             # a remedy the question says its case goes without (不走复议: 复议)
 NAMED_WEIGHT = 0.3              # a word of the name of a law the question names or routes to: the
                                 # law boost stands for it, its articles need not repeat it
 BUREAU_BOOST = 0.21             # articles of a law of the bureau's own work (search.domain)
@@ -195,8 +196,11 @@ class Searcher:
         weights = {t: 1.0 if t in words else lay_terms.SUBWORD_WEIGHT for t in segment.tokens(free)}
         lay = lay_terms.weigh(free, words, weights, self.engine.holds)
         law_key = names.mentioned(free, self.names, self.names_by_start)   # the longest name of 3+ characters
-        asked = intent.read(segment.normalize(free), self.routes)
+        denied = card_laws.denied(domain.remedy_words(), segment.normalize(free))
+        asked = intent.read(segment.normalize(free), self.routes, denied)
         asked.violation = asked.violation or intent.describes_violation(" ".join(lay.legal))
+        for token in {token for word in denied for token in segment.tokens(word)} & weights.keys():
+            weights[token] *= DENIED_WEIGHT
         for name in asked.named + ([self.titles[law_key]] if law_key else []):
             for token in segment.tokens(name):
                 if token in weights:
