@@ -17,11 +17,6 @@ SEPARATOR = "、"
 # to, not what a question is about: its 应急 names no law's scope.
 OWN_NAME = re.compile(r"应急(?:管理)?(?:部门|局|厅|部|办)")
 TOGETHER = "+"          # a scope word of parts that must all be in the question: 复议+被告
-# Words just before a remedy's name that say the question's case goes without it (不走复议, 没申请行政
-# 复议, 不经复议直接起诉): the remedy's word then names no scope.
-# A denial the question asks about (能不能不经过复议) is not one: the word is then what it asks.
-DENIED_RE = re.compile(r"(?<!能不能)(?<!可不可以)(?<!能否)(?<!可以)(?<!是否)(?<!必须)"
-                       r"(?:不|没|未|无须|无需|不用)(?:有|想|打算|准备|愿意)?(?:经过?|走|申请|提起|通过)(?:行政)?$")
 
 
 @dataclass(frozen=True)
@@ -43,28 +38,10 @@ class Scope:
         return next((word for word in self.words if said(word, question)), "")
 
 
-def said(word: str, question: str, deniable: bool = False) -> bool:
+def said(word: str, question: str) -> bool:
     """Whether the (normalized) question holds a scope word: each of its parts, for a word of
-    parts joined by TOGETHER (复议+被告: a court case on a 复议 is 行政诉讼); with `deniable`,
-    somewhere not denied (不走复议 names no 复议)."""
-    if deniable:
-        return _affirmed(word, question)
+    parts joined by TOGETHER (复议+被告: a court case on a 复议 is 行政诉讼)."""
     return all(part in question for part in word.split(TOGETHER))
-
-
-def denied(words, question: str) -> list[str]:
-    """The words the (normalized) question holds only where it denies them (不走复议: 复议)."""
-    return [word for word in words if word in question and not _affirmed(word, question)]
-
-
-def _affirmed(word: str, question: str) -> bool:
-    """Whether the question holds `word` once at least not denied (DENIED_RE: 不走复议)."""
-    start = question.find(word)
-    while start >= 0:
-        if not DENIED_RE.search(question[max(0, start - 10):start]):
-            return True
-        start = question.find(word, start + 1)
-    return False
 
 
 @lru_cache(maxsize=1)

@@ -196,8 +196,9 @@ class Searcher:
         weights = {t: 1.0 if t in words else lay_terms.SUBWORD_WEIGHT for t in segment.tokens(free)}
         lay = lay_terms.weigh(free, words, weights, self.engine.holds)
         law_key = names.mentioned(free, self.names, self.names_by_start)   # the longest name of 3+ characters
-        denied = card_laws.denied(domain.remedy_words(), segment.normalize(free))
-        asked = intent.read(segment.normalize(free), self.routes, denied)
+        normalized = segment.normalize(free)
+        denied = domain.denied(normalized)
+        asked = intent.read(normalized, self.routes, denied)
         asked.violation = asked.violation or intent.describes_violation(" ".join(lay.legal))
         for token in {token for word in denied for token in segment.tokens(word)} & weights.keys():
             weights[token] *= DENIED_WEIGHT
@@ -206,8 +207,8 @@ class Searcher:
                 if token in weights:
                     weights[token] *= NAMED_WEIGHT
         return Analysis(weights, list(dict.fromkeys(words + lay.legal)), law_key,
-                        intent.asks_punishment(segment.normalize(free)), asked, adjacent.pairs(free),
-                        domain.scoped(segment.normalize(free), self.scopes), lay.unsaid, lay.pieced, lay.cited,
+                        intent.asks_punishment(normalized), asked, adjacent.pairs(free),
+                        domain.scoped(normalized, self.scopes, denied), lay.unsaid, lay.pieced, lay.cited,
                         self.line_sources.law_keys(lay.phrased)[:LINED_LAWS])
 
     # -- full text ---------------------------------------------------------------------------

@@ -72,9 +72,11 @@ def test_the_bureau_laws_and_scopes_are_read_from_the_lexicon():
     assert domain.scoped("企业不服处罚决定怎么办", litigation) == ["k5"]
     assert domain.scoped("法院起诉民事纠纷", litigation) == []
     # a route the question says the party does not take names no scope; one it asks about does
-    assert domain.scoped("企业不想走复议，打算直接去法院告我们，多久之内必须起诉", litigation) == ["k4"]
-    assert domain.scoped("企业没申请复议，想直接起诉我们局的处罚决定", litigation) == ["k4"]
-    assert domain.scoped("他不服，能不能不经过复议直接去法院告", litigation) == ["k5", "k4"]
+    for question, keys in (("企业不想走复议，打算直接去法院告我们，多久之内必须起诉", ["k4"]),
+                           ("企业没申请复议，想直接起诉我们局的处罚决定", ["k4"]),
+                           ("他不服，能不能不经过复议直接去法院告", ["k5", "k4"])):
+        assert domain.scoped(question, litigation, domain.denied(question)) == keys
+    assert domain.denied("公司没走行政复议，直接起诉") and not domain.denied("能不能不经过复议")
     assert domain.scoped("没有安全生产许可证就擅自生产", table) == domain.scoped("安全生产许可证", table)
 
 
